@@ -1,0 +1,34 @@
+import type { Config } from '../platform/config.ts';
+import { connect, type Db } from '../platform/db/database.ts';
+import { startEmbeddedPostgres } from '../platform/db/embedded-postgres.ts';
+import { migrate } from '../platform/db/migrate.ts';
+
+export interface OpenDatabase {
+  db: Db;
+  url: string;
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+/** DATABASE_URL when set; otherwise the embedded PostgreSQL in REGULARS_DATA_DIR, started if needed. Migrated. */
+export async function openDatabase(config: Config, log: (line: string) => void): Promise<OpenDatabase> {
+  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, log);
+  const url = config.databaseUrl ?? embedded!.url;
+  const db = connect(url);
+  try {
+    await migrate(db, log);
+  } catch (error) {
+    await db.destroy();
+    await embedded?.stop();
+    throw error;
+  }
+  return {
+    db,
+    url,
+    embedded: embedded !== undefined,
+    close: async () => {
+      await db.destroy();
+      await embedded?.stop();
+    },
+  };
+}

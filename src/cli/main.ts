@@ -1,0 +1,36 @@
+import { Command } from 'commander';
+import { readConfig } from '../platform/config.ts';
+import { openDatabase } from './database.ts';
+import { start } from './start.ts';
+import { verify } from './verify.ts';
+
+const program = new Command()
+  .name('regulars')
+  .description('Regulars: a self-hosted loyalty and retention engine.\nUses DATABASE_URL, or an embedded PostgreSQL in REGULARS_DATA_DIR (default ./.regulars).');
+
+program
+  .command('start')
+  .description('run the API server and the sweeps (PORT, DATABASE_URL, REGULARS_ADMIN_KEY)')
+  .action(start);
+
+program
+  .command('migrate')
+  .description('apply pending database migrations')
+  .action(async () => {
+    const database = await openDatabase(readConfig(), (line) => console.log(line));
+    await database.close();
+    console.log('database is up to date');
+  });
+
+program
+  .command('verify')
+  .description('recompute every balance from the ledger and check every transfer balances; exit 1 on any difference')
+  .option('--json', 'print the result as JSON')
+  .action(async (options: { json?: boolean }) => {
+    process.exitCode = await verify(options);
+  });
+
+await program.parseAsync(process.argv).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

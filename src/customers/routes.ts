@@ -1,0 +1,60 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Deps } from '../platform/deps.ts';
+import { toList } from '../platform/http/pagination.ts';
+import { errorResponses, ExternalId, Id, List, ListQuery } from '../platform/http/schemas.ts';
+import { receiveEvent } from '../workflows/event-received.ts';
+import { getCustomer, listCustomers, resolveCustomer } from './customer-store.ts';
+import { presentCustomer } from './presenter.ts';
+import { Customer, CustomerInput } from './schemas.ts';
+
+export const customerRoutes =
+  (deps: Deps): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.post(
+      '/v1/customers',
+      {
+        schema: {
+          tags: ['customers'],
+          summary: 'Create or update a customer',
+          description: 'Upserts by `external_id` and/or `email`. A new customer gets the sign-up rules\' points. 201 when created, 200 when updated.',
+          body: CustomerInput,
+          response: { 200: Customer, 201: Customer, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const { external_id, email, ...profile } = request.body;
+        const now = deps.clock.now();
+        const result = await deps.db.transaction().execute(async (tx) => {
+          const resolved = await resolveCustomer(tx, request.program.id, { external_id, email }, now, profile);
+          if (!resolved.created) return resolved;
+          const target = { programId: request.program.id, customerId: resolved.customer.id };
+          await receiveEvent(tx, target, { type: 'signup', idempotency_key: 'signup', properties: {}, occurred_at: now }, now);
+          return { customer: await getCustomer(tx, request.program.id, resolved.customer.id), created: true };
+        });
+        return reply.status(result.created ? 201 : 200).send(presentCustomer(result.customer, request.program.currency));
+      },
+    );
+
+    app.get(
+      '/v1/customers',
+      {
+        schema: {
+          tags: ['customers'],
+          summary: 'List or find customers',
+          querystring: Type.Object({ ...ListQuery.properties, external_id: Type.Optional(ExternalId), email: Type.Optional(Type.String({ maxLength: 320 })) }),
+          response: { 200: List(Customer), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const rows = await listCustomers(deps.db, request.program.id, request.query);
+        return toList(rows, request.query.limit, (row) => presentCustomer(row, request.program.currency));
+      },
+    );
+
+    app.get(
+      '/v1/customers/:id',
+      { schema: { tags: ['customers'], summary: 'Get a customer with balances and order stats', params: Type.Object({ id: Id('cus') }), response: { 200: Customer, ...errorResponses } } },
+      async (request) => presentCustomer(await getCustomer(deps.db, request.program.id, request.params.id), request.program.currency),
+    );
+  };

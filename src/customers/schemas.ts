@@ -1,0 +1,45 @@
+import { Type } from 'typebox';
+import { Body } from '../platform/http/body.ts';
+import { ExternalId, Id, Metadata, Nullable, Points, Timestamp } from '../platform/http/schemas.ts';
+
+export const CustomerKeysInput = Body({
+  id: Type.Optional(Id('cus')),
+  external_id: Type.Optional(ExternalId),
+  email: Type.Optional(Type.String({ format: 'email', maxLength: 320 })),
+});
+
+export const CustomerInput = Body({
+  external_id: Type.Optional(ExternalId),
+  email: Type.Optional(Type.String({ format: 'email', maxLength: 320 })),
+  first_name: Type.Optional(Type.String({ maxLength: 200 })),
+  last_name: Type.Optional(Type.String({ maxLength: 200 })),
+  birthday: Type.Optional(Type.String({ format: 'date', description: 'YYYY-MM-DD' })),
+  marketing_consent: Type.Optional(Type.Boolean()),
+  tags: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 })),
+  metadata: Type.Optional(Metadata),
+});
+
+export const Customer = Type.Object(
+  {
+    object: Type.Literal('customer'),
+    id: Type.String(),
+    external_id: Nullable(Type.String()),
+    email: Nullable(Type.String()),
+    first_name: Nullable(Type.String()),
+    last_name: Nullable(Type.String()),
+    birthday: Nullable(Type.String()),
+    marketing_consent: Type.Boolean(),
+    tags: Type.Array(Type.String()),
+    metadata: Metadata,
+    points_balance: Type.Integer({ description: 'Available points: what the customer can spend now.' }),
+    points_pending: Type.Integer({ description: 'Points on hold until the return window of their order ends.' }),
+    points_earned_lifetime: Points,
+    orders_count: Type.Integer(),
+    total_spent: Type.Integer({ description: 'Net of refunds and cancellations, in minor units of `currency`.' }),
+    currency: Type.String(),
+    first_order_at: Nullable(Timestamp),
+    last_order_at: Nullable(Timestamp),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+  },
+);

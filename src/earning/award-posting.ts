@@ -1,0 +1,63 @@
+import type { Tx } from '../platform/db/database.ts';
+import { createHolds } from '../ledger/holds.ts';
+import { postTransfers } from '../ledger/ledger-store.ts';
+import { Account, move, type TransferDraft } from '../ledger/transfer.ts';
+import type { Award } from './award.ts';
+
+export interface PostedAward extends Award {
+  transaction_id: string;
+  status: 'pending' | 'available';
+  available_at: Date;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Writes the awards of one purchase or event as earn transfers, in the caller's transaction.
+ * An award with hold days lands in pending points until its hold ends (counted from when the
+ * purchase or event happened); one whose hold already ended is available at once.
+ */
+export async function postAwards(
+  tx: Tx,
+  target: { programId: string; customerId: string; orderId?: string },
+  awards: Award[],
+  source: { code: 'earn.purchase' | 'earn.action'; reference: { type: string; id: string }; occurredAt: Date },
+  now: Date,
+): Promise<PostedAward[]> {
+  const planned = awards.map((award) => {
+    const availableAt = new Date(source.occurredAt.getTime() + award.hold_days * DAY_MS);
+    const held = availableAt > now;
+    const draft: TransferDraft = {
+      code: source.code,
+      idempotency_key: `${source.reference.type}:${source.reference.id}:rule:${award.rule_id}`,
+      reference: source.reference,
+      rule_id: award.rule_id,
+      explanation: held
+        ? { ...award.explanation, summary: `${award.explanation.summary}; pending until ${availableAt.toISOString().slice(0, 10)}` }
+        : award.explanation,
+      occurred_at: source.occurredAt,
+      entries: move(award.points, Account.issued, held ? Account.pending : Account.available),
+    };
+    return { award, draft, held, availableAt };
+  });
+  const posted = await postTransfers(tx, target.programId, target.customerId, planned.map((p) => p.draft), now);
+  const byKey = new Map(posted.map((t) => [t.idempotency_key, t]));
+  const results = planned.flatMap((p) => {
+    const transfer = byKey.get(p.draft.idempotency_key);
+    return transfer ? [{ ...p, transfer }] : [];
+  });
+  await createHolds(
+    tx,
+    target.programId,
+    target.customerId,
+    target.orderId ?? null,
+    results.filter((r) => r.held).map((r) => ({ transfer: r.transfer, availableAt: r.availableAt })),
+  );
+  return results.map((r) => ({
+    ...r.award,
+    explanation: r.draft.explanation,
+    transaction_id: r.transfer.id,
+    status: r.held ? 'pending' : 'available',
+    available_at: r.held ? r.availableAt : now,
+  }));
+}

@@ -1,0 +1,103 @@
+import type { Selectable } from 'kysely';
+import type { Db, Tx } from '../platform/db/database.ts';
+import type { EarningRulesTable } from '../platform/db/schema.ts';
+import { notFound } from '../platform/errors.ts';
+import { newId } from '../platform/ids.ts';
+import type { RuleUsage } from './award.ts';
+import { periodEnd, periodStart } from './periods.ts';
+import type { EarningRule, RuleDefinition, RuleType } from './rules.ts';
+
+type RuleRow = Selectable<EarningRulesTable> & { created_at: Date; updated_at: Date };
+
+export interface StoredRule extends EarningRule {
+  created_at: Date;
+  updated_at: Date;
+}
+
+function toRule(row: RuleRow): StoredRule {
+  const definition = row.definition as RuleDefinition;
+  return { ...definition, id: row.id, name: row.name, type: row.type, active: row.active, created_at: row.created_at, updated_at: row.updated_at };
+}
+
+export async function createEarningRule(
+  tx: Db | Tx,
+  programId: string,
+  rule: { name: string; type: RuleType; active?: boolean; definition: RuleDefinition },
+  at: Date,
+): Promise<StoredRule> {
+  const row = await tx
+    .insertInto('earning_rules')
+    .values({
+      id: newId('rule', at.getTime()),
+      program_id: programId,
+      name: rule.name,
+      type: rule.type,
+      active: rule.active ?? true,
+      definition: JSON.stringify(rule.definition),
+      created_at: at,
+      updated_at: at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toRule(row as RuleRow);
+}
+
+export async function getEarningRule(db: Db | Tx, programId: string, id: string): Promise<StoredRule> {
+  const row = await db.selectFrom('earning_rules').selectAll().where('program_id', '=', programId).where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('earning rule', id);
+  return toRule(row as RuleRow);
+}
+
+export async function listEarningRules(db: Db, programId: string, filter: { active?: boolean; limit: number; starting_after?: string }) {
+  let query = db.selectFrom('earning_rules').selectAll().where('program_id', '=', programId);
+  if (filter.active !== undefined) query = query.where('active', '=', filter.active);
+  if (filter.starting_after) query = query.where('id', '>', filter.starting_after);
+  const rows = await query.orderBy('id').limit(filter.limit + 1).execute();
+  return rows.map((r) => toRule(r as RuleRow));
+}
+
+export async function saveEarningRule(db: Db, programId: string, rule: StoredRule, at: Date): Promise<StoredRule> {
+  const { id, name, type, active, created_at: _c, updated_at: _u, ...definition } = rule;
+  const row = await db
+    .updateTable('earning_rules')
+    .set({ name, type, active, definition: JSON.stringify(definition), updated_at: at })
+    .where('program_id', '=', programId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toRule(row as RuleRow);
+}
+
+/** The rules that can award points now; inactive ones are history only. */
+export async function activeEarningRules(db: Db | Tx, programId: string): Promise<EarningRule[]> {
+  const rows = await db.selectFrom('earning_rules').selectAll().where('program_id', '=', programId).where('active', '=', true).orderBy('id').execute();
+  return rows.map((r) => toRule(r as RuleRow));
+}
+
+/**
+ * For each rule with a limit, how many awards it gave the customer in the limit period that
+ * contains `at`. Reversed awards still count: a refunded review bonus is not earned twice.
+ */
+export async function ruleUsage(tx: Tx, customerId: string, rules: EarningRule[], at: Date): Promise<RuleUsage> {
+  const limited = rules.filter((r) => r.limit);
+  if (limited.length === 0) return new Map();
+  const rows = await tx
+    .selectFrom('transfers')
+    .select(['rule_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('customer_id', '=', customerId)
+    .where('code', 'like', 'earn.%')
+    .where((eb) =>
+      eb.or(
+        limited.map((r) =>
+          eb.and([
+            eb('rule_id', '=', r.id),
+            eb('occurred_at', '>=', periodStart(r.limit!.period, at)),
+            eb('occurred_at', '<', periodEnd(r.limit!.period, at)),
+          ]),
+        ),
+      ),
+    )
+    .groupBy('rule_id')
+    .execute();
+  return new Map(rows.map((r) => [r.rule_id!, Number(r.n)]));
+}

@@ -1,0 +1,99 @@
+import { sql } from 'kysely';
+import type { Db, Tx } from '../platform/db/database.ts';
+import { lockCustomer, postTransfers, type PostedTransfer } from './ledger-store.ts';
+import { Account, move, type TransferDraft } from './transfer.ts';
+
+/** Records a hold for each posted award that went to pending points. */
+export async function createHolds(tx: Tx, programId: string, customerId: string, orderId: string | null, held: { transfer: PostedTransfer; availableAt: Date }[]) {
+  if (held.length === 0) return;
+  await tx
+    .insertInto('point_holds')
+    .values(
+      held.map(({ transfer, availableAt }) => ({
+        transfer_id: transfer.id,
+        program_id: programId,
+        customer_id: customerId,
+        order_id: orderId,
+        points_remaining: transfer.entries.find((e) => e.account === Account.pending)!.points,
+        available_at: availableAt,
+      })),
+    )
+    .execute();
+}
+
+/** The order's points still on hold, oldest first, locked for the caller's transaction. */
+export async function heldPointsOfOrder(tx: Tx, customerId: string, orderId: string) {
+  return tx
+    .selectFrom('point_holds')
+    .select(['transfer_id', 'points_remaining'])
+    .where('customer_id', '=', customerId)
+    .where('order_id', '=', orderId)
+    .where('released_transfer_id', 'is', null)
+    .where('points_remaining', '>', 0)
+    .orderBy('transfer_id')
+    .forUpdate()
+    .execute();
+}
+
+export async function reduceHold(tx: Tx, customerId: string, transferId: string, points: number) {
+  await tx
+    .updateTable('point_holds')
+    .set({ points_remaining: sql`points_remaining - ${points}` })
+    .where('customer_id', '=', customerId)
+    .where('transfer_id', '=', transferId)
+    .execute();
+}
+
+/**
+ * Sweep: makes pending points available once their hold has ended. Level-triggered and
+ * idempotent: each hold is released by one transfer keyed on the hold, whenever the sweep runs.
+ */
+export async function releaseDueHolds(db: Db, now: Date, options: { programId?: string; batch?: number } = {}): Promise<number> {
+  let released = 0;
+  for (;;) {
+    let query = db
+      .selectFrom('point_holds')
+      .select(['transfer_id', 'program_id', 'customer_id'])
+      .where('released_transfer_id', 'is', null)
+      .where('points_remaining', '>', 0)
+      .where('available_at', '<=', now)
+      .orderBy('available_at')
+      .limit(options.batch ?? 500);
+    if (options.programId) query = query.where('program_id', '=', options.programId);
+    const due = await query.execute();
+    for (const hold of due) released += await releaseHold(db, hold, now);
+    if (due.length < (options.batch ?? 500)) return released;
+  }
+}
+
+async function releaseHold(db: Db, hold: { transfer_id: string; program_id: string; customer_id: string }, now: Date): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    await lockCustomer(tx, hold.program_id, hold.customer_id);
+    const current = await tx
+      .selectFrom('point_holds')
+      .select(['points_remaining', 'released_transfer_id', 'available_at'])
+      .where('customer_id', '=', hold.customer_id)
+      .where('transfer_id', '=', hold.transfer_id)
+      .executeTakeFirstOrThrow();
+    if (current.released_transfer_id || current.points_remaining <= 0) return 0;
+    const points = current.points_remaining;
+    const draft: TransferDraft = {
+      code: 'release.hold',
+      idempotency_key: `release:${hold.transfer_id}`,
+      reference: { type: 'transfer', id: hold.transfer_id },
+      reverses_transfer_id: undefined,
+      explanation: { summary: `${points} pending points became available: hold ended ${new Date(current.available_at).toISOString()}`, inputs: { hold_transfer_id: hold.transfer_id } },
+      occurred_at: now,
+      entries: move(points, Account.pending, Account.available),
+    };
+    const [posted] = await postTransfers(tx, hold.program_id, hold.customer_id, [draft], now);
+    if (!posted) return 0;
+    await tx
+      .updateTable('point_holds')
+      .set({ released_transfer_id: posted.id, points_remaining: 0 })
+      .where('customer_id', '=', hold.customer_id)
+      .where('transfer_id', '=', hold.transfer_id)
+      .execute();
+    return 1;
+  });
+}

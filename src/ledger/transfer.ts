@@ -1,0 +1,59 @@
+import { assertInvariant } from '../platform/errors.ts';
+import type { Explanation } from '../earning/award.ts';
+
+/** Customer accounts hold what the merchant owes the shopper; program accounts are their other side. */
+export const Account = {
+  available: 'customer:available',
+  pending: 'customer:pending',
+  issued: 'program:issued',
+  adjustments: 'program:adjustments',
+} as const;
+export type Account = (typeof Account)[keyof typeof Account];
+
+export type TransferCode = 'earn.purchase' | 'earn.action' | 'adjust.manual' | 'reverse.refund' | 'reverse.cancel' | 'release.hold';
+
+export interface Entry {
+  account: Account;
+  points: number;
+}
+
+/** A transfer about to be posted: entries that sum to zero, and why it happens. */
+export interface TransferDraft {
+  code: TransferCode;
+  idempotency_key: string;
+  reference: { type: string; id: string };
+  rule_id?: string;
+  reverses_transfer_id?: string;
+  explanation: Explanation;
+  actor?: string;
+  occurred_at: Date;
+  entries: Entry[];
+}
+
+/** Entries moving `points` out of `from` into `to`. */
+export function move(points: number, from: Account, to: Account): Entry[] {
+  return [
+    { account: from, points: -points },
+    { account: to, points },
+  ];
+}
+
+/** Debits equal credits, every amount a non-zero integer: checked before anything is written. */
+export function assertBalanced(draft: TransferDraft): void {
+  assertInvariant(draft.entries.length >= 2, `transfer ${draft.idempotency_key} has fewer than two entries`);
+  for (const e of draft.entries) {
+    assertInvariant(Number.isSafeInteger(e.points) && e.points !== 0, `entry of ${draft.idempotency_key} is not a non-zero integer`);
+  }
+  const total = draft.entries.reduce((s, e) => s + e.points, 0);
+  assertInvariant(total === 0, `transfer ${draft.idempotency_key} does not balance (sum ${total})`);
+}
+
+/** How a transfer changes a customer's balance projections. */
+export function balanceEffect(draft: TransferDraft): { available: number; pending: number; earned: number } {
+  const on = (account: Account) => draft.entries.filter((e) => e.account === account).reduce((s, e) => s + e.points, 0);
+  const available = on(Account.available);
+  const pending = on(Account.pending);
+  const toCustomer = available + pending;
+  const earned = draft.code.startsWith('earn.') || draft.code.startsWith('reverse.') ? toCustomer : 0;
+  return { available, pending, earned };
+}

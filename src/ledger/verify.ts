@@ -1,0 +1,72 @@
+import { sql } from 'kysely';
+import type { Db } from '../platform/db/database.ts';
+import { Account } from './transfer.ts';
+
+export interface Discrepancy {
+  kind: 'unbalanced_transfer' | 'balance_mismatch' | 'hold_mismatch';
+  id: string;
+  detail: string;
+}
+
+/**
+ * Recomputes the ledger's projections from its entries: each transfer must balance, each
+ * customer's available, pending and lifetime-earned points must equal the sums of their entries,
+ * and the points on hold must equal the pending balance. Returns every difference found.
+ */
+export async function verifyLedger(db: Db): Promise<{ customers: number; transfers: number; discrepancies: Discrepancy[] }> {
+  const unbalanced = await sql<{ transfer_id: string; total: number; entries: number }>`
+    select transfer_id, sum(points)::bigint as total, count(*)::int as entries
+    from ledger_entries group by transfer_id
+    having sum(points) <> 0 or count(*) < 2
+    union all
+    select t.id, 0, 0 from transfers t
+    where not exists (select 1 from ledger_entries e where e.customer_id = t.customer_id and e.transfer_id = t.id)`.execute(db);
+
+  const balances = await sql<{ id: string; stored_available: number; available: number; stored_pending: number; pending: number; stored_earned: number; earned: number; held: number }>`
+    with sums as (
+      select e.customer_id,
+        coalesce(sum(e.points) filter (where e.account = ${Account.available}), 0) as available,
+        coalesce(sum(e.points) filter (where e.account = ${Account.pending}), 0) as pending,
+        coalesce(sum(e.points) filter (where e.account like 'customer:%' and (t.code like 'earn.%' or t.code like 'reverse.%')), 0) as earned
+      from ledger_entries e join transfers t on t.id = e.transfer_id and t.customer_id = e.customer_id
+      group by e.customer_id
+    ), holds as (
+      select customer_id, sum(points_remaining) as held from point_holds
+      where released_transfer_id is null group by customer_id
+    )
+    select c.id,
+      c.points_available as stored_available, coalesce(s.available, 0)::bigint as available,
+      c.points_pending as stored_pending, coalesce(s.pending, 0)::bigint as pending,
+      c.points_earned_lifetime as stored_earned, coalesce(s.earned, 0)::bigint as earned,
+      coalesce(h.held, 0)::bigint as held
+    from customers c
+    left join sums s on s.customer_id = c.id
+    left join holds h on h.customer_id = c.id
+    where c.points_available <> coalesce(s.available, 0)
+       or c.points_pending <> coalesce(s.pending, 0)
+       or c.points_earned_lifetime <> coalesce(s.earned, 0)
+       or c.points_pending <> coalesce(h.held, 0)`.execute(db);
+
+  const counts = await sql<{ customers: number; transfers: number }>`
+    select (select count(*) from customers)::int as customers, (select count(*) from transfers)::int as transfers`.execute(db);
+
+  const discrepancies: Discrepancy[] = [
+    ...unbalanced.rows.map((r) => ({
+      kind: 'unbalanced_transfer' as const,
+      id: r.transfer_id,
+      detail: r.entries === 0 ? 'transfer has no entries' : `entries sum to ${r.total} over ${r.entries} entries`,
+    })),
+    ...balances.rows.flatMap((r) => {
+      const found: Discrepancy[] = [];
+      const check = (name: string, stored: number, actual: number) => {
+        if (Number(stored) !== Number(actual)) found.push({ kind: 'balance_mismatch', id: r.id, detail: `${name}: stored ${stored}, ledger ${actual}` });
+      };
+      check('points_available', r.stored_available, r.available);
+      check('points_pending', r.stored_pending, r.pending);
+      check('points_earned_lifetime', r.stored_earned, r.earned);
+      if (Number(r.stored_pending) !== Number(r.held)) found.push({ kind: 'hold_mismatch', id: r.id, detail: `pending ${r.stored_pending}, on hold ${r.held}` });
+      return found;
+    }),
+  ];
+  return { ...counts.rows[0]!, discrepancies };
+}

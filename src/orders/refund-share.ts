@@ -1,0 +1,73 @@
+import type { LineItem } from '../platform/db/schema.ts';
+import { invalidRequest } from '../platform/errors.ts';
+import { mulDivFloor } from '../platform/money.ts';
+
+/** The parts of an order that decide what a refund takes back. */
+export interface RefundableOrder {
+  subtotal: number;
+  discount: number;
+  line_items: LineItem[];
+  refunded: number;
+  points_earned: number;
+  points_reversed: number;
+  points_forgiven: number;
+}
+
+export interface RefundLine {
+  product_id: string;
+  variant_id?: string;
+  quantity: number;
+}
+
+/** What the shopper paid for merchandise: subtotal after discounts (no shipping, no tax). */
+export function paidMerchandise(order: RefundableOrder): number {
+  return Math.max(0, order.subtotal - order.discount);
+}
+
+/**
+ * The merchandise amount a refund returns: `amount` as given, or the refunded lines at their
+ * price with the order's discount spread pro rata, or, with neither, all that is left.
+ */
+export function refundAmount(order: RefundableOrder, request: { amount?: number; line_items?: RefundLine[] }, refundedLines: RefundLine[]): number {
+  const left = paidMerchandise(order) - order.refunded;
+  if (request.amount !== undefined && request.line_items !== undefined) {
+    throw invalidRequest('parameter_invalid', 'Give amount or line_items, not both.', 'amount');
+  }
+  let amount = left;
+  if (request.amount !== undefined) amount = request.amount;
+  if (request.line_items !== undefined) amount = linesAmount(order, request.line_items, refundedLines);
+  if (amount > left) {
+    throw invalidRequest('refund_exceeds_order', `The refund (${amount}) exceeds what is left to refund on this order (${left}).`, 'amount');
+  }
+  return amount;
+}
+
+function linesAmount(order: RefundableOrder, lines: RefundLine[], refundedLines: RefundLine[]): number {
+  let gross = 0;
+  lines.forEach((line, i) => {
+    const ordered = order.line_items.find((l) => sameLine(l, line));
+    if (!ordered) throw invalidRequest('line_item_not_in_order', `Line ${i} names a product the order does not have.`, `line_items.${i}`);
+    const already = refundedLines.filter((r) => sameLine(ordered, r)).reduce((s, r) => s + r.quantity, 0);
+    if (line.quantity > ordered.quantity - already) {
+      throw invalidRequest('refund_exceeds_order', `Line ${i}: only ${ordered.quantity - already} left to refund.`, `line_items.${i}.quantity`);
+    }
+    gross += line.quantity * ordered.unit_price;
+  });
+  return order.subtotal === 0 ? 0 : mulDivFloor(gross, paidMerchandise(order), order.subtotal);
+}
+
+function sameLine(a: { product_id: string; variant_id?: string }, b: { product_id: string; variant_id?: string }): boolean {
+  return a.product_id === b.product_id && (b.variant_id === undefined || a.variant_id === b.variant_id);
+}
+
+/**
+ * Points a refund takes back. Cumulative, so rounding never drifts: after refunds totalling R of
+ * paid merchandise P, floor(earned × R ÷ P) points are due back in all (rounded in the shopper's
+ * favour); a full refund takes back exactly what was earned.
+ */
+export function clawbackDue(order: RefundableOrder, amount: number): number {
+  const paid = paidMerchandise(order);
+  const refundedAfter = order.refunded + amount;
+  const target = paid === 0 || refundedAfter >= paid ? order.points_earned : mulDivFloor(order.points_earned, refundedAfter, paid);
+  return Math.max(0, target - order.points_reversed - order.points_forgiven);
+}

@@ -1,0 +1,21 @@
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+
+// bigint columns hold points and minor units; they stay far below 2^53, and a value that does
+// not is refused rather than silently rounded.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new Error(`bigint ${value} is beyond the safe integer range`);
+  return n;
+});
+// Dates (birthdays) stay as 'YYYY-MM-DD' strings: a calendar date has no time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+
+export function connect(url: string, maxConnections = 20): Db {
+  const pool = new pg.Pool({ connectionString: url, max: maxConnections });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}

@@ -1,0 +1,185 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Kysely's view of the tables in migrations/. Money and points are bigint, read as numbers. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface ProgramsTable {
+  id: string;
+  name: string;
+  currency: string;
+  allow_negative_balance: Generated<boolean>;
+  created_at: DefaultedTimestamp;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  program_id: string;
+  key_hash: string;
+  key_hint: string;
+  label: string;
+  created_at: DefaultedTimestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface StoresTable {
+  id: string;
+  program_id: string;
+  name: string;
+  currency: string;
+  is_default: Generated<boolean>;
+  created_at: DefaultedTimestamp;
+}
+
+export interface CustomersTable {
+  id: string;
+  program_id: string;
+  external_id: string | null;
+  email: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  birthday: ColumnType<string | null, string | null, string | null>;
+  marketing_consent: Generated<boolean>;
+  tags: Generated<string[]>;
+  metadata: ColumnType<Record<string, string>, string | undefined, string>;
+  points_available: Generated<number>;
+  points_pending: Generated<number>;
+  points_earned_lifetime: Generated<number>;
+  orders_count: Generated<number>;
+  total_spent_minor: Generated<number>;
+  first_order_at: Timestamp | null;
+  last_order_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface LineItem {
+  product_id: string;
+  variant_id?: string;
+  sku?: string;
+  title: string;
+  quantity: number;
+  unit_price: number;
+  collections?: string[];
+  tags?: string[];
+}
+
+export interface OrdersTable {
+  id: string;
+  program_id: string;
+  store_id: string;
+  customer_id: string;
+  external_id: string;
+  currency: string;
+  subtotal_minor: number;
+  total_minor: number;
+  shipping_minor: number;
+  tax_minor: number;
+  discount_minor: number;
+  line_items: Json<LineItem[]>;
+  discount_codes: Generated<string[]>;
+  placed_at: Timestamp;
+  status: Generated<'placed' | 'cancelled'>;
+  cancelled_at: Timestamp | null;
+  refunded_minor: Generated<number>;
+  points_earned: Generated<number>;
+  points_reversed: Generated<number>;
+  points_forgiven: Generated<number>;
+  metadata: Json<Record<string, string>>;
+  created_at: Timestamp;
+}
+
+export interface RefundsTable {
+  id: string;
+  program_id: string;
+  customer_id: string;
+  order_id: string;
+  external_id: string;
+  amount_minor: number;
+  line_items: Json<unknown> | null;
+  points_reversed: number;
+  points_forgiven: number;
+  created_at: Timestamp;
+}
+
+export interface EarningRulesTable {
+  id: string;
+  program_id: string;
+  name: string;
+  type: 'points_per_unit' | 'fixed_per_order' | 'multiplier' | 'action';
+  active: Generated<boolean>;
+  definition: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EventsTable {
+  id: string;
+  program_id: string;
+  customer_id: string;
+  type: string;
+  idempotency_key: string;
+  properties: Json<Record<string, unknown>>;
+  occurred_at: Timestamp;
+  points_awarded: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface TransfersTable {
+  id: string;
+  program_id: string;
+  customer_id: string;
+  code: string;
+  idempotency_key: string;
+  reference_type: string;
+  reference_id: string;
+  rule_id: string | null;
+  reverses_transfer_id: string | null;
+  explanation: Json<Record<string, unknown>>;
+  actor: string | null;
+  occurred_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface LedgerEntriesTable {
+  transfer_id: string;
+  program_id: string;
+  customer_id: string;
+  account: string;
+  points: number;
+}
+
+export interface PointHoldsTable {
+  transfer_id: string;
+  program_id: string;
+  customer_id: string;
+  order_id: string | null;
+  points_remaining: number;
+  available_at: Timestamp;
+  released_transfer_id: string | null;
+}
+
+export interface IdempotencyKeysTable {
+  program_id: string;
+  key: string;
+  request_hash: string;
+  status_code: number | null;
+  response_body: string | null;
+  created_at: DefaultedTimestamp;
+}
+
+export interface Database {
+  programs: ProgramsTable;
+  api_keys: ApiKeysTable;
+  stores: StoresTable;
+  customers: CustomersTable;
+  orders: OrdersTable;
+  refunds: RefundsTable;
+  earning_rules: EarningRulesTable;
+  events: EventsTable;
+  transfers: TransfersTable;
+  ledger_entries: LedgerEntriesTable;
+  point_holds: PointHoldsTable;
+  idempotency_keys: IdempotencyKeysTable;
+}

@@ -1,0 +1,65 @@
+/**
+ * The one error type of Regulars. Domain code throws these; the HTTP layer maps them to the
+ * documented error shape in one place (`httpStatusOf`). Anything else that escapes is a bug
+ * and becomes a 500 `internal` error.
+ */
+export type ErrorType =
+  | 'invalid_request'
+  | 'authentication'
+  | 'permission'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'internal';
+
+export class RegularsError extends Error {
+  readonly type: ErrorType;
+  readonly code: string;
+  readonly param: string | undefined;
+
+  constructor(type: ErrorType, code: string, message: string, param?: string) {
+    super(message);
+    this.name = 'RegularsError';
+    this.type = type;
+    this.code = code;
+    this.param = param;
+  }
+}
+
+const statusByType: Record<ErrorType, number> = {
+  invalid_request: 400,
+  authentication: 401,
+  permission: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  internal: 500,
+};
+
+/** Codes whose HTTP status is more precise than their type's. */
+const statusByCode: Record<string, number> = {
+  insufficient_points: 422,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+};
+
+export function httpStatusOf(error: RegularsError): number {
+  return statusByCode[error.code] ?? statusByType[error.type];
+}
+
+export function invalidRequest(code: string, message: string, param?: string): RegularsError {
+  return new RegularsError('invalid_request', code, message, param);
+}
+
+export function notFound(resource: string, id: string): RegularsError {
+  return new RegularsError('not_found', 'resource_missing', `No ${resource} with id "${id}".`, 'id');
+}
+
+export function conflict(code: string, message: string, param?: string): RegularsError {
+  return new RegularsError('conflict', code, message, param);
+}
+
+/** A broken invariant is a bug, never a user error: it aborts the transaction. */
+export function assertInvariant(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(`Invariant violated: ${message}`);
+}

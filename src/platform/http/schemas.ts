@@ -1,0 +1,60 @@
+import { Type, type TSchema } from 'typebox';
+
+/** Building blocks shared by every resource's schemas. */
+
+/** An object id such as `cus_01j…`; an unknown one is a 404, like any other missing object. */
+export const Id = (prefix: string) => Type.String({ minLength: 1, maxLength: 64, description: `Id with the \`${prefix}_\` prefix.` });
+
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const Timestamp = Type.String({ format: 'date-time', description: 'ISO 8601, UTC.' });
+
+export const Points = Type.Integer({ minimum: -1e12, maximum: 1e12 });
+
+/** An amount of money in integer minor units (cents for USD, yen for JPY). */
+export const MinorUnits = (description = 'Integer minor units of the currency.') => Type.Integer({ minimum: 0, maximum: 1e13, description });
+
+export const Currency = Type.String({ pattern: '^[A-Za-z]{3}$', description: 'ISO 4217 currency code.' });
+
+export const ExternalId = Type.String({ minLength: 1, maxLength: 255 });
+
+export const Metadata = Type.Record(Type.String({ maxLength: 40 }), Type.String({ maxLength: 500 }), {
+  maxProperties: 50,
+  description: 'Your own key-value data; string values.',
+});
+
+export const ErrorResponse = Type.Object(
+  {
+    error: Type.Object({
+      type: Type.Union(
+        ['invalid_request', 'authentication', 'permission', 'not_found', 'conflict', 'rate_limited', 'internal'].map(
+          (t) => Type.Literal(t),
+        ),
+      ),
+      code: Type.String(),
+      message: Type.String(),
+      param: Type.Optional(Type.String()),
+    }),
+  },
+  { $id: 'Error' },
+);
+
+export const ListQuery = Type.Object({
+  limit: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
+  starting_after: Type.Optional(Type.String({ maxLength: 64, description: 'Id of the last object of the previous page.' })),
+});
+
+export const List = <T extends TSchema>(item: T) =>
+  Type.Object({
+    object: Type.Literal('list'),
+    data: Type.Array(item),
+    has_more: Type.Boolean(),
+  });
+
+/** Responses every authenticated route can give, for the OpenAPI document. */
+export const errorResponses = {
+  400: Type.Ref('Error'),
+  401: Type.Ref('Error'),
+  404: Type.Ref('Error'),
+  409: Type.Ref('Error'),
+};

@@ -1,0 +1,34 @@
+import { invalidRequest } from './errors.ts';
+
+const supportedCurrencies = new Set(Intl.supportedValuesOf('currency'));
+
+export function assertCurrency(code: string, param = 'currency'): string {
+  const upper = code.toUpperCase();
+  if (!supportedCurrencies.has(upper)) {
+    throw invalidRequest('invalid_currency', `"${code}" is not an ISO 4217 currency code.`, param);
+  }
+  return upper;
+}
+
+/** Minor units per major unit: 100 for USD, 1 for JPY, 1000 for BHD. */
+export function minorPerUnit(currency: string): number {
+  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+    .maximumFractionDigits ?? 2;
+  return 10 ** digits;
+}
+
+/** "54.00 USD" from 5400 minor units; for explanations, never for arithmetic. */
+export function formatMoney(amountMinor: number, currency: string): string {
+  const perUnit = minorPerUnit(currency);
+  const digits = Math.round(Math.log10(perUnit));
+  const sign = amountMinor < 0 ? '-' : '';
+  const abs = Math.abs(amountMinor);
+  const major = Math.floor(abs / perUnit);
+  const minor = String(abs % perUnit).padStart(digits, '0');
+  return `${sign}${major}${digits > 0 ? `.${minor}` : ''} ${currency}`;
+}
+
+/** floor(a × b ÷ c) exactly, for integers whose product may pass 2^53. */
+export function mulDivFloor(a: number, b: number, c: number): number {
+  return Number((BigInt(a) * BigInt(b)) / BigInt(c));
+}

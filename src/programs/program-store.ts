@@ -1,0 +1,90 @@
+import type { Db, Tx } from '../platform/db/database.ts';
+import { newId } from '../platform/ids.ts';
+import { createEarningRule } from '../earning/rule-store.ts';
+import { defaultEarningRule } from '../earning/rules.ts';
+import { hashKey, newSecretKey } from './api-keys.ts';
+
+/** What an authenticated request knows about its program. */
+export interface ProgramContext {
+  id: string;
+  name: string;
+  currency: string;
+  allowNegativeBalance: boolean;
+  defaultStoreId: string;
+  apiKeyId: string;
+}
+
+export interface NewProgram {
+  name: string;
+  currency: string;
+  allow_negative_balance?: boolean;
+}
+
+/**
+ * Creates a program with its default store, its default earning rule (1 point per currency
+ * unit on the subtotal) and its first secret key, which is returned once and stored hashed.
+ */
+export async function createProgram(db: Db, input: NewProgram, at: Date) {
+  return db.transaction().execute(async (tx) => {
+    const program = await tx
+      .insertInto('programs')
+      .values({
+        id: newId('prg'),
+        name: input.name,
+        currency: input.currency,
+        allow_negative_balance: input.allow_negative_balance ?? false,
+        created_at: at,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await tx
+      .insertInto('stores')
+      .values({ id: newId('sto'), program_id: program.id, name: input.name, currency: input.currency, is_default: true, created_at: at })
+      .execute();
+    await createEarningRule(tx, program.id, defaultEarningRule(), at);
+    const apiKey = await issueKey(tx, program.id, 'default', at);
+    return { program, apiKey };
+  });
+}
+
+async function issueKey(tx: Tx, programId: string, label: string, at: Date): Promise<string> {
+  const secret = newSecretKey();
+  await tx
+    .insertInto('api_keys')
+    .values({ id: newId('key'), program_id: programId, key_hash: secret.hash, key_hint: secret.hint, label, created_at: at })
+    .execute();
+  return secret.key;
+}
+
+export async function findProgramByKey(db: Db, key: string): Promise<ProgramContext | undefined> {
+  const row = await db
+    .selectFrom('api_keys as k')
+    .innerJoin('programs as p', 'p.id', 'k.program_id')
+    .innerJoin('stores as s', (join) => join.onRef('s.program_id', '=', 'p.id').on('s.is_default', '=', true))
+    .select(['p.id', 'p.name', 'p.currency', 'p.allow_negative_balance', 's.id as store_id', 'k.id as key_id'])
+    .where('k.key_hash', '=', hashKey(key))
+    .where('k.revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    name: row.name,
+    currency: row.currency,
+    allowNegativeBalance: row.allow_negative_balance,
+    defaultStoreId: row.store_id,
+    apiKeyId: row.key_id,
+  };
+}
+
+export async function getProgram(db: Db, id: string) {
+  return db.selectFrom('programs').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function countPrograms(db: Db): Promise<number> {
+  const row = await db.selectFrom('programs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function updateProgram(db: Db, id: string, changes: { name?: string; allow_negative_balance?: boolean }) {
+  return db.updateTable('programs').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}

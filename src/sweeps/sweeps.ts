@@ -1,0 +1,22 @@
+import type { Clock } from '../platform/clock.ts';
+import type { Db } from '../platform/db/database.ts';
+import { forgetOldIdempotencyKeys } from '../platform/http/idempotency.ts';
+import { releaseDueHolds } from '../ledger/holds.ts';
+import { awardBirthdays } from '../workflows/birthday-sweep.ts';
+
+/**
+ * Time-based work, as level-triggered sweeps: each finds what is due now and does it with
+ * idempotent writes, so a sweep that runs twice, late or on two instances at once is harmless.
+ */
+export interface Sweep {
+  name: string;
+  /** Cron, UTC. */
+  cron: string;
+  run(db: Db, clock: Clock): Promise<number>;
+}
+
+export const sweeps: Sweep[] = [
+  { name: 'release-pending-points', cron: '*/5 * * * *', run: (db, clock) => releaseDueHolds(db, clock.now()) },
+  { name: 'award-birthdays', cron: '5 0 * * *', run: (db, clock) => awardBirthdays(db, clock.now()) },
+  { name: 'forget-idempotency-keys', cron: '17 * * * *', run: (db, clock) => forgetOldIdempotencyKeys(db, clock.now()) },
+];

@@ -1,0 +1,62 @@
+import type { Selectable } from 'kysely';
+import { postAwards, type PostedAward } from '../earning/award-posting.ts';
+import { evaluateAction } from '../earning/action-earning.ts';
+import { activeEarningRules, ruleUsage } from '../earning/rule-store.ts';
+import type { Tx } from '../platform/db/database.ts';
+import type { EventsTable } from '../platform/db/schema.ts';
+import { newId } from '../platform/ids.ts';
+
+export type EventRow = Selectable<EventsTable>;
+
+export interface IncomingEvent {
+  type: string;
+  idempotency_key: string;
+  properties: Record<string, unknown>;
+  occurred_at: Date;
+}
+
+/**
+ * A customer did something (signed up, wrote a review, a custom event): record it once per
+ * idempotency key and award the action rules for its type, in the caller's transaction, which
+ * has locked the customer. A replay returns the first event and awards nothing.
+ */
+export async function receiveEvent(
+  tx: Tx,
+  target: { programId: string; customerId: string },
+  event: IncomingEvent,
+  now: Date,
+): Promise<{ event: EventRow; awards: PostedAward[] | undefined }> {
+  const inserted = await tx
+    .insertInto('events')
+    .values({
+      id: newId('evt', now.getTime()),
+      program_id: target.programId,
+      customer_id: target.customerId,
+      type: event.type,
+      idempotency_key: event.idempotency_key,
+      properties: JSON.stringify(event.properties),
+      occurred_at: event.occurred_at,
+      created_at: now,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (!inserted) {
+    const first = await tx
+      .selectFrom('events')
+      .selectAll()
+      .where('program_id', '=', target.programId)
+      .where('customer_id', '=', target.customerId)
+      .where('idempotency_key', '=', event.idempotency_key)
+      .executeTakeFirstOrThrow();
+    return { event: first, awards: undefined };
+  }
+  const rules = await activeEarningRules(tx, target.programId);
+  const relevant = rules.filter((r) => r.type === 'action' && r.event_type === event.type);
+  const usage = await ruleUsage(tx, target.customerId, relevant, event.occurred_at);
+  const awards = evaluateAction(relevant, event, usage);
+  const posted = await postAwards(tx, target, awards, { code: 'earn.action', reference: { type: 'event', id: inserted.id }, occurredAt: event.occurred_at }, now);
+  const points = posted.reduce((s, a) => s + a.points, 0);
+  if (points > 0) await tx.updateTable('events').set({ points_awarded: points }).where('id', '=', inserted.id).execute();
+  return { event: { ...inserted, points_awarded: points }, awards: posted };
+}
