@@ -17,5 +17,8 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export function connect(url: string, maxConnections = 20): Db {
   const pool = new pg.Pool({ connectionString: url, max: maxConnections });
+  // An idle connection dropped by the server (restart, failover) is replaced on next use;
+  // without a listener its error would crash the process.
+  pool.on('error', () => {});
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

