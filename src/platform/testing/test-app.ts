@@ -13,6 +13,8 @@ export const ADMIN_KEY = 'test-admin-key';
 export interface TestApp {
   app: FastifyInstance;
   db: Db;
+  /** Connection URL of this file's own database. */
+  url: string;
   clock: ManualClock;
   /** Creates a program (with the default earning rule) and returns a client bound to its key. */
   newProgram(input?: { name?: string; currency?: string; allow_negative_balance?: boolean }): Promise<ApiClient>;
@@ -43,7 +45,8 @@ export async function createTestApp(start = '2026-03-02T12:00:00Z'): Promise<Tes
   await admin.connect();
   await admin.query(`create database ${name} template ${TEMPLATE_DATABASE}`);
   await admin.end();
-  const db = connect(withDatabase(serverUrl, name), 30);
+  const url = withDatabase(serverUrl, name);
+  const db = connect(url, 30);
   const clock = new ManualClock(start);
   const app = await buildApp({ db, clock }, { adminKey: ADMIN_KEY });
   afterAll(async () => {
@@ -57,6 +60,7 @@ export async function createTestApp(start = '2026-03-02T12:00:00Z'): Promise<Tes
   return {
     app,
     db,
+    url,
     clock,
     async newProgram(input = {}) {
       const { program, apiKey } = await createProgram(db, { name: input.name ?? 'Test store', currency: input.currency ?? 'USD', allow_negative_balance: input.allow_negative_balance }, clock.now());
