@@ -39,24 +39,11 @@ export async function resolveCustomer(
     throw invalidRequest('parameter_missing', 'Name the customer by external_id or email.', 'customer');
   }
   for (let attempt = 0; attempt < 3; attempt++) {
-    const existing = await lockByKeys(tx, programId, keys, profile !== undefined);
+    const { rows, created } = await findOrCreate(tx, programId, keys, at);
+    if (created) return { customer: profile ? await updateExisting(tx, created, {}, at, profile) : created, created: true };
+    const existing = pickMatch(rows, keys, profile !== undefined);
     if (existing) return { customer: await updateExisting(tx, existing, keys, at, profile), created: false };
-    const created = await tx
-      .insertInto('customers')
-      .values({
-        id: newId('cus', at.getTime()),
-        program_id: programId,
-        external_id: keys.external_id ?? null,
-        email: keys.email ?? null,
-        ...profileColumns(profile ?? {}),
-        created_at: at,
-        updated_at: at,
-      })
-      .onConflict((oc) => oc.doNothing())
-      .returningAll()
-      .executeTakeFirst();
-    // Nothing inserted: a concurrent request created this customer; the next pass finds it.
-    if (created) return { customer: created, created: true };
+    // Neither found nor created: a concurrent request is creating this customer; look again.
   }
   throw conflict('concurrent_update', 'The customer was changed concurrently; retry the request.');
 }
@@ -67,20 +54,35 @@ async function lockById(tx: Tx, programId: string, id: string): Promise<Customer
   return row;
 }
 
-async function lockByKeys(tx: Tx, programId: string, keys: CustomerKeys, strictEmail: boolean): Promise<CustomerRow | undefined> {
-  const rows = await tx
-    .selectFrom('customers')
-    .selectAll()
-    .where('program_id', '=', programId)
-    .where((eb) =>
-      eb.or([
-        ...(keys.external_id ? [eb('external_id', '=', keys.external_id)] : []),
-        ...(keys.email ? [eb(sql`lower(email)`, '=', keys.email.toLowerCase())] : []),
-      ]),
+/**
+ * One statement on the hot path: lock the customers matching the external id or the email, or,
+ * when there are none, insert a new one.
+ */
+async function findOrCreate(tx: Tx, programId: string, keys: CustomerKeys, at: Date) {
+  const result = await sql<CustomerRow & { was_created: boolean }>`
+    with found as (
+      select * from customers
+      where program_id = ${programId}
+        and (external_id = ${keys.external_id ?? null} or lower(email) = lower(${keys.email ?? null}))
+      order by id
+      for update
+    ), created as (
+      insert into customers (id, program_id, external_id, email, created_at, updated_at)
+      select ${newId('cus', at.getTime())}, ${programId}, ${keys.external_id ?? null}, ${keys.email ?? null}, ${at}, ${at}
+      where not exists (select 1 from found)
+      on conflict do nothing
+      returning *
     )
-    .orderBy('id')
-    .forUpdate()
-    .execute();
+    select *, false as was_created from found
+    union all
+    select *, true as was_created from created`.execute(tx);
+  const rows = result.rows.map(({ was_created: _, ...row }) => row as CustomerRow);
+  const created = result.rows.find((r) => r.was_created);
+  return { rows, created: created ? rows[result.rows.indexOf(created)] : undefined };
+}
+
+/** Of the customers matching the keys, the one they name; the external id wins over the email. */
+function pickMatch(rows: CustomerRow[], keys: CustomerKeys, strictEmail: boolean): CustomerRow | undefined {
   const byExternal = keys.external_id ? rows.find((r) => r.external_id === keys.external_id) : undefined;
   const byEmail = keys.email ? rows.find((r) => r.email?.toLowerCase() === keys.email!.toLowerCase()) : undefined;
   if (byExternal && byEmail && byExternal.id !== byEmail.id && strictEmail) {
@@ -137,26 +139,4 @@ export async function listCustomers(
   if (filter.email) query = query.where(sql`lower(email)`, '=', filter.email.toLowerCase());
   if (filter.starting_after) query = query.where('id', '<', filter.starting_after);
   return query.orderBy('id', 'desc').limit(filter.limit + 1).execute();
-}
-
-/** Order statistics move with orders, in the order's transaction. */
-export async function recordOrderStats(
-  tx: Tx,
-  customerId: string,
-  change: { orders: number; spent: number; placedAt?: Date },
-): Promise<void> {
-  await tx
-    .updateTable('customers')
-    .set({
-      orders_count: sql`orders_count + ${change.orders}`,
-      total_spent_minor: sql`total_spent_minor + ${change.spent}`,
-      ...(change.placedAt
-        ? {
-            first_order_at: sql`least(first_order_at, ${change.placedAt})`,
-            last_order_at: sql`greatest(last_order_at, ${change.placedAt})`,
-          }
-        : {}),
-    })
-    .where('id', '=', customerId)
-    .execute();
 }

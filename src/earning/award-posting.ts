@@ -1,6 +1,6 @@
 import type { Tx } from '../platform/db/database.ts';
 import { createHolds } from '../ledger/holds.ts';
-import { postTransfers } from '../ledger/ledger-store.ts';
+import { postTransfers, type OrderStats } from '../ledger/ledger-store.ts';
 import { Account, move, type TransferDraft } from '../ledger/transfer.ts';
 import type { Award } from './award.ts';
 
@@ -15,7 +15,8 @@ const DAY_MS = 86_400_000;
 /**
  * Writes the awards of one purchase or event as earn transfers, in the caller's transaction.
  * An award with hold days lands in pending points until its hold ends (counted from when the
- * purchase or event happened); one whose hold already ended is available at once.
+ * purchase or event happened); one whose hold already ended is available at once. An order's
+ * effect on the customer's order statistics moves in the same statement.
  */
 export async function postAwards(
   tx: Tx,
@@ -23,6 +24,7 @@ export async function postAwards(
   awards: Award[],
   source: { code: 'earn.purchase' | 'earn.action'; reference: { type: string; id: string }; occurredAt: Date },
   now: Date,
+  orderStats?: OrderStats,
 ): Promise<PostedAward[]> {
   const planned = awards.map((award) => {
     const availableAt = new Date(source.occurredAt.getTime() + award.hold_days * DAY_MS);
@@ -40,7 +42,7 @@ export async function postAwards(
     };
     return { award, draft, held, availableAt };
   });
-  const posted = await postTransfers(tx, target.programId, target.customerId, planned.map((p) => p.draft), now);
+  const posted = await postTransfers(tx, target.programId, target.customerId, planned.map((p) => p.draft), now, { orderStats });
   const byKey = new Map(posted.map((t) => [t.idempotency_key, t]));
   const results = planned.flatMap((p) => {
     const transfer = byKey.get(p.draft.idempotency_key);

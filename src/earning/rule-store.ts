@@ -39,6 +39,7 @@ export async function createEarningRule(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  forgetRules(programId);
   return toRule(row as RuleRow);
 }
 
@@ -65,13 +66,29 @@ export async function saveEarningRule(db: Db, programId: string, rule: StoredRul
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
+  forgetRules(programId);
   return toRule(row as RuleRow);
 }
 
-/** The rules that can award points now; inactive ones are history only. */
+const RULE_CACHE_MS = 2_000;
+const ruleCache = new Map<string, { rules: EarningRule[]; until: number }>();
+
+/**
+ * The rules that can award points now; inactive ones are history only. Every order needs them,
+ * so they are cached for two seconds: a change made through this instance applies at once, one
+ * made through another instance within two seconds.
+ */
 export async function activeEarningRules(db: Db | Tx, programId: string): Promise<EarningRule[]> {
+  const cached = ruleCache.get(programId);
+  if (cached && cached.until > Date.now()) return cached.rules;
   const rows = await db.selectFrom('earning_rules').selectAll().where('program_id', '=', programId).where('active', '=', true).orderBy('id').execute();
-  return rows.map((r) => toRule(r as RuleRow));
+  const rules = rows.map((r) => toRule(r as RuleRow));
+  ruleCache.set(programId, { rules, until: Date.now() + RULE_CACHE_MS });
+  return rules;
+}
+
+function forgetRules(programId: string): void {
+  ruleCache.delete(programId);
 }
 
 /**

@@ -46,7 +46,10 @@ class Model {
   available = [0, 0, 0];
   pending = [0, 0, 0];
   orders: ModelOrder[] = [];
-  constructor(readonly allowNegative: boolean) {}
+  readonly allowNegative: boolean;
+  constructor(allowNegative: boolean) {
+    this.allowNegative = allowNegative;
+  }
 
   order(o: ModelOrder, now: number) {
     this.orders.push({ ...o, held: 5, availableAt: now + HOLD_DAYS * DAY });

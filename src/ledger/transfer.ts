@@ -48,12 +48,7 @@ export function assertBalanced(draft: TransferDraft): void {
   assertInvariant(total === 0, `transfer ${draft.idempotency_key} does not balance (sum ${total})`);
 }
 
-/** How a transfer changes a customer's balance projections. */
-export function balanceEffect(draft: TransferDraft): { available: number; pending: number; earned: number } {
-  const on = (account: Account) => draft.entries.filter((e) => e.account === account).reduce((s, e) => s + e.points, 0);
-  const available = on(Account.available);
-  const pending = on(Account.pending);
-  const toCustomer = available + pending;
-  const earned = draft.code.startsWith('earn.') || draft.code.startsWith('reverse.') ? toCustomer : 0;
-  return { available, pending, earned };
+/** Earning and its reversals count towards a customer's lifetime points earned; adjustments do not. */
+export function countsTowardsEarned(code: TransferCode): boolean {
+  return code.startsWith('earn.') || code.startsWith('reverse.');
 }

@@ -26,7 +26,7 @@ export async function findOrderByExternalId(db: Db | Tx, storeId: string, extern
 }
 
 /** Inserts the order unless the store already has one with this external id (then undefined). */
-export async function insertOrder(tx: Tx, ids: { programId: string; storeId: string; customerId: string }, order: NewOrder, at: Date) {
+export async function insertOrder(tx: Tx, ids: { programId: string; storeId: string; customerId: string }, order: NewOrder, pointsEarned: number, at: Date) {
   return tx
     .insertInto('orders')
     .values({
@@ -45,6 +45,7 @@ export async function insertOrder(tx: Tx, ids: { programId: string; storeId: str
       discount_codes: order.discount_codes,
       placed_at: order.placed_at,
       metadata: JSON.stringify(order.metadata),
+      points_earned: pointsEarned,
       created_at: at,
     })
     .onConflict((oc) => oc.doNothing())
@@ -68,13 +69,12 @@ export async function listOrders(db: Db, programId: string, filter: { customer_i
   return query.orderBy('id', 'desc').limit(filter.limit + 1).execute();
 }
 
-export async function recordOrderPoints(tx: Tx, orderId: string, change: { earned?: number; reversed?: number; forgiven?: number; refunded?: number }) {
+export async function recordOrderReversal(tx: Tx, orderId: string, change: { reversed: number; forgiven: number; refunded?: number }) {
   await tx
     .updateTable('orders')
     .set({
-      points_earned: sql`points_earned + ${change.earned ?? 0}`,
-      points_reversed: sql`points_reversed + ${change.reversed ?? 0}`,
-      points_forgiven: sql`points_forgiven + ${change.forgiven ?? 0}`,
+      points_reversed: sql`points_reversed + ${change.reversed}`,
+      points_forgiven: sql`points_forgiven + ${change.forgiven}`,
       refunded_minor: sql`refunded_minor + ${change.refunded ?? 0}`,
     })
     .where('id', '=', orderId)

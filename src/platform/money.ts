@@ -10,11 +10,17 @@ export function assertCurrency(code: string, param = 'currency'): string {
   return upper;
 }
 
+const minorPerUnitCache = new Map<string, number>();
+
 /** Minor units per major unit: 100 for USD, 1 for JPY, 1000 for BHD. */
 export function minorPerUnit(currency: string): number {
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-    .maximumFractionDigits ?? 2;
-  return 10 ** digits;
+  let perUnit = minorPerUnitCache.get(currency);
+  if (perUnit === undefined) {
+    const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    perUnit = 10 ** digits;
+    minorPerUnitCache.set(currency, perUnit);
+  }
+  return perUnit;
 }
 
 /** "54.00 USD" from 5400 minor units; for explanations, never for arithmetic. */

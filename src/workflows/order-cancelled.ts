@@ -1,6 +1,5 @@
-import { recordOrderStats } from '../customers/customer-store.ts';
 import { lockCustomer } from '../ledger/ledger-store.ts';
-import { getOrder, markCancelled, recordOrderPoints, type OrderRow } from '../orders/order-store.ts';
+import { getOrder, markCancelled, recordOrderReversal, type OrderRow } from '../orders/order-store.ts';
 import type { Deps } from '../platform/deps.ts';
 import type { ProgramContext } from '../programs/program-store.ts';
 import { reverseOrderPoints } from './reverse-order-points.ts';
@@ -22,10 +21,10 @@ export async function cancelOrder(deps: Deps, program: ProgramContext, orderId: 
       { programId: program.id, customerId, orderId: order.id, allowNegative: program.allowNegativeBalance, available: customer.points_available },
       due,
       { code: 'reverse.cancel', key: `cancel:${order.id}`, reference: { type: 'order', id: order.id }, why: `Order ${order.external_id} cancelled`, at: now },
+      { orders: -1, spent: -(order.total_minor - order.refunded_minor) },
     );
     await markCancelled(tx, order.id, now);
-    await recordOrderPoints(tx, order.id, { reversed: reversal.reversed, forgiven: reversal.forgiven });
-    await recordOrderStats(tx, customerId, { orders: -1, spent: -(order.total_minor - order.refunded_minor) });
+    await recordOrderReversal(tx, order.id, { reversed: reversal.reversed, forgiven: reversal.forgiven });
     return getOrder(tx, program.id, order.id);
   });
 }

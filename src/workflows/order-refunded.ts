@@ -1,6 +1,5 @@
-import { recordOrderStats } from '../customers/customer-store.ts';
 import { lockCustomer } from '../ledger/ledger-store.ts';
-import { findRefund, getOrder, insertRefund, recordOrderPoints, refundsOf, type RefundRow } from '../orders/order-store.ts';
+import { findRefund, getOrder, insertRefund, recordOrderReversal, refundsOf, type RefundRow } from '../orders/order-store.ts';
 import { clawbackDue, paidMerchandise, refundAmount, type RefundableOrder, type RefundLine } from '../orders/refund-share.ts';
 import { formatMoney } from '../platform/money.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -43,10 +42,10 @@ export async function refundOrder(deps: Deps, program: ProgramContext, orderId: 
       { programId: program.id, customerId, orderId: order.id, allowNegative: program.allowNegativeBalance, available: customer.points_available },
       due,
       { code: 'reverse.refund', key: `refund:${refund.id}`, reference: { type: 'refund', id: refund.id }, why: `Refund of ${formatMoney(amount, order.currency)} of ${formatMoney(paidMerchandise(refundable), order.currency)} paid on order ${order.external_id}`, at: now },
+      { orders: 0, spent: -amount },
     );
     await tx.updateTable('refunds').set({ points_reversed: reversal.reversed, points_forgiven: reversal.forgiven }).where('id', '=', refund.id).execute();
-    await recordOrderPoints(tx, order.id, { reversed: reversal.reversed, forgiven: reversal.forgiven, refunded: amount });
-    await recordOrderStats(tx, customerId, { orders: 0, spent: -amount });
+    await recordOrderReversal(tx, order.id, { reversed: reversal.reversed, forgiven: reversal.forgiven, refunded: amount });
     return { refund: { ...refund, points_reversed: reversal.reversed, points_forgiven: reversal.forgiven }, created: true };
   });
 }

@@ -1,0 +1,76 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { startEmbeddedPostgres } from '../src/platform/db/embedded-postgres.ts';
+import { withDatabase } from '../src/platform/testing/global-setup.ts';
+
+/** What every benchmark needs: a PostgreSQL (DATABASE_URL's server, or a fresh embedded one), fresh databases, a server process. */
+export interface BenchServer {
+  serverUrl: string;
+  freshDatabase(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function benchPostgres(): Promise<BenchServer> {
+  const dataDir = process.env.DATABASE_URL ? undefined : await mkdtemp(path.join(tmpdir(), 'regulars-bench-'));
+  const embedded = dataDir ? await startEmbeddedPostgres(dataDir) : undefined;
+  const serverUrl = process.env.DATABASE_URL ?? embedded!.url;
+  return {
+    serverUrl,
+    async freshDatabase(name) {
+      const admin = new pg.Client({ connectionString: serverUrl });
+      await admin.connect();
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.query(`create database ${name}`);
+      await admin.end();
+      return withDatabase(serverUrl, name);
+    },
+    async close() {
+      await embedded?.stop();
+      if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Starts `regulars start` on a database; resolves with its URL and the default program's key. */
+export async function startRegulars(databaseUrl: string): Promise<{ baseUrl: string; apiKey: string; process: ChildProcess }> {
+  const port = await freePort();
+  const bin = path.join(import.meta.dirname, '..', 'bin', 'regulars.mjs');
+  const child = spawn(process.execPath, [bin, 'start'], { env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  const apiKey = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`regulars exited with ${code}:\n${output}`)));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const key = /(sk_\S+)/.exec(output)?.[1];
+      if (key && output.includes('Regulars is running')) resolve(key);
+    });
+  });
+  return { baseUrl: `http://127.0.0.1:${port}`, apiKey, process: child };
+}
+
+/** pgbench's TPC-B-like run on its own database of the same server: the reference for write throughput. */
+export function pgbenchTps(databaseUrl: string, clients: number, seconds: number): number {
+  const which = spawnSync('pgbench', ['--version'], { encoding: 'utf8' });
+  if (which.error) throw new Error('pgbench not found: apt-get install -y postgresql-client (or postgresql-contrib)');
+  const init = spawnSync('pgbench', ['-i', '-q', '-s', '10', databaseUrl], { encoding: 'utf8' });
+  if (init.status !== 0) throw new Error(`pgbench -i failed: ${init.stderr}`);
+  const run = spawnSync('pgbench', ['-c', String(clients), '-j', '2', '-T', String(seconds), '-M', 'prepared', databaseUrl], { encoding: 'utf8' });
+  const tps = /tps = ([\d.]+)/.exec(run.stdout)?.[1];
+  if (run.status !== 0 || !tps) throw new Error(`pgbench failed: ${run.stderr}${run.stdout}`);
+  return Number(tps);
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}

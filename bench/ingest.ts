@@ -1,0 +1,77 @@
+/**
+ * `npm run bench:ingest`: POST /v1/orders over HTTP, each order from a new customer, on a fresh
+ * database, against pgbench's TPC-B tps on the same PostgreSQL in the same run. Every order is
+ * durable when acknowledged (synchronous commit). Prints `ratio <orders/s ÷ pgbench tps>`.
+ */
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { benchPostgres, pgbenchTps, startRegulars } from './harness.ts';
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+
+const postgres = await benchPostgres();
+try {
+  console.log(`pgbench: TPC-B scale 10, ${CONNECTIONS} clients, ${SECONDS} s …`);
+  const tps = pgbenchTps(await postgres.freshDatabase('regulars_bench_pgbench'), CONNECTIONS, SECONDS);
+  console.log(`pgbench tps ${tps.toFixed(0)}`);
+
+  const appDb = await postgres.freshDatabase('regulars_bench_ingest');
+  const server = await startRegulars(appDb);
+  try {
+    const run = (seconds: number, tag: string) => loadOrders(server.baseUrl, server.apiKey, seconds, tag);
+    console.log('warming up 3 s …');
+    await run(3, 'warm');
+    console.log(`POST /v1/orders: ${CONNECTIONS} connections, ${SECONDS} s …`);
+    const result = await run(SECONDS, 'run');
+    const ok = result.requests.total - result.non2xx - result.errors;
+    const ordersPerSecond = ok / SECONDS;
+    const durable = await countOrders(appDb, 'run');
+    console.log(`orders/s ${ordersPerSecond.toFixed(0)}  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  non-2xx ${result.non2xx}  errors ${result.errors}`);
+    console.log(`acknowledged ${ok}, found in the database ${durable}${durable >= ok ? ' (all durable)' : ' (MISSING ORDERS)'}`);
+    console.log(`pgbench tps ${tps.toFixed(0)}`);
+    console.log(`ratio ${(ordersPerSecond / tps).toFixed(2)}`);
+  } finally {
+    server.process.kill('SIGTERM');
+    await new Promise((resolve) => server.process.once('exit', resolve));
+  }
+} finally {
+  await postgres.close();
+}
+
+async function loadOrders(baseUrl: string, apiKey: string, seconds: number, tag: string) {
+  let n = 0;
+  return autocannon({
+    url: baseUrl,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        path: '/v1/orders',
+        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+        setupRequest: (request) => {
+          n += 1;
+          request.body = JSON.stringify({
+            external_id: `${tag}-${n}`,
+            customer: { external_id: `${tag}-customer-${n}`, email: `${tag}-${n}@example.com` },
+            currency: 'USD',
+            subtotal: 5400 + (n % 100) * 37,
+            total: 5900 + (n % 100) * 37,
+            shipping: 500,
+            line_items: [{ product_id: `p${n % 50}`, title: 'Coffee beans', quantity: 2, unit_price: 2700 + (n % 100) * 18 }],
+          });
+          return request;
+        },
+      },
+    ],
+  });
+}
+
+async function countOrders(url: string, tag: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query(`select count(*)::int as n from orders where external_id like $1`, [`${tag}-%`]);
+  await client.end();
+  return rows[0].n;
+}
