@@ -35,17 +35,21 @@ export async function resolveCustomer(
   profile?: CustomerProfile,
 ): Promise<{ customer: CustomerRow; created: boolean }> {
   if (keys.id) return { customer: await updateExisting(tx, await lockById(tx, programId, keys.id), keys, at, profile), created: false };
-  if (!keys.external_id && !keys.email) {
-    throw invalidRequest('parameter_missing', 'Name the customer by external_id or email.', 'customer');
-  }
+  assertNamed(keys);
   for (let attempt = 0; attempt < 3; attempt++) {
-    const { rows, created } = await findOrCreate(tx, programId, keys, at);
-    if (created) return { customer: profile ? await updateExisting(tx, created, {}, at, profile) : created, created: true };
-    const existing = pickMatch(rows, keys, profile !== undefined);
+    const [match] = await findOrCreateCustomers(tx, [{ programId, keys }], at);
+    if (match?.created) return { customer: profile ? await updateExisting(tx, match.customer, {}, at, profile) : match.customer, created: true };
+    const existing = match && pickMatch(match.candidates, keys, profile !== undefined);
     if (existing) return { customer: await updateExisting(tx, existing, keys, at, profile), created: false };
     // Neither found nor created: a concurrent request is creating this customer; look again.
   }
   throw conflict('concurrent_update', 'The customer was changed concurrently; retry the request.');
+}
+
+export function assertNamed(keys: CustomerKeys): void {
+  if (!keys.id && !keys.external_id && !keys.email) {
+    throw invalidRequest('parameter_missing', 'Name the customer by external_id or email.', 'customer');
+  }
 }
 
 async function lockById(tx: Tx, programId: string, id: string): Promise<CustomerRow> {
@@ -54,35 +58,74 @@ async function lockById(tx: Tx, programId: string, id: string): Promise<Customer
   return row;
 }
 
+export type CustomerMatch = { created: true; customer: CustomerRow; candidates: CustomerRow[] } | { created: false; candidates: CustomerRow[] };
+
 /**
- * One statement on the hot path: lock the customers matching the external id or the email, or,
- * when there are none, insert a new one.
+ * For many key sets at once, in one statement: locks the customers matching each external id or
+ * email (in id order, so concurrent groups cannot deadlock on them), and inserts a new customer
+ * for each key set that matches none. Returns, per key set, the customer created for it or the
+ * locked candidates to choose from (see `pickMatch`).
  */
-async function findOrCreate(tx: Tx, programId: string, keys: CustomerKeys, at: Date) {
-  const result = await sql<CustomerRow & { was_created: boolean }>`
-    with found as (
-      select * from customers
-      where program_id = ${programId}
-        and (external_id = ${keys.external_id ?? null} or lower(email) = lower(${keys.email ?? null}))
+export async function findOrCreateCustomers(tx: Tx, requests: { programId: string; keys: CustomerKeys }[], at: Date): Promise<CustomerMatch[]> {
+  const keys = requests.map((r, i) => ({
+    i,
+    program_id: r.programId,
+    external_id: r.keys.external_id ?? null,
+    email: r.keys.email?.toLowerCase() ?? null,
+    new_id: newId('cus', at.getTime()),
+    given_email: r.keys.email ?? null,
+  }));
+  const result = await sql<CustomerRow & { created_for: number | null }>`
+    with k as (
+      select * from jsonb_to_recordset(${JSON.stringify(keys)}::jsonb)
+        as k(i int, program_id text, external_id text, email text, new_id text, given_email text)
+    ), found as (
+      select * from customers where id = any(array(
+        -- One index probe per key (LIMIT keeps the planner from turning these into a scan of all
+        -- customers, since it cannot know how few keys there are).
+        select x.id from k cross join lateral (
+          select c.id from customers c where c.program_id = k.program_id and c.external_id = k.external_id limit 1
+        ) x
+        union
+        select x.id from k cross join lateral (
+          select c.id from customers c where c.program_id = k.program_id and lower(c.email) = k.email limit 1
+        ) x
+      ))
       order by id
       for update
     ), created as (
       insert into customers (id, program_id, external_id, email, created_at, updated_at)
-      select ${newId('cus', at.getTime())}, ${programId}, ${keys.external_id ?? null}, ${keys.email ?? null}, ${at}, ${at}
-      where not exists (select 1 from found)
+      select k.new_id, k.program_id, k.external_id, k.given_email, ${at}, ${at} from k
+      where not exists (
+        select 1 from found f
+        where f.program_id = k.program_id and (f.external_id = k.external_id or lower(f.email) = k.email)
+      )
+      order by k.i
       on conflict do nothing
       returning *
     )
-    select *, false as was_created from found
+    select *, null::int as created_for from found
     union all
-    select *, true as was_created from created`.execute(tx);
-  const rows = result.rows.map(({ was_created: _, ...row }) => row as CustomerRow);
-  const created = result.rows.find((r) => r.was_created);
-  return { rows, created: created ? rows[result.rows.indexOf(created)] : undefined };
+    select c.*, k.i as created_for from created c join k on k.new_id = c.id`.execute(tx);
+  const found = result.rows.filter((r) => r.created_for === null).map(withoutMarker);
+  return keys.map((k, i) => {
+    const created = result.rows.find((r) => r.created_for === i);
+    if (created) return { created: true, customer: withoutMarker(created), candidates: [] };
+    const request = requests[i]!;
+    return { created: false, candidates: found.filter((c) => c.program_id === request.programId && matches(c, request.keys)) };
+  });
+}
+
+function withoutMarker({ created_for: _, ...row }: CustomerRow & { created_for: number | null }): CustomerRow {
+  return row as CustomerRow;
+}
+
+function matches(row: CustomerRow, keys: CustomerKeys): boolean {
+  return (keys.external_id !== undefined && row.external_id === keys.external_id) || (keys.email !== undefined && row.email?.toLowerCase() === keys.email.toLowerCase());
 }
 
 /** Of the customers matching the keys, the one they name; the external id wins over the email. */
-function pickMatch(rows: CustomerRow[], keys: CustomerKeys, strictEmail: boolean): CustomerRow | undefined {
+export function pickMatch(rows: CustomerRow[], keys: CustomerKeys, strictEmail: boolean): CustomerRow | undefined {
   const byExternal = keys.external_id ? rows.find((r) => r.external_id === keys.external_id) : undefined;
   const byEmail = keys.email ? rows.find((r) => r.email?.toLowerCase() === keys.email!.toLowerCase()) : undefined;
   if (byExternal && byEmail && byExternal.id !== byEmail.id && strictEmail) {
@@ -99,7 +142,7 @@ function pickMatch(rows: CustomerRow[], keys: CustomerKeys, strictEmail: boolean
   return byEmail;
 }
 
-async function updateExisting(tx: Tx, row: CustomerRow, keys: CustomerKeys, at: Date, profile?: CustomerProfile): Promise<CustomerRow> {
+export async function updateExisting(tx: Tx, row: CustomerRow, keys: CustomerKeys, at: Date, profile?: CustomerProfile): Promise<CustomerRow> {
   const changes: Record<string, unknown> = profile ? profileColumns(profile) : {};
   if (keys.external_id && !row.external_id) changes.external_id = keys.external_id;
   if (keys.email && (profile ? keys.email !== row.email : !row.email)) changes.email = keys.email;

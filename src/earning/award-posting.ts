@@ -1,6 +1,6 @@
 import type { Tx } from '../platform/db/database.ts';
-import { createHolds } from '../ledger/holds.ts';
-import { postTransfers, type OrderStats } from '../ledger/ledger-store.ts';
+import { createHolds, type NewHold } from '../ledger/holds.ts';
+import { postTransfers, type PostedTransfer } from '../ledger/ledger-store.ts';
 import { Account, move, type TransferDraft } from '../ledger/transfer.ts';
 import type { Award } from './award.ts';
 
@@ -10,23 +10,28 @@ export interface PostedAward extends Award {
   available_at: Date;
 }
 
+export interface AwardSource {
+  code: 'earn.purchase' | 'earn.action';
+  reference: { type: string; id: string };
+  occurredAt: Date;
+}
+
+export interface PlannedAward {
+  award: Award;
+  draft: TransferDraft;
+  held: boolean;
+  availableAt: Date;
+}
+
 const DAY_MS = 86_400_000;
 
 /**
- * Writes the awards of one purchase or event as earn transfers, in the caller's transaction.
- * An award with hold days lands in pending points until its hold ends (counted from when the
- * purchase or event happened); one whose hold already ended is available at once. An order's
- * effect on the customer's order statistics moves in the same statement.
+ * The earn transfers for the awards of one purchase or event. An award with hold days lands in
+ * pending points until its hold ends (counted from when the purchase or event happened); one
+ * whose hold already ended is available at once.
  */
-export async function postAwards(
-  tx: Tx,
-  target: { programId: string; customerId: string; orderId?: string },
-  awards: Award[],
-  source: { code: 'earn.purchase' | 'earn.action'; reference: { type: string; id: string }; occurredAt: Date },
-  now: Date,
-  orderStats?: OrderStats,
-): Promise<PostedAward[]> {
-  const planned = awards.map((award) => {
+export function planAwards(awards: Award[], source: AwardSource, now: Date): PlannedAward[] {
+  return awards.map((award) => {
     const availableAt = new Date(source.occurredAt.getTime() + award.hold_days * DAY_MS);
     const held = availableAt > now;
     const draft: TransferDraft = {
@@ -42,24 +47,43 @@ export async function postAwards(
     };
     return { award, draft, held, availableAt };
   });
-  const posted = await postTransfers(tx, target.programId, target.customerId, planned.map((p) => p.draft), now, { orderStats });
+}
+
+/** Describes the planned awards that were posted, and the holds to record for them. */
+export function settleAwards(
+  target: { programId: string; customerId: string; orderId?: string },
+  planned: PlannedAward[],
+  posted: PostedTransfer[],
+  now: Date,
+): { awards: PostedAward[]; holds: NewHold[] } {
   const byKey = new Map(posted.map((t) => [t.idempotency_key, t]));
   const results = planned.flatMap((p) => {
     const transfer = byKey.get(p.draft.idempotency_key);
     return transfer ? [{ ...p, transfer }] : [];
   });
-  await createHolds(
-    tx,
-    target.programId,
-    target.customerId,
-    target.orderId ?? null,
-    results.filter((r) => r.held).map((r) => ({ transfer: r.transfer, availableAt: r.availableAt })),
-  );
-  return results.map((r) => ({
-    ...r.award,
-    explanation: r.draft.explanation,
-    transaction_id: r.transfer.id,
-    status: r.held ? 'pending' : 'available',
-    available_at: r.held ? r.availableAt : now,
-  }));
+  return {
+    awards: results.map((r) => ({
+      ...r.award,
+      explanation: r.draft.explanation,
+      transaction_id: r.transfer.id,
+      status: r.held ? 'pending' : 'available',
+      available_at: r.held ? r.availableAt : now,
+    })),
+    holds: results.filter((r) => r.held).map((r) => ({ ...target, transfer: r.transfer, availableAt: r.availableAt })),
+  };
+}
+
+/** Plans, posts and settles the awards of one purchase or event, in the caller's transaction. */
+export async function postAwards(
+  tx: Tx,
+  target: { programId: string; customerId: string; orderId?: string },
+  awards: Award[],
+  source: AwardSource,
+  now: Date,
+): Promise<PostedAward[]> {
+  const planned = planAwards(awards, source, now);
+  const posted = await postTransfers(tx, target.programId, target.customerId, planned.map((p) => p.draft), now);
+  const settled = settleAwards(target, planned, posted, now);
+  await createHolds(tx, settled.holds);
+  return settled.awards;
 }

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db, Tx } from '../platform/db/database.ts';
 import type { EarningRulesTable } from '../platform/db/schema.ts';
 import { notFound } from '../platform/errors.ts';
@@ -91,30 +91,36 @@ function forgetRules(programId: string): void {
   ruleCache.delete(programId);
 }
 
-/**
- * For each rule with a limit, how many awards it gave the customer in the limit period that
- * contains `at`. Reversed awards still count: a refunded review bonus is not earned twice.
- */
+/** One customer's usage of one set of rules; see `ruleUsageFor`. */
 export async function ruleUsage(tx: Tx, customerId: string, rules: EarningRule[], at: Date): Promise<RuleUsage> {
-  const limited = rules.filter((r) => r.limit);
-  if (limited.length === 0) return new Map();
-  const rows = await tx
-    .selectFrom('transfers')
-    .select(['rule_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('customer_id', '=', customerId)
-    .where('code', 'like', 'earn.%')
-    .where((eb) =>
-      eb.or(
-        limited.map((r) =>
-          eb.and([
-            eb('rule_id', '=', r.id),
-            eb('occurred_at', '>=', periodStart(r.limit!.period, at)),
-            eb('occurred_at', '<', periodEnd(r.limit!.period, at)),
-          ]),
-        ),
-      ),
-    )
-    .groupBy('rule_id')
-    .execute();
-  return new Map(rows.map((r) => [r.rule_id!, Number(r.n)]));
+  return (await ruleUsageFor(tx, [{ customerId, rules, at }]))[0]!;
+}
+
+/**
+ * For each customer and each of the rules with a limit, how many awards the rule gave the
+ * customer in the limit period that contains `at`, in one query for all. Reversed awards still
+ * count: a refunded review bonus is not earned twice.
+ */
+export async function ruleUsageFor(tx: Tx, asks: { customerId: string; rules: EarningRule[]; at: Date }[]): Promise<RuleUsage[]> {
+  const windows = asks.flatMap((ask, i) =>
+    ask.rules
+      .filter((r) => r.limit)
+      .map((r) => ({
+        i,
+        customer_id: ask.customerId,
+        rule_id: r.id,
+        starts: periodStart(r.limit!.period, ask.at).toISOString(),
+        ends: r.limit!.period === 'lifetime' ? 'infinity' : periodEnd(r.limit!.period, ask.at).toISOString(),
+      })),
+  );
+  const usage = asks.map(() => new Map<string, number>());
+  if (windows.length === 0) return usage;
+  const { rows } = await sql<{ i: number; rule_id: string; n: number }>`
+    select w.i, w.rule_id, count(*)::int as n
+    from jsonb_to_recordset(${JSON.stringify(windows)}::jsonb) as w(i int, customer_id text, rule_id text, starts timestamptz, ends timestamptz)
+    join transfers t on t.customer_id = w.customer_id and t.rule_id = w.rule_id
+      and t.occurred_at >= w.starts and t.occurred_at < w.ends and t.code like 'earn.%'
+    group by w.i, w.rule_id`.execute(tx);
+  for (const row of rows) usage[row.i]!.set(row.rule_id, row.n);
+  return usage;
 }

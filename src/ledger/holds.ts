@@ -3,19 +3,27 @@ import type { Db, Tx } from '../platform/db/database.ts';
 import { lockCustomer, postTransfers, type PostedTransfer } from './ledger-store.ts';
 import { Account, move, type TransferDraft } from './transfer.ts';
 
+export interface NewHold {
+  programId: string;
+  customerId: string;
+  orderId?: string;
+  transfer: PostedTransfer;
+  availableAt: Date;
+}
+
 /** Records a hold for each posted award that went to pending points. */
-export async function createHolds(tx: Tx, programId: string, customerId: string, orderId: string | null, held: { transfer: PostedTransfer; availableAt: Date }[]) {
-  if (held.length === 0) return;
+export async function createHolds(tx: Tx, holds: NewHold[]): Promise<void> {
+  if (holds.length === 0) return;
   await tx
     .insertInto('point_holds')
     .values(
-      held.map(({ transfer, availableAt }) => ({
-        transfer_id: transfer.id,
-        program_id: programId,
-        customer_id: customerId,
-        order_id: orderId,
-        points_remaining: transfer.entries.find((e) => e.account === Account.pending)!.points,
-        available_at: availableAt,
+      holds.map((h) => ({
+        transfer_id: h.transfer.id,
+        program_id: h.programId,
+        customer_id: h.customerId,
+        order_id: h.orderId ?? null,
+        points_remaining: h.transfer.entries.find((e) => e.account === Account.pending)!.points,
+        available_at: h.availableAt,
       })),
     )
     .execute();

@@ -84,6 +84,8 @@ class Model {
   }
 }
 
+let refunds = 0;
+
 async function apply(api: ApiClient, model: Model, step: Op, tag: string): Promise<void> {
   const now = t.clock.now().getTime();
   const customer = (n: number) => ({ external_id: `${tag}-c${n}` });
@@ -98,7 +100,8 @@ async function apply(api: ApiClient, model: Model, step: Op, tag: string): Promi
       const o = model.orders[step.order % Math.max(1, model.orders.length)];
       if (!o) return;
       const amount = Math.floor(((o.paid - o.refunded) * step.quarters) / 4);
-      const res = await api.post(`/v1/orders/${o.id}/refunds`, { external_id: `r${now}-${step.order}-${o.refunded}`, amount });
+      refunds += 1;
+      const res = await api.post(`/v1/orders/${o.id}/refunds`, { external_id: `refund-${refunds}`, amount });
       if (o.cancelled) return void expect(res.status).toBe(409);
       expect(res.status).toBe(201);
       model.refund(o, amount);

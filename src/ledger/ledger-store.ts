@@ -31,13 +31,16 @@ export interface OrderStats {
   placedAt?: Date;
 }
 
-/**
- * Appends transfers and their entries and moves the customer's balances, in the caller's
- * transaction and in one statement (this is the hot path of every order). A draft whose
- * idempotency key was already posted is skipped, so replays change nothing; the transfers
- * actually written are returned. `orderStats` moves the customer's order statistics in the same
- * statement.
- */
+/** One customer's share of a group of postings. */
+export interface Posting {
+  programId: string;
+  customerId: string;
+  drafts: TransferDraft[];
+  allowNegative?: boolean;
+  orderStats?: OrderStats;
+}
+
+/** Posts one customer's transfers; see `postGroup`. */
 export async function postTransfers(
   tx: Tx,
   programId: string,
@@ -46,59 +49,98 @@ export async function postTransfers(
   at: Date,
   options: { allowNegative?: boolean; orderStats?: OrderStats } = {},
 ): Promise<PostedTransfer[]> {
-  if (drafts.length === 0 && !options.orderStats) return [];
-  drafts.forEach(assertBalanced);
-  const withIds = drafts.map((d) => ({ ...d, id: newId('txn', at.getTime()) }));
-  const transfers = withIds.map((d) => ({
-    id: d.id,
-    code: d.code,
-    idempotency_key: d.idempotency_key,
-    reference_type: d.reference.type,
-    reference_id: d.reference.id,
-    rule_id: d.rule_id ?? null,
-    reverses_transfer_id: d.reverses_transfer_id ?? null,
-    explanation: d.explanation,
-    actor: d.actor ?? null,
-    occurred_at: d.occurred_at.toISOString(),
-  }));
-  const entries = withIds.flatMap((d) => {
-    const countsAsEarned = countsTowardsEarned(d.code);
-    return d.entries.map((e) => ({ transfer_id: d.id, account: e.account, points: e.points, earned: countsAsEarned && e.account.startsWith('customer:') ? e.points : 0 }));
-  });
-  const stats = options.orderStats ?? { orders: 0, spent: 0 };
-  const placedAt = stats.placedAt ?? null;
-  const result = await sql<{ points_available: number; points_pending: number; inserted: string[] }>`
+  const [posted] = await postGroup(tx, [{ programId, customerId, drafts, ...options }], at);
+  return posted!;
+}
+
+/**
+ * Appends transfers and their entries and moves the customers' balances, in the caller's
+ * transaction and in one statement for any number of customers (this is the hot path of every
+ * order). A draft whose idempotency key was already posted is skipped, so replays change
+ * nothing; the transfers actually written are returned, per posting. `orderStats` moves the
+ * customer's order statistics in the same statement. Each customer appears at most once.
+ */
+export async function postGroup(tx: Tx, postings: Posting[], at: Date): Promise<PostedTransfer[][]> {
+  assertInvariant(new Set(postings.map((p) => p.customerId)).size === postings.length, 'a group posts each customer once');
+  const active = postings.filter((p) => p.drafts.length > 0 || p.orderStats);
+  if (active.length === 0) return postings.map(() => []);
+  const withIds = new Map(postings.map((p) => [p, p.drafts.map((d) => { assertBalanced(d); return { ...d, id: newId('txn', at.getTime()) }; })]));
+  const transfers = active.flatMap((p) =>
+    withIds.get(p)!.map((d) => ({
+      id: d.id,
+      program_id: p.programId,
+      customer_id: p.customerId,
+      code: d.code,
+      idempotency_key: d.idempotency_key,
+      reference_type: d.reference.type,
+      reference_id: d.reference.id,
+      rule_id: d.rule_id ?? null,
+      reverses_transfer_id: d.reverses_transfer_id ?? null,
+      explanation: d.explanation,
+      actor: d.actor ?? null,
+      occurred_at: d.occurred_at.toISOString(),
+    })),
+  );
+  const entries = active.flatMap((p) =>
+    withIds.get(p)!.flatMap((d) =>
+      d.entries.map((e) => ({
+        transfer_id: d.id,
+        program_id: p.programId,
+        customer_id: p.customerId,
+        account: e.account,
+        points: e.points,
+        earned: countsTowardsEarned(d.code) && e.account.startsWith('customer:') ? e.points : 0,
+      })),
+    ),
+  );
+  const stats = active.map((p) => ({ customer_id: p.customerId, orders: p.orderStats?.orders ?? 0, spent: p.orderStats?.spent ?? 0, placed_at: p.orderStats?.placedAt?.toISOString() ?? null }));
+  const result = await sql<{ id: string; points_available: number; points_pending: number; inserted: string[] }>`
     with t as (
       insert into transfers (id, program_id, customer_id, code, idempotency_key, reference_type, reference_id, rule_id, reverses_transfer_id, explanation, actor, occurred_at, created_at)
-      select x.id, ${programId}, ${customerId}, x.code, x.idempotency_key, x.reference_type, x.reference_id, x.rule_id, x.reverses_transfer_id, x.explanation, x.actor, x.occurred_at, ${at}
-      from jsonb_to_recordset(${JSON.stringify(transfers)}::jsonb) as x(id text, code text, idempotency_key text, reference_type text, reference_id text, rule_id text, reverses_transfer_id text, explanation jsonb, actor text, occurred_at timestamptz)
+      select x.*, ${at}::timestamptz
+      from jsonb_to_recordset(${JSON.stringify(transfers)}::jsonb) as x(id text, program_id text, customer_id text, code text, idempotency_key text, reference_type text, reference_id text, rule_id text, reverses_transfer_id text, explanation jsonb, actor text, occurred_at timestamptz)
       on conflict (program_id, customer_id, idempotency_key) do nothing
-      returning id
+      returning id, customer_id
     ), v as (
-      select y.* from jsonb_to_recordset(${JSON.stringify(entries)}::jsonb) as y(transfer_id text, account text, points bigint, earned bigint)
+      select y.* from jsonb_to_recordset(${JSON.stringify(entries)}::jsonb)
+        as y(transfer_id text, program_id text, customer_id text, account text, points bigint, earned bigint)
       where y.transfer_id in (select id from t)
     ), e as (
       insert into ledger_entries (transfer_id, program_id, customer_id, account, points)
-      select transfer_id, ${programId}, ${customerId}, account, points from v
+      select transfer_id, program_id, customer_id, account, points from v
+    ), delta as (
+      select s.customer_id, s.orders, s.spent, s.placed_at,
+        coalesce(sum(v.points) filter (where v.account = ${Account.available}), 0) as available,
+        coalesce(sum(v.points) filter (where v.account = ${Account.pending}), 0) as pending,
+        coalesce(sum(v.earned), 0) as earned,
+        coalesce((select array_agg(t.id) from t where t.customer_id = s.customer_id), '{}') as inserted
+      from jsonb_to_recordset(${JSON.stringify(stats)}::jsonb) as s(customer_id text, orders int, spent bigint, placed_at timestamptz)
+      left join v on v.customer_id = s.customer_id
+      group by s.customer_id, s.orders, s.spent, s.placed_at
     )
-    update customers set
-      points_available = points_available + coalesce((select sum(points) from v where account = ${Account.available}), 0),
-      points_pending = points_pending + coalesce((select sum(points) from v where account = ${Account.pending}), 0),
-      points_earned_lifetime = points_earned_lifetime + coalesce((select sum(earned) from v), 0),
-      orders_count = orders_count + ${stats.orders},
-      total_spent_minor = total_spent_minor + ${stats.spent},
-      first_order_at = least(first_order_at, ${placedAt}::timestamptz),
-      last_order_at = greatest(last_order_at, ${placedAt}::timestamptz)
-    where id = ${customerId}
-    returning points_available, points_pending, (select coalesce(array_agg(id), '{}') from t) as inserted`.execute(tx);
-  const balance = result.rows[0];
-  assertInvariant(balance, `customer ${customerId} not found while posting`);
-  const inserted = new Set(balance.inserted);
-  const posted = withIds.filter((d) => inserted.has(d.id));
-  assertInvariant(balance.points_pending >= 0, `pending points of ${customerId} went below zero`);
-  const takesAvailable = posted.some((d) => d.entries.some((e) => e.account === Account.available && e.points < 0));
-  if (takesAvailable && !options.allowNegative) {
-    assertInvariant(balance.points_available >= 0, `available points of ${customerId} went below zero`);
-  }
-  return posted;
+    update customers c set
+      points_available = c.points_available + d.available,
+      points_pending = c.points_pending + d.pending,
+      points_earned_lifetime = c.points_earned_lifetime + d.earned,
+      orders_count = c.orders_count + d.orders,
+      total_spent_minor = c.total_spent_minor + d.spent,
+      first_order_at = least(c.first_order_at, d.placed_at),
+      last_order_at = greatest(c.last_order_at, d.placed_at)
+    from delta d
+    where c.id = d.customer_id
+    returning c.id, c.points_available, c.points_pending, d.inserted`.execute(tx);
+  const balances = new Map(result.rows.map((r) => [r.id, r]));
+  return postings.map((p) => {
+    if (!active.includes(p)) return [];
+    const balance = balances.get(p.customerId);
+    assertInvariant(balance, `customer ${p.customerId} not found while posting`);
+    const inserted = new Set(balance.inserted);
+    const posted = withIds.get(p)!.filter((d) => inserted.has(d.id));
+    assertInvariant(balance.points_pending >= 0, `pending points of ${p.customerId} went below zero`);
+    const takesAvailable = posted.some((d) => d.entries.some((e) => e.account === Account.available && e.points < 0));
+    if (takesAvailable && !p.allowNegative) {
+      assertInvariant(balance.points_available >= 0, `available points of ${p.customerId} went below zero`);
+    }
+    return posted;
+  });
 }

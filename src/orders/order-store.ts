@@ -25,32 +25,46 @@ export async function findOrderByExternalId(db: Db | Tx, storeId: string, extern
   return db.selectFrom('orders').selectAll().where('store_id', '=', storeId).where('external_id', '=', externalId).executeTakeFirst();
 }
 
-/** Inserts the order unless the store already has one with this external id (then undefined). */
-export async function insertOrder(tx: Tx, ids: { programId: string; storeId: string; customerId: string }, order: NewOrder, pointsEarned: number, at: Date) {
+export interface OrderToInsert {
+  programId: string;
+  storeId: string;
+  customerId: string;
+  order: NewOrder;
+  pointsEarned: number;
+}
+
+/**
+ * Inserts the orders in one statement; an order whose store already has its external id is left
+ * as it is. Returns the rows inserted.
+ */
+export async function insertOrders(tx: Tx, orders: OrderToInsert[], at: Date): Promise<OrderRow[]> {
+  if (orders.length === 0) return [];
   return tx
     .insertInto('orders')
-    .values({
-      id: newId('ord', at.getTime()),
-      program_id: ids.programId,
-      store_id: ids.storeId,
-      customer_id: ids.customerId,
-      external_id: order.external_id,
-      currency: order.currency,
-      subtotal_minor: order.subtotal,
-      total_minor: order.total,
-      shipping_minor: order.shipping,
-      tax_minor: order.tax,
-      discount_minor: order.discount,
-      line_items: JSON.stringify(order.line_items),
-      discount_codes: order.discount_codes,
-      placed_at: order.placed_at,
-      metadata: JSON.stringify(order.metadata),
-      points_earned: pointsEarned,
-      created_at: at,
-    })
+    .values(
+      orders.map(({ programId, storeId, customerId, order, pointsEarned }) => ({
+        id: newId('ord', at.getTime()),
+        program_id: programId,
+        store_id: storeId,
+        customer_id: customerId,
+        external_id: order.external_id,
+        currency: order.currency,
+        subtotal_minor: order.subtotal,
+        total_minor: order.total,
+        shipping_minor: order.shipping,
+        tax_minor: order.tax,
+        discount_minor: order.discount,
+        line_items: JSON.stringify(order.line_items),
+        discount_codes: order.discount_codes,
+        placed_at: order.placed_at,
+        metadata: JSON.stringify(order.metadata),
+        points_earned: pointsEarned,
+        created_at: at,
+      })),
+    )
     .onConflict((oc) => oc.doNothing())
     .returningAll()
-    .executeTakeFirst();
+    .execute();
 }
 
 export async function getOrder(db: Db | Tx, programId: string, id: string, options: { lock?: boolean } = {}): Promise<OrderRow> {

@@ -5,7 +5,8 @@ import { toList } from '../platform/http/pagination.ts';
 import { errorResponses, ExternalId, Id, List, ListQuery } from '../platform/http/schemas.ts';
 import { assertCurrency } from '../platform/money.ts';
 import { cancelOrder } from '../workflows/order-cancelled.ts';
-import { placeOrder } from '../workflows/order-placed.ts';
+import { GroupCommit } from '../platform/group-commit.ts';
+import { placeOrders, type OrderRequest, type PlacedOrder } from '../workflows/order-placed.ts';
 import { refundOrder } from '../workflows/order-refunded.ts';
 import { awardsOfOrder, getOrder, listOrders, type OrderRow } from './order-store.ts';
 import { presentOrder, presentRefund } from './presenter.ts';
@@ -17,6 +18,7 @@ export const orderRoutes =
   (deps: Deps): FastifyPluginAsyncTypebox =>
   async (app) => {
     const withAwards = async (order: OrderRow) => presentOrder(order, await awardsOfOrder(deps.db, order.customer_id, order.id));
+    const intake = new GroupCommit<OrderRequest, PlacedOrder>((requests) => placeOrders(deps, requests), { maxGroup: 64, maxInFlight: 2 });
 
     app.post(
       '/v1/orders',
@@ -42,7 +44,7 @@ export const orderRoutes =
           placed_at: body.placed_at ? new Date(body.placed_at) : deps.clock.now(),
           metadata: body.metadata ?? {},
         };
-        const { order, awards } = await placeOrder(deps, request.program, customer, input);
+        const { order, awards } = await intake.submit({ program: request.program, customer, order: input });
         if (!awards) return reply.status(200).send(await withAwards(order));
         return reply.status(201).send(presentOrder(order, awards));
       },

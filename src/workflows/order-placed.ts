@@ -1,11 +1,21 @@
-import { resolveCustomer, type CustomerKeys } from '../customers/customer-store.ts';
-import { postAwards, type PostedAward } from '../earning/award-posting.ts';
+import { assertNamed, findOrCreateCustomers, pickMatch, updateExisting, type CustomerKeys, type CustomerRow } from '../customers/customer-store.ts';
+import { planAwards, settleAwards, type PostedAward } from '../earning/award-posting.ts';
 import { evaluatePurchase } from '../earning/purchase-earning.ts';
-import { activeEarningRules, ruleUsage } from '../earning/rule-store.ts';
-import { findOrderByExternalId, insertOrder, type NewOrder, type OrderRow } from '../orders/order-store.ts';
+import { activeEarningRules, ruleUsageFor } from '../earning/rule-store.ts';
+import { createHolds } from '../ledger/holds.ts';
+import { postGroup } from '../ledger/ledger-store.ts';
+import { findOrderByExternalId, insertOrders, type NewOrder, type OrderRow } from '../orders/order-store.ts';
+import type { Tx } from '../platform/db/database.ts';
 import type { Deps } from '../platform/deps.ts';
-import { invalidRequest } from '../platform/errors.ts';
+import { invalidRequest, RegularsError } from '../platform/errors.ts';
+import type { GroupOutcome } from '../platform/group-commit.ts';
 import type { ProgramContext } from '../programs/program-store.ts';
+
+export interface OrderRequest {
+  program: ProgramContext;
+  customer: CustomerKeys;
+  order: NewOrder;
+}
 
 export interface PlacedOrder {
   order: OrderRow;
@@ -14,34 +24,117 @@ export interface PlacedOrder {
 }
 
 /**
- * An order arrives: find or create its customer, evaluate the earning rules, record the order
- * once per store and external id, and write its points and the customer's order statistics,
- * all in one transaction. A replay (even many at once) finds the first order and writes nothing.
+ * Orders arrive (one, or a group gathered by group commit): find or create their customers,
+ * evaluate the earning rules, record each order once per store and external id, and write the
+ * points and the customers' order statistics, all in one transaction with one statement per
+ * step for the whole group. A replay finds the first order and writes nothing. An order whose
+ * customer already has an order in the group is answered `retry`, for the next group.
  */
-export async function placeOrder(deps: Deps, program: ProgramContext, customer: CustomerKeys, input: NewOrder): Promise<PlacedOrder> {
-  if (input.currency !== program.currency) {
-    throw invalidRequest('currency_mismatch', `This store takes orders in ${program.currency}, not ${input.currency}.`, 'currency');
-  }
-  const storeId = program.defaultStoreId;
-  const now = deps.clock.now();
-  const placed = await deps.db.transaction().execute(async (tx) => {
-    const { customer: row } = await resolveCustomer(tx, program.id, customer, now);
-    const rules = await activeEarningRules(tx, program.id);
-    const awards = evaluatePurchase(rules, input, await ruleUsage(tx, row.id, rules, input.placed_at));
-    const pointsEarned = awards.reduce((s, a) => s + a.points, 0);
-    const order = await insertOrder(tx, { programId: program.id, storeId, customerId: row.id }, input, pointsEarned, now);
-    if (!order) return undefined;
-    const posted = await postAwards(
-      tx,
-      { programId: program.id, customerId: row.id, orderId: order.id },
-      awards,
-      { code: 'earn.purchase', reference: { type: 'order', id: order.id }, occurredAt: input.placed_at },
-      now,
-      { orders: 1, spent: input.total, placedAt: input.placed_at },
-    );
-    return { order, awards: posted };
+export async function placeOrders(deps: Deps, requests: OrderRequest[]): Promise<GroupOutcome<PlacedOrder>[]> {
+  const outcomes: (GroupOutcome<PlacedOrder> | undefined)[] = requests.map(checkRequest);
+  const seen = new Set<string>();
+  requests.forEach((r, i) => {
+    const key = `${r.program.defaultStoreId}:${r.order.external_id}`;
+    if (!outcomes[i] && seen.has(key)) outcomes[i] = { retry: true };
+    seen.add(key);
   });
-  if (placed) return placed;
-  // The order was recorded before (a replay, or a concurrent delivery that committed first).
-  return { order: (await findOrderByExternalId(deps.db, storeId, input.external_id))!, awards: undefined };
+  const live = requests.map((r, i) => ({ ...r, i })).filter(({ i }) => !outcomes[i]);
+  const now = deps.clock.now();
+  try {
+    const written = await deps.db.transaction().execute((tx) => writeGroup(tx, live, outcomes, now));
+    for (const { i, placed } of written) outcomes[i] = { ok: placed };
+  } catch (error) {
+    if (live.length === 1) outcomes[live[0]!.i] = { error };
+    // One order spoiled the group's transaction: write each alone, so only it fails.
+    else for (const { i } of live) outcomes[i] = (await placeOrders(deps, [requests[i]!]))[0];
+  }
+  for (const { i, order, program } of live) {
+    if (outcomes[i]) continue;
+    const first = await findOrderByExternalId(deps.db, program.defaultStoreId, order.external_id);
+    outcomes[i] = first ? { ok: { order: first, awards: undefined } } : { retry: true };
+  }
+  return outcomes.map((o) => o ?? { retry: true });
+}
+
+function checkRequest(r: OrderRequest): GroupOutcome<PlacedOrder> | undefined {
+  try {
+    assertNamed(r.customer);
+    if (r.order.currency !== r.program.currency) {
+      throw invalidRequest('currency_mismatch', `This store takes orders in ${r.program.currency}, not ${r.order.currency}.`, 'currency');
+    }
+    return undefined;
+  } catch (error) {
+    return { error };
+  }
+}
+
+type Live = OrderRequest & { i: number };
+
+async function writeGroup(tx: Tx, live: Live[], outcomes: (GroupOutcome<PlacedOrder> | undefined)[], now: Date) {
+  const customers = await customersOf(tx, live, outcomes, now);
+  const ready = live.filter((r) => customers.has(r.i));
+  const usage = await ruleUsageFor(
+    tx,
+    await Promise.all(ready.map(async (r) => ({ customerId: customers.get(r.i)!.id, rules: await activeEarningRules(tx, r.program.id), at: r.order.placed_at }))),
+  );
+  const evaluated = await Promise.all(
+    ready.map(async (r, n) => {
+      const awards = evaluatePurchase(await activeEarningRules(tx, r.program.id), r.order, usage[n]!);
+      return { ...r, customer: customers.get(r.i)!, awards, points: awards.reduce((s, a) => s + a.points, 0) };
+    }),
+  );
+  const inserted = await insertOrders(
+    tx,
+    evaluated.map((r) => ({ programId: r.program.id, storeId: r.program.defaultStoreId, customerId: r.customer.id, order: r.order, pointsEarned: r.points })),
+    now,
+  );
+  const byExternalId = new Map(inserted.map((o) => [`${o.store_id}:${o.external_id}`, o]));
+  const fresh = evaluated.flatMap((r) => {
+    const row = byExternalId.get(`${r.program.defaultStoreId}:${r.order.external_id}`);
+    if (!row) return [];
+    const planned = planAwards(r.awards, { code: 'earn.purchase', reference: { type: 'order', id: row.id }, occurredAt: r.order.placed_at }, now);
+    return [{ ...r, row, planned }];
+  });
+  const posted = await postGroup(
+    tx,
+    fresh.map((r) => ({
+      programId: r.program.id,
+      customerId: r.customer.id,
+      drafts: r.planned.map((p) => p.draft),
+      orderStats: { orders: 1, spent: r.order.total, placedAt: r.order.placed_at },
+    })),
+    now,
+  );
+  const settled = fresh.map((r, n) => settleAwards({ programId: r.program.id, customerId: r.customer.id, orderId: r.row.id }, r.planned, posted[n]!, now));
+  await createHolds(tx, settled.flatMap((s) => s.holds));
+  return fresh.map((r, n) => ({ i: r.i, placed: { order: r.row, awards: settled[n]!.awards } }));
+}
+
+/**
+ * The customer of each order, found or created in one statement and locked. An order whose
+ * customer cannot be told apart gets its error; one whose customer is already in the group, or
+ * is being created by a concurrent request, is left for the next group.
+ */
+async function customersOf(tx: Tx, live: Live[], outcomes: (GroupOutcome<PlacedOrder> | undefined)[], now: Date): Promise<Map<number, CustomerRow>> {
+  const matches = await findOrCreateCustomers(tx, live.map((r) => ({ programId: r.program.id, keys: r.customer })), now);
+  const customers = new Map<number, CustomerRow>();
+  const taken = new Set<string>();
+  for (const [n, r] of live.entries()) {
+    const match = matches[n]!;
+    let customer: CustomerRow | undefined;
+    try {
+      customer = match.created ? match.customer : pickMatch(match.candidates, r.customer, false);
+    } catch (error) {
+      if (!(error instanceof RegularsError)) throw error;
+      outcomes[r.i] = { error };
+      continue;
+    }
+    if (!customer || taken.has(customer.id)) {
+      outcomes[r.i] = { retry: true };
+      continue;
+    }
+    taken.add(customer.id);
+    customers.set(r.i, match.created ? customer : await updateExisting(tx, customer, r.customer, now));
+  }
+  return customers;
 }

@@ -10,6 +10,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const known = toRegularsError(error);
     const status = httpStatusOf(known);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
+    else if (known.code === 'invalid_value') request.log.warn({ err: error }, 'PostgreSQL refused a value that passed validation');
     const { type, code, message, param } = known;
     return reply.status(status).send({ error: { type, code, message, ...(param ? { param } : {}) } });
   });
