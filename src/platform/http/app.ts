@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import apiReference from '@scalar/fastify-api-reference';
 import { Ajv, type Options } from 'ajv';
 import addFormats from 'ajv-formats';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { customerRoutes } from '../../customers/routes.ts';
 import { eventRoutes } from '../../earning/events-routes.ts';
 import { earningRuleRoutes } from '../../earning/routes.ts';
@@ -29,7 +29,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     bodyLimit: 1_048_576,
     // One log line per request costs more than the request's own work on the hot path; errors
     // are still logged with their request.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<TypeBoxTypeProvider>();
   useStrictBodies(app);
   app.addSchema(ErrorResponse);
