@@ -1,10 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../src/platform/db/embedded-postgres.ts';
+import { freePort } from '../src/platform/free-port.ts';
 import { withDatabase } from '../src/platform/testing/global-setup.ts';
 
 /** What every benchmark needs: a PostgreSQL (DATABASE_URL's server, or a fresh embedded one), fresh databases, a server process. */
@@ -62,15 +62,4 @@ export function pgbenchTps(databaseUrl: string, clients: number, seconds: number
   const tps = /tps = ([\d.]+)/.exec(run.stdout)?.[1];
   if (run.status !== 0 || !tps) throw new Error(`pgbench failed: ${run.stderr}${run.stdout}`);
   return Number(tps);
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
