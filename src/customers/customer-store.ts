@@ -183,3 +183,21 @@ export async function listCustomers(
   if (filter.starting_after) query = query.where('id', '<', filter.starting_after);
   return query.orderBy('id', 'desc').limit(filter.limit + 1).execute();
 }
+
+/** The customer the keys name, without creating or locking anyone; undefined when none. */
+export async function findCustomer(db: Db | Tx, programId: string, keys: CustomerKeys): Promise<CustomerRow | undefined> {
+  if (keys.id) return db.selectFrom('customers').selectAll().where('program_id', '=', programId).where('id', '=', keys.id).executeTakeFirst();
+  if (!keys.external_id && !keys.email) return undefined;
+  const rows = await db
+    .selectFrom('customers')
+    .selectAll()
+    .where('program_id', '=', programId)
+    .where((eb) =>
+      eb.or([
+        ...(keys.external_id ? [eb('external_id', '=', keys.external_id)] : []),
+        ...(keys.email ? [eb(sql`lower(email)`, '=', keys.email.toLowerCase())] : []),
+      ]),
+    )
+    .execute();
+  return rows.find((r) => keys.external_id !== undefined && r.external_id === keys.external_id) ?? rows[0];
+}

@@ -33,6 +33,7 @@ export const Customer = Type.Object(
     metadata: Metadata,
     points_balance: Type.Integer({ description: 'Available points: what the customer can spend now.' }),
     points_pending: Type.Integer({ description: 'Points on hold until the return window of their order ends.' }),
+    points_reserved: Type.Integer({ description: 'Points reserved by redemptions whose codes are not yet used.' }),
     points_earned_lifetime: Points,
     orders_count: Type.Integer(),
     total_spent: Type.Integer({ description: 'Net of refunds and cancellations, in minor units of `currency`.' }),

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Body } from '../platform/http/body.ts';
+import { Body, optional } from '../platform/http/body.ts';
 import { Metadata, MinorUnits, Timestamp } from '../platform/http/schemas.ts';
 
 const Ids = (description: string) => Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 255 }), { maxItems: 500, description }));
@@ -32,9 +32,6 @@ const ruleFields = {
   hold_days: Type.Integer({ minimum: 0, maximum: 365, description: 'Points stay pending this many days (the return window).' }),
   metadata: Metadata,
 };
-
-const optional = <T extends Record<string, Parameters<typeof Type.Optional>[0]>>(fields: T) =>
-  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, Type.Optional(v)])) as { [K in keyof T]: ReturnType<typeof Type.Optional<T[K]>> };
 
 const { name, ...rest } = ruleFields;
 

@@ -15,7 +15,7 @@ export interface PostedTransfer extends TransferDraft {
 export async function lockCustomer(tx: Tx, programId: string, customerId: string) {
   const row = await tx
     .selectFrom('customers')
-    .select(['id', 'points_available', 'points_pending', 'birthday'])
+    .select(['id', 'points_available', 'points_pending', 'tags'])
     .where('program_id', '=', programId)
     .where('id', '=', customerId)
     .forUpdate()
@@ -94,7 +94,7 @@ export async function postGroup(tx: Tx, postings: Posting[], at: Date): Promise<
     ),
   );
   const stats = active.map((p) => ({ customer_id: p.customerId, orders: p.orderStats?.orders ?? 0, spent: p.orderStats?.spent ?? 0, placed_at: p.orderStats?.placedAt?.toISOString() ?? null }));
-  const result = await sql<{ id: string; points_available: number; points_pending: number; inserted: string[] }>`
+  const result = await sql<{ id: string; points_available: number; points_pending: number; points_reserved: number; inserted: string[] }>`
     with t as (
       insert into transfers (id, program_id, customer_id, code, idempotency_key, reference_type, reference_id, rule_id, reverses_transfer_id, explanation, actor, occurred_at, created_at)
       select x.*, ${at}::timestamptz
@@ -112,6 +112,7 @@ export async function postGroup(tx: Tx, postings: Posting[], at: Date): Promise<
       select s.customer_id, s.orders, s.spent, s.placed_at,
         coalesce(sum(v.points) filter (where v.account = ${Account.available}), 0) as available,
         coalesce(sum(v.points) filter (where v.account = ${Account.pending}), 0) as pending,
+        coalesce(sum(v.points) filter (where v.account = ${Account.reserved}), 0) as reserved,
         coalesce(sum(v.earned), 0) as earned,
         coalesce((select array_agg(t.id) from t where t.customer_id = s.customer_id), '{}') as inserted
       from jsonb_to_recordset(${JSON.stringify(stats)}::jsonb) as s(customer_id text, orders int, spent bigint, placed_at timestamptz)
@@ -121,6 +122,7 @@ export async function postGroup(tx: Tx, postings: Posting[], at: Date): Promise<
     update customers c set
       points_available = c.points_available + d.available,
       points_pending = c.points_pending + d.pending,
+      points_reserved = c.points_reserved + d.reserved,
       points_earned_lifetime = c.points_earned_lifetime + d.earned,
       orders_count = c.orders_count + d.orders,
       total_spent_minor = c.total_spent_minor + d.spent,
@@ -128,7 +130,7 @@ export async function postGroup(tx: Tx, postings: Posting[], at: Date): Promise<
       last_order_at = greatest(c.last_order_at, d.placed_at)
     from delta d
     where c.id = d.customer_id
-    returning c.id, c.points_available, c.points_pending, d.inserted`.execute(tx);
+    returning c.id, c.points_available, c.points_pending, c.points_reserved, d.inserted`.execute(tx);
   const balances = new Map(result.rows.map((r) => [r.id, r]));
   return postings.map((p) => {
     if (!active.includes(p)) return [];
@@ -137,6 +139,7 @@ export async function postGroup(tx: Tx, postings: Posting[], at: Date): Promise<
     const inserted = new Set(balance.inserted);
     const posted = withIds.get(p)!.filter((d) => inserted.has(d.id));
     assertInvariant(balance.points_pending >= 0, `pending points of ${p.customerId} went below zero`);
+    assertInvariant(balance.points_reserved >= 0, `reserved points of ${p.customerId} went below zero`);
     const takesAvailable = posted.some((d) => d.entries.some((e) => e.account === Account.available && e.points < 0));
     if (takesAvailable && !p.allowNegative) {
       assertInvariant(balance.points_available >= 0, `available points of ${p.customerId} went below zero`);

@@ -13,13 +13,13 @@ export async function listTransactions(db: Db, programId: string, customerId: st
       't.reference_type',
       't.reference_id',
       't.rule_id',
-      't.reverses_transfer_id',
       't.explanation',
       't.actor',
       't.occurred_at',
       't.created_at',
       eb.fn.sum<number>(eb.case().when('e.account', '=', Account.available).then(eb.ref('e.points')).else(0).end()).as('available'),
       eb.fn.sum<number>(eb.case().when('e.account', '=', Account.pending).then(eb.ref('e.points')).else(0).end()).as('pending'),
+      eb.fn.sum<number>(eb.case().when('e.account', '=', Account.reserved).then(eb.ref('e.points')).else(0).end()).as('reserved'),
     ])
     .where('t.program_id', '=', programId)
     .where('t.customer_id', '=', customerId)
@@ -45,6 +45,7 @@ export function presentTransaction(row: TransactionRow) {
     code: row.code,
     points: Number(row.available),
     points_pending: Number(row.pending),
+    points_reserved: Number(row.reserved),
     reference: { type: row.reference_type, id: row.reference_id },
     rule_id: row.rule_id,
     explanation: explanation.summary,

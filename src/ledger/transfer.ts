@@ -5,12 +5,24 @@ import type { Explanation } from '../earning/award.ts';
 export const Account = {
   available: 'customer:available',
   pending: 'customer:pending',
+  reserved: 'customer:reserved',
   issued: 'program:issued',
   adjustments: 'program:adjustments',
+  redeemed: 'program:redeemed',
 } as const;
 export type Account = (typeof Account)[keyof typeof Account];
 
-export type TransferCode = 'earn.purchase' | 'earn.action' | 'adjust.manual' | 'reverse.refund' | 'reverse.cancel' | 'release.hold';
+export type TransferCode =
+  | 'earn.purchase'
+  | 'earn.action'
+  | 'adjust.manual'
+  | 'reverse.refund'
+  | 'reverse.cancel'
+  | 'release.hold'
+  | 'redeem.reserve'
+  | 'redeem.use'
+  | 'redeem.void'
+  | 'redeem.expire';
 
 export interface Entry {
   account: Account;

@@ -3,15 +3,16 @@ import type { Db } from '../platform/db/database.ts';
 import { Account } from './transfer.ts';
 
 export interface Discrepancy {
-  kind: 'unbalanced_transfer' | 'balance_mismatch' | 'hold_mismatch';
+  kind: 'unbalanced_transfer' | 'balance_mismatch' | 'hold_mismatch' | 'reservation_mismatch';
   id: string;
   detail: string;
 }
 
 /**
  * Recomputes the ledger's projections from its entries: each transfer must balance, each
- * customer's available, pending and lifetime-earned points must equal the sums of their entries,
- * and the points on hold must equal the pending balance. Returns every difference found.
+ * customer's available, pending, reserved and lifetime-earned points must equal the sums of their
+ * entries, the points on hold must equal the pending balance, and the points of reserved
+ * redemptions the reserved balance. Returns every difference found.
  */
 export async function verifyLedger(db: Db): Promise<{ customers: number; transfers: number; discrepancies: Discrepancy[] }> {
   const unbalanced = await sql<{ transfer_id: string; total: number; entries: number }>`
@@ -22,30 +23,51 @@ export async function verifyLedger(db: Db): Promise<{ customers: number; transfe
     select t.id, 0, 0 from transfers t
     where not exists (select 1 from ledger_entries e where e.customer_id = t.customer_id and e.transfer_id = t.id)`.execute(db);
 
-  const balances = await sql<{ id: string; stored_available: number; available: number; stored_pending: number; pending: number; stored_earned: number; earned: number; held: number }>`
+  const balances = await sql<{
+    id: string;
+    stored_available: number;
+    available: number;
+    stored_pending: number;
+    pending: number;
+    stored_reserved: number;
+    reserved: number;
+    stored_earned: number;
+    earned: number;
+    held: number;
+    redemptions: number;
+  }>`
     with sums as (
       select e.customer_id,
         coalesce(sum(e.points) filter (where e.account = ${Account.available}), 0) as available,
         coalesce(sum(e.points) filter (where e.account = ${Account.pending}), 0) as pending,
+        coalesce(sum(e.points) filter (where e.account = ${Account.reserved}), 0) as reserved,
         coalesce(sum(e.points) filter (where e.account like 'customer:%' and (t.code like 'earn.%' or t.code like 'reverse.%')), 0) as earned
       from ledger_entries e join transfers t on t.id = e.transfer_id and t.customer_id = e.customer_id
       group by e.customer_id
     ), holds as (
       select customer_id, sum(points_remaining) as held from point_holds
       where released_transfer_id is null group by customer_id
+    ), reservations as (
+      select customer_id, sum(points) as points from redemptions
+      where status = 'reserved' group by customer_id
     )
     select c.id,
       c.points_available as stored_available, coalesce(s.available, 0)::bigint as available,
       c.points_pending as stored_pending, coalesce(s.pending, 0)::bigint as pending,
       c.points_earned_lifetime as stored_earned, coalesce(s.earned, 0)::bigint as earned,
-      coalesce(h.held, 0)::bigint as held
+      c.points_reserved as stored_reserved, coalesce(s.reserved, 0)::bigint as reserved,
+      coalesce(h.held, 0)::bigint as held,
+      coalesce(r.points, 0)::bigint as redemptions
     from customers c
     left join sums s on s.customer_id = c.id
     left join holds h on h.customer_id = c.id
+    left join reservations r on r.customer_id = c.id
     where c.points_available <> coalesce(s.available, 0)
        or c.points_pending <> coalesce(s.pending, 0)
        or c.points_earned_lifetime <> coalesce(s.earned, 0)
-       or c.points_pending <> coalesce(h.held, 0)`.execute(db);
+       or c.points_pending <> coalesce(h.held, 0)
+       or c.points_reserved <> coalesce(s.reserved, 0)
+       or c.points_reserved <> coalesce(r.points, 0)`.execute(db);
 
   const counts = await sql<{ customers: number; transfers: number }>`
     select (select count(*) from customers)::int as customers, (select count(*) from transfers)::int as transfers`.execute(db);
@@ -63,8 +85,12 @@ export async function verifyLedger(db: Db): Promise<{ customers: number; transfe
       };
       check('points_available', r.stored_available, r.available);
       check('points_pending', r.stored_pending, r.pending);
+      check('points_reserved', r.stored_reserved, r.reserved);
       check('points_earned_lifetime', r.stored_earned, r.earned);
       if (Number(r.stored_pending) !== Number(r.held)) found.push({ kind: 'hold_mismatch', id: r.id, detail: `pending ${r.stored_pending}, on hold ${r.held}` });
+      if (Number(r.stored_reserved) !== Number(r.redemptions)) {
+        found.push({ kind: 'reservation_mismatch', id: r.id, detail: `reserved ${r.stored_reserved}, in reserved redemptions ${r.redemptions}` });
+      }
       return found;
     }),
   ];

@@ -10,6 +10,8 @@ export interface ProgramContext {
   name: string;
   currency: string;
   allowNegativeBalance: boolean;
+  /** Put before every discount code the program issues. */
+  codePrefix: string | null;
   defaultStoreId: string;
   apiKeyId: string;
 }
@@ -61,7 +63,7 @@ export async function findProgramByKey(db: Db, key: string): Promise<ProgramCont
     .selectFrom('api_keys as k')
     .innerJoin('programs as p', 'p.id', 'k.program_id')
     .innerJoin('stores as s', (join) => join.onRef('s.program_id', '=', 'p.id').on('s.is_default', '=', true))
-    .select(['p.id', 'p.name', 'p.currency', 'p.allow_negative_balance', 's.id as store_id', 'k.id as key_id'])
+    .select(['p.id', 'p.name', 'p.currency', 'p.allow_negative_balance', 'p.code_prefix', 's.id as store_id', 'k.id as key_id'])
     .where('k.key_hash', '=', hashKey(key))
     .where('k.revoked_at', 'is', null)
     .executeTakeFirst();
@@ -71,6 +73,7 @@ export async function findProgramByKey(db: Db, key: string): Promise<ProgramCont
     name: row.name,
     currency: row.currency,
     allowNegativeBalance: row.allow_negative_balance,
+    codePrefix: row.code_prefix,
     defaultStoreId: row.store_id,
     apiKeyId: row.key_id,
   };
@@ -85,6 +88,13 @@ export async function countPrograms(db: Db): Promise<number> {
   return Number(row.n);
 }
 
-export async function updateProgram(db: Db, id: string, changes: { name?: string; allow_negative_balance?: boolean }) {
+export interface ProgramSettings {
+  name?: string;
+  allow_negative_balance?: boolean;
+  code_prefix?: string | null;
+  return_points_on_code_expiry?: boolean;
+}
+
+export async function updateProgram(db: Db, id: string, changes: ProgramSettings) {
   return db.updateTable('programs').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }

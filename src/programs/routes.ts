@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Deps } from '../platform/deps.ts';
 import { Body } from '../platform/http/body.ts';
-import { Currency, errorResponses, Timestamp } from '../platform/http/schemas.ts';
+import type { Selectable } from 'kysely';
+import type { ProgramsTable } from '../platform/db/schema.ts';
+import { Currency, errorResponses, Nullable, Timestamp } from '../platform/http/schemas.ts';
 import { assertCurrency } from '../platform/money.ts';
 import { createProgram, getProgram, updateProgram } from './program-store.ts';
 
@@ -12,17 +14,21 @@ const Program = Type.Object({
   name: Type.String(),
   currency: Type.String(),
   allow_negative_balance: Type.Boolean({ description: 'Whether refunds may take a balance below zero; manual adjustments too.' }),
+  code_prefix: Nullable(Type.String({ description: 'Put before every discount code the program issues.' })),
+  return_points_on_code_expiry: Type.Boolean({ description: 'Whether the points of a code that expires unused go back to the customer (default) or are spent.' }),
   created_at: Timestamp,
 });
 
 const ProgramWithKey = Type.Object({ ...Program.properties, api_key: Type.String({ description: 'Secret key, shown only here.' }) });
 
-const present = (p: { id: string; name: string; currency: string; allow_negative_balance: boolean; created_at: Date | string }) => ({
+const present = (p: Selectable<ProgramsTable>) => ({
   object: 'program' as const,
   id: p.id,
   name: p.name,
   currency: p.currency,
   allow_negative_balance: p.allow_negative_balance,
+  code_prefix: p.code_prefix,
+  return_points_on_code_expiry: p.return_points_on_code_expiry,
   created_at: new Date(p.created_at).toISOString(),
 });
 
@@ -63,7 +69,12 @@ export const programRoutes =
         schema: {
           tags: ['programs'],
           summary: 'Change program settings',
-          body: Body({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), allow_negative_balance: Type.Optional(Type.Boolean()) }),
+          body: Body({
+            name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+            allow_negative_balance: Type.Optional(Type.Boolean()),
+            code_prefix: Type.Optional(Nullable(Type.String({ pattern: '^[A-Z0-9-]{1,12}$', description: 'Upper-case letters, digits and dashes.' }))),
+            return_points_on_code_expiry: Type.Optional(Type.Boolean()),
+          }),
           response: { 200: Program, ...errorResponses },
         },
       },

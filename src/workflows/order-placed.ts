@@ -3,7 +3,11 @@ import { planAwards, settleAwards, type PostedAward } from '../earning/award-pos
 import { evaluatePurchase } from '../earning/purchase-earning.ts';
 import { activeEarningRules, ruleUsageFor } from '../earning/rule-store.ts';
 import { createHolds } from '../ledger/holds.ts';
-import { postGroup } from '../ledger/ledger-store.ts';
+import { postGroup, type Posting } from '../ledger/ledger-store.ts';
+import type { TransferDraft } from '../ledger/transfer.ts';
+import { normaliseCode } from '../redemptions/codes.ts';
+import { lockReservedByCodes, markSettled } from '../redemptions/redemption-store.ts';
+import { settlementDraft } from '../redemptions/settlement.ts';
 import { findOrderByExternalId, insertOrders, type NewOrder, type OrderRow } from '../orders/order-store.ts';
 import type { Tx } from '../platform/db/database.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -95,19 +99,46 @@ async function writeGroup(tx: Tx, live: Live[], outcomes: (GroupOutcome<PlacedOr
     const planned = planAwards(r.awards, { code: 'earn.purchase', reference: { type: 'order', id: row.id }, occurredAt: r.order.placed_at }, now);
     return [{ ...r, row, planned }];
   });
+  const codeUses = await useDiscountCodes(tx, fresh.map((r) => ({ program: r.program, order: r.row, customerId: r.customer.id })), now);
   const posted = await postGroup(
     tx,
     fresh.map((r) => ({
       programId: r.program.id,
       customerId: r.customer.id,
-      drafts: r.planned.map((p) => p.draft),
+      drafts: [...r.planned.map((p) => p.draft), ...(codeUses.own.get(r.row.id) ?? [])],
       orderStats: { orders: 1, spent: r.order.total, placedAt: r.order.placed_at },
     })),
     now,
   );
+  await postGroup(tx, codeUses.others, now);
   const settled = fresh.map((r, n) => settleAwards({ programId: r.program.id, customerId: r.customer.id, orderId: r.row.id }, r.planned, posted[n]!, now));
   await createHolds(tx, settled.flatMap((s) => s.holds));
   return fresh.map((r, n) => ({ i: r.i, placed: { order: r.row, awards: settled[n]!.awards } }));
+}
+
+/**
+ * Marks the reserved codes an order used as used, and returns the transfers that spend their
+ * points: those of the order's own customer to post with the order, those of other customers
+ * (a code given away) to post after it, one posting per customer.
+ */
+async function useDiscountCodes(tx: Tx, orders: { program: ProgramContext; order: OrderRow; customerId: string }[], now: Date) {
+  const own = new Map<string, TransferDraft[]>();
+  const others = new Map<string, Posting>();
+  for (const { program, order, customerId } of orders.filter((o) => o.order.discount_codes.length > 0)) {
+    const redemptions = await lockReservedByCodes(tx, program.id, order.discount_codes.map(normaliseCode));
+    await markSettled(tx, redemptions.map((r) => r.id), { status: 'used', order_id: order.id }, now);
+    for (const redemption of redemptions) {
+      const draft = settlementDraft(redemption, 'use', true, now, `code ${redemption.code} used on order ${order.external_id}`);
+      if (redemption.customer_id === customerId) {
+        own.set(order.id, [...(own.get(order.id) ?? []), draft]);
+      } else {
+        const posting = others.get(redemption.customer_id) ?? { programId: program.id, customerId: redemption.customer_id, drafts: [] };
+        posting.drafts.push(draft);
+        others.set(redemption.customer_id, posting);
+      }
+    }
+  }
+  return { own, others: [...others.values()] };
 }
 
 /**

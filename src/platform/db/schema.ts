@@ -10,6 +10,8 @@ export interface ProgramsTable {
   name: string;
   currency: string;
   allow_negative_balance: Generated<boolean>;
+  code_prefix: string | null;
+  return_points_on_code_expiry: Generated<boolean>;
   created_at: DefaultedTimestamp;
 }
 
@@ -45,6 +47,7 @@ export interface CustomersTable {
   metadata: ColumnType<Record<string, string>, string | undefined, string>;
   points_available: Generated<number>;
   points_pending: Generated<number>;
+  points_reserved: Generated<number>;
   points_earned_lifetime: Generated<number>;
   orders_count: Generated<number>;
   total_spent_minor: Generated<number>;
@@ -169,6 +172,36 @@ export interface IdempotencyKeysTable {
   created_at: DefaultedTimestamp;
 }
 
+export interface RewardsTable {
+  id: string;
+  program_id: string;
+  name: string;
+  type: 'percent_off' | 'amount_off' | 'free_shipping' | 'free_product' | 'custom';
+  status: Generated<'active' | 'archived'>;
+  definition: Json<Record<string, unknown>>;
+  issued_count: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RedemptionsTable {
+  id: string;
+  program_id: string;
+  customer_id: string;
+  reward_id: string;
+  status: 'reserved' | 'used' | 'voided' | 'expired';
+  points: number;
+  code: string | null;
+  discount: Json<Record<string, unknown>>;
+  expires_at: Timestamp | null;
+  order_id: string | null;
+  used_at: Timestamp | null;
+  voided_at: Timestamp | null;
+  void_reason: string | null;
+  expired_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   programs: ProgramsTable;
   api_keys: ApiKeysTable;
@@ -182,4 +215,6 @@ export interface Database {
   ledger_entries: LedgerEntriesTable;
   point_holds: PointHoldsTable;
   idempotency_keys: IdempotencyKeysTable;
+  rewards: RewardsTable;
+  redemptions: RedemptionsTable;
 }

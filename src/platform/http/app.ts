@@ -11,6 +11,8 @@ import { ledgerRoutes } from '../../ledger/routes.ts';
 import { orderRoutes } from '../../orders/routes.ts';
 import { registerAuthentication } from '../../programs/authentication.ts';
 import { programRoutes } from '../../programs/routes.ts';
+import { redemptionRoutes } from '../../redemptions/routes.ts';
+import { rewardRoutes } from '../../rewards/routes.ts';
 import type { Deps } from '../deps.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { healthRoutes } from './health.ts';
@@ -56,6 +58,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(orderRoutes(deps));
   await app.register(earningRuleRoutes(deps));
   await app.register(eventRoutes(deps));
+  await app.register(rewardRoutes(deps));
+  await app.register(redemptionRoutes(deps));
   return app;
 }
 
