@@ -6,7 +6,9 @@ import { errorResponses, ExternalId, Id, List, ListQuery } from '../platform/htt
 import { receiveEvent } from '../workflows/event-received.ts';
 import { getCustomer, listCustomers, resolveCustomer } from './customer-store.ts';
 import { presentCustomer } from './presenter.ts';
-import { Customer, CustomerInput } from './schemas.ts';
+import { describeExpiry } from '../ledger/expiry-view.ts';
+import { expiryPolicyOf, getProgram } from '../programs/program-store.ts';
+import { Customer, CustomerInput, CustomerWithExpiry } from './schemas.ts';
 
 export const customerRoutes =
   (deps: Deps): FastifyPluginAsyncTypebox =>
@@ -54,7 +56,18 @@ export const customerRoutes =
 
     app.get(
       '/v1/customers/:id',
-      { schema: { tags: ['customers'], summary: 'Get a customer with balances and order stats', params: Type.Object({ id: Id('cus') }), response: { 200: Customer, ...errorResponses } } },
-      async (request) => presentCustomer(await getCustomer(deps.db, request.program.id, request.params.id), request.program.currency),
+      {
+        schema: {
+          tags: ['customers'],
+          summary: 'Get a customer with balances, order stats and when their points expire',
+          params: Type.Object({ id: Id('cus') }),
+          response: { 200: CustomerWithExpiry, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const customer = await getCustomer(deps.db, request.program.id, request.params.id);
+        const policy = expiryPolicyOf((await getProgram(deps.db, request.program.id))!);
+        return { ...presentCustomer(customer, request.program.currency), points_expiry: await describeExpiry(deps.db, customer, policy) };
+      },
     );
   };

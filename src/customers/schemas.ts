@@ -44,3 +44,17 @@ export const Customer = Type.Object(
     updated_at: Timestamp,
   },
 );
+
+const Expiry = Type.Object({ points: Type.Integer(), expires_at: Timestamp });
+
+export const CustomerWithExpiry = Type.Object({
+  ...Customer.properties,
+  points_expiry: Type.Object(
+    {
+      policy: Type.Union([Type.Literal('none'), Type.Literal('fixed'), Type.Literal('inactivity')]),
+      next: Nullable(Expiry),
+      lots: Type.Array(Type.Object({ points: Type.Integer(), earned_at: Timestamp, expires_at: Timestamp }), { description: 'Fixed policy: each lot still holding points.' }),
+    },
+    { description: 'When the available points expire under the program policy (on the single-customer read).' },
+  ),
+});

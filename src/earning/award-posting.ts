@@ -44,6 +44,7 @@ export function planAwards(awards: Award[], source: AwardSource, now: Date): Pla
         : award.explanation,
       occurred_at: source.occurredAt,
       entries: move(award.points, Account.issued, held ? Account.pending : Account.available),
+      ...(held ? {} : { opensLot: { earned_at: source.occurredAt, ...(source.reference.type === 'order' ? { order_id: source.reference.id } : {}) } }),
     };
     return { award, draft, held, availableAt };
   });

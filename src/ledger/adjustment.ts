@@ -44,6 +44,7 @@ export async function adjustPoints(deps: Deps, program: ProgramContext, customer
           actor: request.actor,
           occurred_at: now,
           entries,
+          ...(request.points > 0 ? { opensLot: { earned_at: now } } : {}),
         },
       ],
       now,

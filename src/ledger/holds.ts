@@ -79,9 +79,10 @@ async function releaseHold(db: Db, hold: { transfer_id: string; program_id: stri
     await lockCustomer(tx, hold.program_id, hold.customer_id);
     const current = await tx
       .selectFrom('point_holds')
-      .select(['points_remaining', 'released_transfer_id', 'available_at'])
-      .where('customer_id', '=', hold.customer_id)
-      .where('transfer_id', '=', hold.transfer_id)
+      .innerJoin('transfers', 'transfers.id', 'point_holds.transfer_id')
+      .select(['point_holds.points_remaining', 'point_holds.released_transfer_id', 'point_holds.available_at', 'point_holds.order_id', 'transfers.occurred_at'])
+      .where('point_holds.customer_id', '=', hold.customer_id)
+      .where('point_holds.transfer_id', '=', hold.transfer_id)
       .executeTakeFirstOrThrow();
     if (current.released_transfer_id || current.points_remaining <= 0) return 0;
     const points = current.points_remaining;
@@ -93,6 +94,7 @@ async function releaseHold(db: Db, hold: { transfer_id: string; program_id: stri
       explanation: { summary: `${points} pending points became available: hold ended ${new Date(current.available_at).toISOString()}`, inputs: { hold_transfer_id: hold.transfer_id } },
       occurred_at: now,
       entries: move(points, Account.pending, Account.available),
+      opensLot: { earned_at: new Date(current.occurred_at), ...(current.order_id ? { order_id: current.order_id } : {}) },
     };
     const [posted] = await postTransfers(tx, hold.program_id, hold.customer_id, [draft], now);
     if (!posted) return 0;

@@ -1,13 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createTestApp, type ApiClient } from '../platform/testing/test-app.ts';
+import { expirePoints } from '../workflows/points-expiry.ts';
 import { releaseDueHolds } from './holds.ts';
 import { verifyLedger } from './verify.ts';
 
 /**
- * Random sequences of orders, refunds, cancellations, adjustments, events and the passing of
- * time, applied through the API and to a tiny in-memory model. After every step each balance
- * equals the model's; at the end the ledger verifies clean.
+ * Random sequences of orders, refunds, cancellations, adjustments, events, redemptions (reserved,
+ * voided, used by an order) and the passing of time, applied through the API and to a tiny
+ * in-memory model. After every step each balance equals the model's; after every run the ledger
+ * verifies clean (balances, holds, reservations and lots). With points expiry on, the points that
+ * expire while time passes are read back from the server and the model carries on from there.
  */
 const t = await createTestApp('2026-01-05T12:00:00Z');
 const HOLD_DAYS = 7;
@@ -19,7 +22,10 @@ type Op =
   | { kind: 'cancel'; order: number }
   | { kind: 'adjust'; customer: number; points: number }
   | { kind: 'event'; customer: number }
-  | { kind: 'wait'; days: number };
+  | { kind: 'wait'; days: number }
+  | { kind: 'redeem'; customer: number }
+  | { kind: 'void'; redemption: number }
+  | { kind: 'spend'; redemption: number };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('order' as const), customer: fc.nat(2), subtotal: fc.integer({ min: 0, max: 20_000 }) }) },
@@ -28,7 +34,19 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('adjust' as const), customer: fc.nat(2), points: fc.integer({ min: -80, max: 80 }).filter((p) => p !== 0) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('event' as const), customer: fc.nat(2) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('wait' as const), days: fc.integer({ min: 1, max: 10 }) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('redeem' as const), customer: fc.nat(2) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('void' as const), redemption: fc.nat(20) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('spend' as const), redemption: fc.nat(20) }) },
 );
+
+const REWARD_COST = 20;
+
+interface ModelRedemption {
+  id: string;
+  code: string;
+  customer: number;
+  status: 'reserved' | 'voided' | 'used';
+}
 
 interface ModelOrder {
   id: string;
@@ -45,7 +63,9 @@ interface ModelOrder {
 class Model {
   available = [0, 0, 0];
   pending = [0, 0, 0];
+  reserved = [0, 0, 0];
   orders: ModelOrder[] = [];
+  redemptions: ModelRedemption[] = [];
   readonly allowNegative: boolean;
   constructor(allowNegative: boolean) {
     this.allowNegative = allowNegative;
@@ -86,7 +106,7 @@ class Model {
 
 let refunds = 0;
 
-async function apply(api: ApiClient, model: Model, step: Op, tag: string): Promise<void> {
+async function apply(api: ApiClient, model: Model, step: Op, tag: string, reward: string, expiry: boolean): Promise<void> {
   const now = t.clock.now().getTime();
   const customer = (n: number) => ({ external_id: `${tag}-c${n}` });
   switch (step.kind) {
@@ -133,6 +153,47 @@ async function apply(api: ApiClient, model: Model, step: Op, tag: string): Promi
       t.clock.advanceDays(step.days);
       await releaseDueHolds(t.db, t.clock.now(), { programId: api.programId });
       model.release(t.clock.now().getTime());
+      if (!expiry) return;
+      await expirePoints(t.db, t.clock.now(), { programId: api.programId });
+      for (let c = 0; c < 3; c++) {
+        const found = (await api.get(`/v1/customers?external_id=${tag}-c${c}`)).body.data[0];
+        const available = found?.points_balance ?? 0;
+        expect(available).toBeLessThanOrEqual(Math.max(model.available[c]!, 0));
+        if (model.available[c]! >= 0) model.available[c] = available;
+      }
+      return;
+    }
+    case 'redeem': {
+      const id = (await api.post('/v1/customers', customer(step.customer))).body.id;
+      const res = await api.post(`/v1/customers/${id}/redemptions`, { reward_id: reward });
+      if (model.available[step.customer]! < REWARD_COST) return void expect(res.body.error?.code).toBe('insufficient_points');
+      expect(res.status).toBe(201);
+      model.available[step.customer]! -= REWARD_COST;
+      model.reserved[step.customer]! += REWARD_COST;
+      model.redemptions.push({ id: res.body.id, code: res.body.code, customer: step.customer, status: 'reserved' });
+      return;
+    }
+    case 'void': {
+      const r = model.redemptions[step.redemption % Math.max(1, model.redemptions.length)];
+      if (!r) return;
+      const res = await api.post(`/v1/redemptions/${r.id}/void`, {});
+      if (r.status === 'used') return void expect(res.status).toBe(409);
+      expect(res.status).toBe(200);
+      if (r.status === 'reserved') {
+        model.reserved[r.customer]! -= REWARD_COST;
+        model.available[r.customer]! += REWARD_COST;
+      }
+      r.status = 'voided';
+      return;
+    }
+    case 'spend': {
+      const r = model.redemptions[step.redemption % Math.max(1, model.redemptions.length)];
+      if (!r) return;
+      const res = await api.post('/v1/orders', { external_id: `${tag}-o${model.orders.length}`, customer: customer(r.customer), currency: 'USD', subtotal: 1000, total: 1000, discount_codes: [r.code] });
+      expect(res.status).toBe(201);
+      model.order({ id: res.body.id, customer: r.customer, paid: 1000, earned: 15, refunded: 0, settled: 0, held: 0, availableAt: 0, cancelled: false }, now);
+      if (r.status === 'reserved') model.reserved[r.customer]! -= REWARD_COST;
+      if (r.status === 'reserved') r.status = 'used';
     }
   }
 }
@@ -141,24 +202,27 @@ describe('ledger against a model', () => {
   it('random sequences keep every balance equal to its entries and to the model', async () => {
     let run = 0;
     await fc.assert(
-      fc.asyncProperty(fc.boolean(), fc.array(op, { minLength: 1, maxLength: 30 }), async (allowNegative, ops) => {
+      fc.asyncProperty(fc.boolean(), fc.boolean(), fc.array(op, { minLength: 1, maxLength: 30 }), async (allowNegative, expiry, ops) => {
         run += 1;
         const api = await t.newProgram({ allow_negative_balance: allowNegative });
+        if (expiry) await api.patch('/v1/program', { expiry_policy: 'fixed', expiry_days: 12 });
         await api.post('/v1/earning-rules', { name: 'Order bonus, held', type: 'fixed_per_order', points: 5, hold_days: HOLD_DAYS });
         await api.post('/v1/earning-rules', { name: 'Review', type: 'action', event_type: 'review', points: 10 });
+        const reward = (await api.post('/v1/rewards', { name: 'Coupon', type: 'amount_off', amount: 100, points_cost: REWARD_COST })).body.id;
         const model = new Model(allowNegative);
         for (const step of ops) {
-          await apply(api, model, step, `run${run}`);
+          await apply(api, model, step, `run${run}`, reward, expiry);
           for (let c = 0; c < 3; c++) {
             const found = (await api.get(`/v1/customers?external_id=run${run}-c${c}`)).body.data[0];
             expect(found?.points_balance ?? 0).toBe(model.available[c]);
             expect(found?.points_pending ?? 0).toBe(model.pending[c]);
+            expect(found?.points_reserved ?? 0).toBe(model.reserved[c]);
             if (!allowNegative) expect(found?.points_balance ?? 0).toBeGreaterThanOrEqual(0);
           }
         }
+        expect((await verifyLedger(t.db)).discrepancies).toEqual([]);
       }),
-      { numRuns: 25 },
+      { numRuns: 30 },
     );
-    expect((await verifyLedger(t.db)).discrepancies).toEqual([]);
   }, 120_000);
 });

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Tx } from '../platform/db/database.ts';
 import { assertInvariant, notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
+import { settleLots } from './lots.ts';
 import { Account, assertBalanced, countsTowardsEarned, type TransferDraft } from './transfer.ts';
 
 export interface PostedTransfer extends TransferDraft {
@@ -93,7 +94,20 @@ export async function postGroup(tx: Tx, postings: Posting[], at: Date): Promise<
       })),
     ),
   );
-  const stats = active.map((p) => ({ customer_id: p.customerId, orders: p.orderStats?.orders ?? 0, spent: p.orderStats?.spent ?? 0, placed_at: p.orderStats?.placedAt?.toISOString() ?? null }));
+  const lots = active.flatMap((p) =>
+    withIds.get(p)!.flatMap((d) => {
+      const credit = d.entries.filter((e) => e.account === Account.available).reduce((sum, e) => sum + e.points, 0);
+      if (!d.opensLot || credit <= 0) return [];
+      return [{ transfer_id: d.id, program_id: p.programId, customer_id: p.customerId, order_id: d.opensLot.order_id ?? null, points: credit, earned_at: d.opensLot.earned_at.toISOString() }];
+    }),
+  );
+  const stats = active.map((p) => ({
+    customer_id: p.customerId,
+    orders: p.orderStats?.orders ?? 0,
+    spent: p.orderStats?.spent ?? 0,
+    placed_at: p.orderStats?.placedAt?.toISOString() ?? null,
+    activity_at: lastActivity(withIds.get(p)!),
+  }));
   const result = await sql<{ id: string; points_available: number; points_pending: number; points_reserved: number; inserted: string[] }>`
     with t as (
       insert into transfers (id, program_id, customer_id, code, idempotency_key, reference_type, reference_id, rule_id, reverses_transfer_id, explanation, actor, occurred_at, created_at)
@@ -108,16 +122,22 @@ export async function postGroup(tx: Tx, postings: Posting[], at: Date): Promise<
     ), e as (
       insert into ledger_entries (transfer_id, program_id, customer_id, account, points)
       select transfer_id, program_id, customer_id, account, points from v
+    ), l as (
+      insert into point_lots (transfer_id, program_id, customer_id, order_id, points, points_remaining, earned_at, available_at)
+      select z.transfer_id, z.program_id, z.customer_id, z.order_id, z.points, z.points, z.earned_at, ${at}::timestamptz
+      from jsonb_to_recordset(${JSON.stringify(lots)}::jsonb)
+        as z(transfer_id text, program_id text, customer_id text, order_id text, points bigint, earned_at timestamptz)
+      where z.transfer_id in (select id from t)
     ), delta as (
-      select s.customer_id, s.orders, s.spent, s.placed_at,
+      select s.customer_id, s.orders, s.spent, s.placed_at, s.activity_at,
         coalesce(sum(v.points) filter (where v.account = ${Account.available}), 0) as available,
         coalesce(sum(v.points) filter (where v.account = ${Account.pending}), 0) as pending,
         coalesce(sum(v.points) filter (where v.account = ${Account.reserved}), 0) as reserved,
         coalesce(sum(v.earned), 0) as earned,
         coalesce((select array_agg(t.id) from t where t.customer_id = s.customer_id), '{}') as inserted
-      from jsonb_to_recordset(${JSON.stringify(stats)}::jsonb) as s(customer_id text, orders int, spent bigint, placed_at timestamptz)
+      from jsonb_to_recordset(${JSON.stringify(stats)}::jsonb) as s(customer_id text, orders int, spent bigint, placed_at timestamptz, activity_at timestamptz)
       left join v on v.customer_id = s.customer_id
-      group by s.customer_id, s.orders, s.spent, s.placed_at
+      group by s.customer_id, s.orders, s.spent, s.placed_at, s.activity_at
     )
     update customers c set
       points_available = c.points_available + d.available,
@@ -127,12 +147,13 @@ export async function postGroup(tx: Tx, postings: Posting[], at: Date): Promise<
       orders_count = c.orders_count + d.orders,
       total_spent_minor = c.total_spent_minor + d.spent,
       first_order_at = least(c.first_order_at, d.placed_at),
-      last_order_at = greatest(c.last_order_at, d.placed_at)
+      last_order_at = greatest(c.last_order_at, d.placed_at),
+      last_activity_at = greatest(c.last_activity_at, case when cardinality(d.inserted) > 0 then d.activity_at end)
     from delta d
     where c.id = d.customer_id
     returning c.id, c.points_available, c.points_pending, c.points_reserved, d.inserted`.execute(tx);
   const balances = new Map(result.rows.map((r) => [r.id, r]));
-  return postings.map((p) => {
+  const posted = postings.map((p) => {
     if (!active.includes(p)) return [];
     const balance = balances.get(p.customerId);
     assertInvariant(balance, `customer ${p.customerId} not found while posting`);
@@ -146,4 +167,15 @@ export async function postGroup(tx: Tx, postings: Posting[], at: Date): Promise<
     }
     return posted;
   });
+  for (const [n, p] of postings.entries()) {
+    const balance = balances.get(p.customerId);
+    if (balance && posted[n]!.length > 0) await settleLots(tx, { customerId: p.customerId, posted: posted[n]!, availableAfter: balance.points_available });
+  }
+  return posted;
+}
+
+/** Earning and redeeming are what the inactivity expiry policy counts as activity. */
+function lastActivity(drafts: TransferDraft[]): string | null {
+  const times = drafts.filter((d) => d.code.startsWith('earn.') || d.code === 'redeem.reserve').map((d) => d.occurred_at.getTime());
+  return times.length > 0 ? new Date(Math.max(...times)).toISOString() : null;
 }

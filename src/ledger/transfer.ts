@@ -9,6 +9,7 @@ export const Account = {
   issued: 'program:issued',
   adjustments: 'program:adjustments',
   redeemed: 'program:redeemed',
+  expired: 'program:expired',
 } as const;
 export type Account = (typeof Account)[keyof typeof Account];
 
@@ -22,7 +23,8 @@ export type TransferCode =
   | 'redeem.reserve'
   | 'redeem.use'
   | 'redeem.void'
-  | 'redeem.expire';
+  | 'redeem.expire'
+  | 'expire.points';
 
 export interface Entry {
   account: Account;
@@ -40,6 +42,12 @@ export interface TransferDraft {
   actor?: string;
   occurred_at: Date;
   entries: Entry[];
+  /** Points this transfer makes available open a lot earned at this time (see ledger/lots.ts). */
+  opensLot?: { earned_at: Date; order_id?: string };
+  /** Points this transfer gives back to the available balance return to the lots that the transfer with this idempotency key took them from. */
+  restoresLotsOf?: string;
+  /** Which lots points leaving the available balance come from: these exactly, or an order's first, then oldest first. */
+  takesFrom?: { lots: { lot: string; points: number }[] } | { preferOrder: string };
 }
 
 /** Entries moving `points` out of `from` into `to`. */

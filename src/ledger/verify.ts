@@ -3,7 +3,7 @@ import type { Db } from '../platform/db/database.ts';
 import { Account } from './transfer.ts';
 
 export interface Discrepancy {
-  kind: 'unbalanced_transfer' | 'balance_mismatch' | 'hold_mismatch' | 'reservation_mismatch';
+  kind: 'unbalanced_transfer' | 'balance_mismatch' | 'hold_mismatch' | 'reservation_mismatch' | 'lot_mismatch';
   id: string;
   detail: string;
 }
@@ -12,7 +12,8 @@ export interface Discrepancy {
  * Recomputes the ledger's projections from its entries: each transfer must balance, each
  * customer's available, pending, reserved and lifetime-earned points must equal the sums of their
  * entries, the points on hold must equal the pending balance, and the points of reserved
- * redemptions the reserved balance. Returns every difference found.
+ * redemptions the reserved balance; each lot must hold what its takes leave, and a customer's open
+ * lots exactly the available balance (or nothing while it is negative). Returns every difference.
  */
 export async function verifyLedger(db: Db): Promise<{ customers: number; transfers: number; discrepancies: Discrepancy[] }> {
   const unbalanced = await sql<{ transfer_id: string; total: number; entries: number }>`
@@ -69,6 +70,17 @@ export async function verifyLedger(db: Db): Promise<{ customers: number; transfe
        or c.points_reserved <> coalesce(s.reserved, 0)
        or c.points_reserved <> coalesce(r.points, 0)`.execute(db);
 
+  const lots = await sql<{ id: string; detail: string }>`
+    select l.transfer_id as id, 'lot holds ' || l.points_remaining || ', its takes leave ' || (l.points - coalesce(sum(k.points), 0)) as detail
+    from point_lots l left join lot_takes k on k.customer_id = l.customer_id and k.lot_transfer_id = l.transfer_id
+    group by l.transfer_id, l.points, l.points_remaining
+    having l.points_remaining <> l.points - coalesce(sum(k.points), 0)
+    union all
+    select c.id, 'open lots hold ' || coalesce(sum(l.points_remaining), 0) || ', available is ' || c.points_available
+    from customers c left join point_lots l on l.customer_id = c.id and l.points_remaining > 0
+    group by c.id, c.points_available
+    having coalesce(sum(l.points_remaining), 0) <> greatest(c.points_available, 0)`.execute(db);
+
   const counts = await sql<{ customers: number; transfers: number }>`
     select (select count(*) from customers)::int as customers, (select count(*) from transfers)::int as transfers`.execute(db);
 
@@ -94,5 +106,6 @@ export async function verifyLedger(db: Db): Promise<{ customers: number; transfe
       return found;
     }),
   ];
+  discrepancies.push(...lots.rows.map((r) => ({ kind: 'lot_mismatch' as const, id: r.id, detail: r.detail })));
   return { ...counts.rows[0]!, discrepancies };
 }

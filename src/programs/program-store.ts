@@ -1,4 +1,8 @@
+import type { Selectable } from 'kysely';
 import type { Db, Tx } from '../platform/db/database.ts';
+import type { ProgramsTable } from '../platform/db/schema.ts';
+import type { ExpiryPolicy } from '../ledger/expiry-policy.ts';
+import { invalidRequest } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { createEarningRule } from '../earning/rule-store.ts';
 import { defaultEarningRule } from '../earning/rules.ts';
@@ -93,6 +97,31 @@ export interface ProgramSettings {
   allow_negative_balance?: boolean;
   code_prefix?: string | null;
   return_points_on_code_expiry?: boolean;
+  expiry_policy?: 'none' | 'fixed' | 'inactivity';
+  expiry_days?: number | null;
+  expiry_months?: number | null;
+  expiry_warning_days?: number;
+}
+
+/** An expiring policy needs one period, in days or in months. */
+export function validateExpirySettings(s: { expiry_policy: string; expiry_days: number | null; expiry_months: number | null }): void {
+  if (s.expiry_policy === 'none') return;
+  if ((s.expiry_days === null) === (s.expiry_months === null)) {
+    throw invalidRequest('parameter_missing', `The ${s.expiry_policy} expiry policy needs expiry_days or expiry_months (one of them).`, 'expiry_days');
+  }
+}
+
+type ExpirySettings = Pick<Selectable<ProgramsTable>, 'expiry_policy' | 'expiry_days' | 'expiry_months' | 'expiry_warning_days'>;
+
+export function expiryPolicyOf(program: ExpirySettings): ExpiryPolicy {
+  return { policy: program.expiry_policy, days: program.expiry_days, months: program.expiry_months, warningDays: program.expiry_warning_days };
+}
+
+/** Programs whose points expire: what the expiry sweeps go through. */
+export async function programsWithExpiry(db: Db, programId?: string) {
+  let query = db.selectFrom('programs').select(['id', 'expiry_policy', 'expiry_days', 'expiry_months', 'expiry_warning_days']).where('expiry_policy', '<>', 'none');
+  if (programId) query = query.where('id', '=', programId);
+  return query.execute();
 }
 
 export async function updateProgram(db: Db, id: string, changes: ProgramSettings) {

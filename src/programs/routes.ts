@@ -6,7 +6,11 @@ import type { Selectable } from 'kysely';
 import type { ProgramsTable } from '../platform/db/schema.ts';
 import { Currency, errorResponses, Nullable, Timestamp } from '../platform/http/schemas.ts';
 import { assertCurrency } from '../platform/money.ts';
-import { createProgram, getProgram, updateProgram } from './program-store.ts';
+import { createProgram, getProgram, updateProgram, validateExpirySettings } from './program-store.ts';
+
+const ExpiryPolicySchema = Type.Union([Type.Literal('none'), Type.Literal('fixed'), Type.Literal('inactivity')], {
+  description: '`none`; `fixed`: each lot of earned points expires its period after being earned; `inactivity`: the whole balance after the period without earning or redeeming.',
+});
 
 const Program = Type.Object({
   object: Type.Literal('program'),
@@ -16,6 +20,10 @@ const Program = Type.Object({
   allow_negative_balance: Type.Boolean({ description: 'Whether refunds may take a balance below zero; manual adjustments too.' }),
   code_prefix: Nullable(Type.String({ description: 'Put before every discount code the program issues.' })),
   return_points_on_code_expiry: Type.Boolean({ description: 'Whether the points of a code that expires unused go back to the customer (default) or are spent.' }),
+  expiry_policy: ExpiryPolicySchema,
+  expiry_days: Nullable(Type.Integer()),
+  expiry_months: Nullable(Type.Integer()),
+  expiry_warning_days: Type.Integer({ description: 'Days before a deadline that `points.expiring_soon` is announced; 0 for never.' }),
   created_at: Timestamp,
 });
 
@@ -29,6 +37,10 @@ const present = (p: Selectable<ProgramsTable>) => ({
   allow_negative_balance: p.allow_negative_balance,
   code_prefix: p.code_prefix,
   return_points_on_code_expiry: p.return_points_on_code_expiry,
+  expiry_policy: p.expiry_policy,
+  expiry_days: p.expiry_days,
+  expiry_months: p.expiry_months,
+  expiry_warning_days: p.expiry_warning_days,
   created_at: new Date(p.created_at).toISOString(),
 });
 
@@ -74,11 +86,17 @@ export const programRoutes =
             allow_negative_balance: Type.Optional(Type.Boolean()),
             code_prefix: Type.Optional(Nullable(Type.String({ pattern: '^[A-Z0-9-]{1,12}$', description: 'Upper-case letters, digits and dashes.' }))),
             return_points_on_code_expiry: Type.Optional(Type.Boolean()),
+            expiry_policy: Type.Optional(ExpiryPolicySchema),
+            expiry_days: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 3650, description: 'fixed: days after being earned; inactivity: days without earning or redeeming.' }))),
+            expiry_months: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 120, description: 'The same in calendar months (instead of days).' }))),
+            expiry_warning_days: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
           }),
           response: { 200: Program, ...errorResponses },
         },
       },
       async (request) => {
+        const current = (await getProgram(deps.db, request.program.id))!;
+        validateExpirySettings({ ...current, ...request.body });
         const program = await updateProgram(deps.db, request.program.id, request.body);
         app.forgetCachedKeys();
         return present(program);

@@ -3,6 +3,7 @@ import type { Db } from '../platform/db/database.ts';
 import { forgetOldIdempotencyKeys } from '../platform/http/idempotency.ts';
 import { releaseDueHolds } from '../ledger/holds.ts';
 import { awardBirthdays } from '../workflows/birthday-sweep.ts';
+import { announceExpiringPoints, expirePoints } from '../workflows/points-expiry.ts';
 import { expireCodes } from '../workflows/redemption-settled.ts';
 
 /**
@@ -19,6 +20,8 @@ export interface Sweep {
 export const sweeps: Sweep[] = [
   { name: 'release-pending-points', cron: '*/5 * * * *', run: (db, clock) => releaseDueHolds(db, clock.now()) },
   { name: 'expire-codes', cron: '*/15 * * * *', run: (db, clock) => expireCodes(db, clock.now()) },
+  { name: 'expire-points', cron: '10 0 * * *', run: (db, clock) => expirePoints(db, clock.now()) },
+  { name: 'announce-expiring-points', cron: '20 0 * * *', run: (db, clock) => announceExpiringPoints(db, clock.now()) },
   { name: 'award-birthdays', cron: '5 0 * * *', run: (db, clock) => awardBirthdays(db, clock.now()) },
   { name: 'forget-idempotency-keys', cron: '17 * * * *', run: (db, clock) => forgetOldIdempotencyKeys(db, clock.now()) },
 ];

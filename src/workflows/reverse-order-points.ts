@@ -48,6 +48,7 @@ export async function reverseOrderPoints(
             explanation: { summary: `${transfer.why}: ${reversed} points taken back (${parts})${forgivenNote}`, inputs: { due: points, from_pending: fromPending, from_available: fromAvailable, forgiven, order_id: ctx.orderId } },
             occurred_at: transfer.at,
             entries: [...entries, { account: Account.issued, points: reversed }],
+            takesFrom: { preferOrder: ctx.orderId },
           },
         ]
       : [];

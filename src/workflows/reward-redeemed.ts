@@ -5,6 +5,7 @@ import { Account, move } from '../ledger/transfer.ts';
 import type { ProgramContext } from '../programs/program-store.ts';
 import { newCode } from '../redemptions/codes.ts';
 import { countHeld, insertRedemption, type RedemptionRow } from '../redemptions/redemption-store.ts';
+import { reserveTransferKey } from '../redemptions/settlement.ts';
 import { assertRedeemable, priceRedemption } from '../rewards/reward.ts';
 import { getReward, takeStock } from '../rewards/reward-store.ts';
 
@@ -43,7 +44,7 @@ export async function redeemReward(deps: Deps, program: ProgramContext, customer
     await postTransfers(tx, program.id, customerId, [
       {
         code: 'redeem.reserve',
-        idempotency_key: `redemption:${redemption.id}:reserve`,
+        idempotency_key: reserveTransferKey(redemption.id),
         reference: { type: 'redemption', id: redemption.id },
         explanation: { summary: `${points} points reserved for ${reward.name}`, inputs: { reward_id: reward.id, points } },
         occurred_at: now,

@@ -12,6 +12,10 @@ export interface ProgramsTable {
   allow_negative_balance: Generated<boolean>;
   code_prefix: string | null;
   return_points_on_code_expiry: Generated<boolean>;
+  expiry_policy: Generated<'none' | 'fixed' | 'inactivity'>;
+  expiry_days: number | null;
+  expiry_months: number | null;
+  expiry_warning_days: Generated<number>;
   created_at: DefaultedTimestamp;
 }
 
@@ -53,6 +57,7 @@ export interface CustomersTable {
   total_spent_minor: Generated<number>;
   first_order_at: Timestamp | null;
   last_order_at: Timestamp | null;
+  last_activity_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -202,6 +207,34 @@ export interface RedemptionsTable {
   created_at: Timestamp;
 }
 
+export interface PointLotsTable {
+  transfer_id: string;
+  program_id: string;
+  customer_id: string;
+  order_id: string | null;
+  points: number;
+  points_remaining: number;
+  earned_at: Timestamp;
+  available_at: Timestamp;
+}
+
+export interface LotTakesTable {
+  customer_id: string;
+  transfer_id: string;
+  lot_transfer_id: string;
+  points: number;
+}
+
+export interface ProgramEventsTable {
+  id: string;
+  program_id: string;
+  customer_id: string;
+  type: string;
+  dedupe_key: string;
+  data: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+}
+
 export interface Database {
   programs: ProgramsTable;
   api_keys: ApiKeysTable;
@@ -217,4 +250,7 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   rewards: RewardsTable;
   redemptions: RedemptionsTable;
+  point_lots: PointLotsTable;
+  lot_takes: LotTakesTable;
+  program_events: ProgramEventsTable;
 }

@@ -10,6 +10,7 @@ import { earningRuleRoutes } from '../../earning/routes.ts';
 import { ledgerRoutes } from '../../ledger/routes.ts';
 import { orderRoutes } from '../../orders/routes.ts';
 import { registerAuthentication } from '../../programs/authentication.ts';
+import { programEventRoutes } from '../../program-events/routes.ts';
 import { programRoutes } from '../../programs/routes.ts';
 import { redemptionRoutes } from '../../redemptions/routes.ts';
 import { rewardRoutes } from '../../rewards/routes.ts';
@@ -60,6 +61,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(eventRoutes(deps));
   await app.register(rewardRoutes(deps));
   await app.register(redemptionRoutes(deps));
+  await app.register(programEventRoutes(deps));
   return app;
 }
 
