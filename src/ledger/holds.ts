@@ -22,7 +22,7 @@ export async function createHolds(tx: Tx, holds: NewHold[]): Promise<void> {
         program_id: h.programId,
         customer_id: h.customerId,
         order_id: h.orderId ?? null,
-        points_remaining: h.transfer.entries.find((e) => e.account === Account.pending)!.points,
+        points_remaining: h.transfer.entries.find((e) => e.account === Account.pending)!.amount,
         available_at: h.availableAt,
       })),
     )

@@ -89,14 +89,14 @@ export async function postGroup(tx: Tx, postings: Posting[], at: Date): Promise<
         program_id: p.programId,
         customer_id: p.customerId,
         account: e.account,
-        points: e.points,
-        earned: countsTowardsEarned(d.code) && e.account.startsWith('customer:') ? e.points : 0,
+        amount: e.amount,
+        earned: countsTowardsEarned(d.code) && e.account.startsWith('customer:') ? e.amount : 0,
       })),
     ),
   );
   const lots = active.flatMap((p) =>
     withIds.get(p)!.flatMap((d) => {
-      const credit = d.entries.filter((e) => e.account === Account.available).reduce((sum, e) => sum + e.points, 0);
+      const credit = d.entries.filter((e) => e.account === Account.available).reduce((sum, e) => sum + e.amount, 0);
       if (!d.opensLot || credit <= 0) return [];
       return [{ transfer_id: d.id, program_id: p.programId, customer_id: p.customerId, order_id: d.opensLot.order_id ?? null, points: credit, earned_at: d.opensLot.earned_at.toISOString() }];
     }),
@@ -117,11 +117,11 @@ export async function postGroup(tx: Tx, postings: Posting[], at: Date): Promise<
       returning id, customer_id
     ), v as (
       select y.* from jsonb_to_recordset(${JSON.stringify(entries)}::jsonb)
-        as y(transfer_id text, program_id text, customer_id text, account text, points bigint, earned bigint)
+        as y(transfer_id text, program_id text, customer_id text, account text, amount bigint, earned bigint)
       where y.transfer_id in (select id from t)
     ), e as (
-      insert into ledger_entries (transfer_id, program_id, customer_id, account, points)
-      select transfer_id, program_id, customer_id, account, points from v
+      insert into ledger_entries (transfer_id, program_id, customer_id, account, amount)
+      select transfer_id, program_id, customer_id, account, amount from v
     ), l as (
       insert into point_lots (transfer_id, program_id, customer_id, order_id, points, points_remaining, earned_at, available_at)
       select z.transfer_id, z.program_id, z.customer_id, z.order_id, z.points, z.points, z.earned_at, ${at}::timestamptz
@@ -130,9 +130,9 @@ export async function postGroup(tx: Tx, postings: Posting[], at: Date): Promise<
       where z.transfer_id in (select id from t)
     ), delta as (
       select s.customer_id, s.orders, s.spent, s.placed_at, s.activity_at,
-        coalesce(sum(v.points) filter (where v.account = ${Account.available}), 0) as available,
-        coalesce(sum(v.points) filter (where v.account = ${Account.pending}), 0) as pending,
-        coalesce(sum(v.points) filter (where v.account = ${Account.reserved}), 0) as reserved,
+        coalesce(sum(v.amount) filter (where v.account = ${Account.available}), 0) as available,
+        coalesce(sum(v.amount) filter (where v.account = ${Account.pending}), 0) as pending,
+        coalesce(sum(v.amount) filter (where v.account = ${Account.reserved}), 0) as reserved,
         coalesce(sum(v.earned), 0) as earned,
         coalesce((select array_agg(t.id) from t where t.customer_id = s.customer_id), '{}') as inserted
       from jsonb_to_recordset(${JSON.stringify(stats)}::jsonb) as s(customer_id text, orders int, spent bigint, placed_at timestamptz, activity_at timestamptz)
@@ -161,7 +161,7 @@ export async function postGroup(tx: Tx, postings: Posting[], at: Date): Promise<
     const posted = withIds.get(p)!.filter((d) => inserted.has(d.id));
     assertInvariant(balance.points_pending >= 0, `pending points of ${p.customerId} went below zero`);
     assertInvariant(balance.points_reserved >= 0, `reserved points of ${p.customerId} went below zero`);
-    const takesAvailable = posted.some((d) => d.entries.some((e) => e.account === Account.available && e.points < 0));
+    const takesAvailable = posted.some((d) => d.entries.some((e) => e.account === Account.available && e.amount < 0));
     if (takesAvailable && !p.allowNegative) {
       assertInvariant(balance.points_available >= 0, `available points of ${p.customerId} went below zero`);
     }

@@ -72,7 +72,7 @@ describe('the ledger', () => {
   it('refuses to update or delete entries', async () => {
     const api = await t.newProgram();
     await api.post('/v1/orders', orderBody());
-    await expect(sql`update ledger_entries set points = points + 1`.execute(t.db)).rejects.toThrow(/immutable/);
+    await expect(sql`update ledger_entries set amount = amount + 1`.execute(t.db)).rejects.toThrow(/immutable/);
     await expect(sql`delete from transfers`.execute(t.db)).rejects.toThrow(/immutable/);
   });
 

@@ -24,7 +24,7 @@ interface Take {
   points: number;
 }
 
-const availableChange = (d: TransferDraft) => d.entries.filter((e) => e.account === Account.available).reduce((s, e) => s + e.points, 0);
+const availableChange = (d: TransferDraft) => d.entries.filter((e) => e.account === Account.available).reduce((s, e) => s + e.amount, 0);
 
 /** Whether a posting needs more than the lots its statement opened. */
 export function needsLotWork(posting: LotPosting): boolean {

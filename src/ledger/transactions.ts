@@ -17,9 +17,9 @@ export async function listTransactions(db: Db, programId: string, customerId: st
       't.actor',
       't.occurred_at',
       't.created_at',
-      eb.fn.sum<number>(eb.case().when('e.account', '=', Account.available).then(eb.ref('e.points')).else(0).end()).as('available'),
-      eb.fn.sum<number>(eb.case().when('e.account', '=', Account.pending).then(eb.ref('e.points')).else(0).end()).as('pending'),
-      eb.fn.sum<number>(eb.case().when('e.account', '=', Account.reserved).then(eb.ref('e.points')).else(0).end()).as('reserved'),
+      eb.fn.sum<number>(eb.case().when('e.account', '=', Account.available).then(eb.ref('e.amount')).else(0).end()).as('available'),
+      eb.fn.sum<number>(eb.case().when('e.account', '=', Account.pending).then(eb.ref('e.amount')).else(0).end()).as('pending'),
+      eb.fn.sum<number>(eb.case().when('e.account', '=', Account.reserved).then(eb.ref('e.amount')).else(0).end()).as('reserved'),
     ])
     .where('t.program_id', '=', programId)
     .where('t.customer_id', '=', customerId)

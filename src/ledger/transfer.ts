@@ -26,9 +26,10 @@ export type TransferCode =
   | 'redeem.expire'
   | 'expire.points';
 
+/** One leg of a transfer: points, or minor units on store credit accounts. */
 export interface Entry {
   account: Account;
-  points: number;
+  amount: number;
 }
 
 /** A transfer about to be posted: entries that sum to zero, and why it happens. */
@@ -50,11 +51,11 @@ export interface TransferDraft {
   takesFrom?: { lots: { lot: string; points: number }[] } | { preferOrder: string };
 }
 
-/** Entries moving `points` out of `from` into `to`. */
-export function move(points: number, from: Account, to: Account): Entry[] {
+/** Entries moving `amount` out of `from` into `to`. */
+export function move(amount: number, from: Account, to: Account): Entry[] {
   return [
-    { account: from, points: -points },
-    { account: to, points },
+    { account: from, amount: -amount },
+    { account: to, amount },
   ];
 }
 
@@ -62,9 +63,9 @@ export function move(points: number, from: Account, to: Account): Entry[] {
 export function assertBalanced(draft: TransferDraft): void {
   assertInvariant(draft.entries.length >= 2, `transfer ${draft.idempotency_key} has fewer than two entries`);
   for (const e of draft.entries) {
-    assertInvariant(Number.isSafeInteger(e.points) && e.points !== 0, `entry of ${draft.idempotency_key} is not a non-zero integer`);
+    assertInvariant(Number.isSafeInteger(e.amount) && e.amount !== 0, `entry of ${draft.idempotency_key} is not a non-zero integer`);
   }
-  const total = draft.entries.reduce((s, e) => s + e.points, 0);
+  const total = draft.entries.reduce((s, e) => s + e.amount, 0);
   assertInvariant(total === 0, `transfer ${draft.idempotency_key} does not balance (sum ${total})`);
 }
 

@@ -17,9 +17,9 @@ export interface Discrepancy {
  */
 export async function verifyLedger(db: Db): Promise<{ customers: number; transfers: number; discrepancies: Discrepancy[] }> {
   const unbalanced = await sql<{ transfer_id: string; total: number; entries: number }>`
-    select transfer_id, sum(points)::bigint as total, count(*)::int as entries
+    select transfer_id, sum(amount)::bigint as total, count(*)::int as entries
     from ledger_entries group by transfer_id
-    having sum(points) <> 0 or count(*) < 2
+    having sum(amount) <> 0 or count(*) < 2
     union all
     select t.id, 0, 0 from transfers t
     where not exists (select 1 from ledger_entries e where e.customer_id = t.customer_id and e.transfer_id = t.id)`.execute(db);
@@ -39,10 +39,10 @@ export async function verifyLedger(db: Db): Promise<{ customers: number; transfe
   }>`
     with sums as (
       select e.customer_id,
-        coalesce(sum(e.points) filter (where e.account = ${Account.available}), 0) as available,
-        coalesce(sum(e.points) filter (where e.account = ${Account.pending}), 0) as pending,
-        coalesce(sum(e.points) filter (where e.account = ${Account.reserved}), 0) as reserved,
-        coalesce(sum(e.points) filter (where e.account like 'customer:%' and (t.code like 'earn.%' or t.code like 'reverse.%')), 0) as earned
+        coalesce(sum(e.amount) filter (where e.account = ${Account.available}), 0) as available,
+        coalesce(sum(e.amount) filter (where e.account = ${Account.pending}), 0) as pending,
+        coalesce(sum(e.amount) filter (where e.account = ${Account.reserved}), 0) as reserved,
+        coalesce(sum(e.amount) filter (where e.account like 'customer:%' and (t.code like 'earn.%' or t.code like 'reverse.%')), 0) as earned
       from ledger_entries e join transfers t on t.id = e.transfer_id and t.customer_id = e.customer_id
       group by e.customer_id
     ), holds as (

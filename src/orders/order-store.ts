@@ -122,7 +122,7 @@ export async function awardsOfOrder(db: Db | Tx, customerId: string, orderId: st
     .selectFrom('transfers as t')
     .leftJoin('point_holds as h', (join) => join.onRef('h.transfer_id', '=', 't.id'))
     .innerJoin('ledger_entries as e', (join) => join.onRef('e.transfer_id', '=', 't.id').onRef('e.customer_id', '=', 't.customer_id').on('e.account', 'like', 'customer:%'))
-    .select(['t.id', 't.rule_id', 't.explanation', 'e.points', 'e.account', 'h.available_at', 't.created_at'])
+    .select(['t.id', 't.rule_id', 't.explanation', 'e.amount as points', 'e.account', 'h.available_at', 't.created_at'])
     .where('t.customer_id', '=', customerId)
     .where('t.reference_type', '=', 'order')
     .where('t.reference_id', '=', orderId)

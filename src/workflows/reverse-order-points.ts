@@ -28,11 +28,11 @@ export async function reverseOrderPoints(
     const take = Math.min(hold.points_remaining, left);
     if (take === 0) break;
     await reduceHold(tx, ctx.customerId, hold.transfer_id, take);
-    entries.push({ account: Account.pending, points: -take });
+    entries.push({ account: Account.pending, amount: -take });
     left -= take;
   }
   const fromAvailable = ctx.allowNegative ? left : Math.min(left, Math.max(0, ctx.available));
-  if (fromAvailable > 0) entries.push({ account: Account.available, points: -fromAvailable });
+  if (fromAvailable > 0) entries.push({ account: Account.available, amount: -fromAvailable });
   const forgiven = Math.max(0, left - fromAvailable);
   const reversed = Math.max(0, points) - forgiven;
   const fromPending = reversed - fromAvailable;
@@ -47,7 +47,7 @@ export async function reverseOrderPoints(
             reference: transfer.reference,
             explanation: { summary: `${transfer.why}: ${reversed} points taken back (${parts})${forgivenNote}`, inputs: { due: points, from_pending: fromPending, from_available: fromAvailable, forgiven, order_id: ctx.orderId } },
             occurred_at: transfer.at,
-            entries: [...entries, { account: Account.issued, points: reversed }],
+            entries: [...entries, { account: Account.issued, amount: reversed }],
             takesFrom: { preferOrder: ctx.orderId },
           },
         ]

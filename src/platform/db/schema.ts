@@ -155,7 +155,7 @@ export interface LedgerEntriesTable {
   program_id: string;
   customer_id: string;
   account: string;
-  points: number;
+  amount: number;
 }
 
 export interface PointHoldsTable {

@@ -129,7 +129,8 @@ create table events (
   unique (program_id, customer_id, idempotency_key)
 );
 
--- The ledger: a transfer moves points between accounts through entries that sum to zero.
+-- The ledger: a transfer moves an amount between accounts through entries that sum to zero:
+-- points for points accounts, minor units of the program's currency for store credit accounts.
 -- Customer accounts: 'customer:available', 'customer:pending'. Program accounts: 'program:issued',
 -- 'program:adjustments'. Rows are never updated or deleted.
 create table transfers (
@@ -157,7 +158,7 @@ create table ledger_entries (
   program_id   text not null,
   customer_id  text not null,
   account      text not null,
-  points       bigint not null check (points <> 0),
+  amount       bigint not null check (amount <> 0),
   primary key (customer_id, transfer_id, account)
 );
 
