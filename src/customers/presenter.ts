@@ -17,6 +17,7 @@ export function presentCustomer(row: CustomerRow, currency: string) {
     points_balance: row.points_available,
     points_pending: row.points_pending,
     points_reserved: row.points_reserved,
+    store_credit: row.store_credit_minor,
     points_earned_lifetime: row.points_earned_lifetime,
     orders_count: row.orders_count,
     total_spent: row.total_spent_minor,

@@ -34,6 +34,7 @@ export const Customer = Type.Object(
     points_balance: Type.Integer({ description: 'Available points: what the customer can spend now.' }),
     points_pending: Type.Integer({ description: 'Points on hold until the return window of their order ends.' }),
     points_reserved: Type.Integer({ description: 'Points reserved by redemptions whose codes are not yet used.' }),
+    store_credit: Type.Integer({ description: 'Store credit balance, in minor units of `currency`.' }),
     points_earned_lifetime: Points,
     orders_count: Type.Integer(),
     total_spent: Type.Integer({ description: 'Net of refunds and cancellations, in minor units of `currency`.' }),

@@ -20,6 +20,7 @@ export async function listTransactions(db: Db, programId: string, customerId: st
       eb.fn.sum<number>(eb.case().when('e.account', '=', Account.available).then(eb.ref('e.amount')).else(0).end()).as('available'),
       eb.fn.sum<number>(eb.case().when('e.account', '=', Account.pending).then(eb.ref('e.amount')).else(0).end()).as('pending'),
       eb.fn.sum<number>(eb.case().when('e.account', '=', Account.reserved).then(eb.ref('e.amount')).else(0).end()).as('reserved'),
+      eb.fn.sum<number>(eb.case().when('e.account', '=', Account.storeCredit).then(eb.ref('e.amount')).else(0).end()).as('store_credit'),
     ])
     .where('t.program_id', '=', programId)
     .where('t.customer_id', '=', customerId)
@@ -46,6 +47,7 @@ export function presentTransaction(row: TransactionRow) {
     points: Number(row.available),
     points_pending: Number(row.pending),
     points_reserved: Number(row.reserved),
+    store_credit: Number(row.store_credit),
     reference: { type: row.reference_type, id: row.reference_id },
     rule_id: row.rule_id,
     explanation: explanation.summary,

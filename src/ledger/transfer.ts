@@ -6,10 +6,12 @@ export const Account = {
   available: 'customer:available',
   pending: 'customer:pending',
   reserved: 'customer:reserved',
+  storeCredit: 'customer:store_credit',
   issued: 'program:issued',
   adjustments: 'program:adjustments',
   redeemed: 'program:redeemed',
   expired: 'program:expired',
+  storeCreditIssued: 'program:store_credit',
 } as const;
 export type Account = (typeof Account)[keyof typeof Account];
 
@@ -24,7 +26,10 @@ export type TransferCode =
   | 'redeem.use'
   | 'redeem.void'
   | 'redeem.expire'
-  | 'expire.points';
+  | 'expire.points'
+  | 'credit.issue'
+  | 'credit.spend'
+  | 'credit.return';
 
 /** One leg of a transfer: points, or minor units on store credit accounts. */
 export interface Entry {

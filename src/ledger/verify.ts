@@ -32,6 +32,8 @@ export async function verifyLedger(db: Db): Promise<{ customers: number; transfe
     pending: number;
     stored_reserved: number;
     reserved: number;
+    stored_credit: number;
+    store_credit: number;
     stored_earned: number;
     earned: number;
     held: number;
@@ -42,6 +44,7 @@ export async function verifyLedger(db: Db): Promise<{ customers: number; transfe
         coalesce(sum(e.amount) filter (where e.account = ${Account.available}), 0) as available,
         coalesce(sum(e.amount) filter (where e.account = ${Account.pending}), 0) as pending,
         coalesce(sum(e.amount) filter (where e.account = ${Account.reserved}), 0) as reserved,
+        coalesce(sum(e.amount) filter (where e.account = ${Account.storeCredit}), 0) as store_credit,
         coalesce(sum(e.amount) filter (where e.account like 'customer:%' and (t.code like 'earn.%' or t.code like 'reverse.%')), 0) as earned
       from ledger_entries e join transfers t on t.id = e.transfer_id and t.customer_id = e.customer_id
       group by e.customer_id
@@ -57,6 +60,7 @@ export async function verifyLedger(db: Db): Promise<{ customers: number; transfe
       c.points_pending as stored_pending, coalesce(s.pending, 0)::bigint as pending,
       c.points_earned_lifetime as stored_earned, coalesce(s.earned, 0)::bigint as earned,
       c.points_reserved as stored_reserved, coalesce(s.reserved, 0)::bigint as reserved,
+      c.store_credit_minor as stored_credit, coalesce(s.store_credit, 0)::bigint as store_credit,
       coalesce(h.held, 0)::bigint as held,
       coalesce(r.points, 0)::bigint as redemptions
     from customers c
@@ -68,6 +72,7 @@ export async function verifyLedger(db: Db): Promise<{ customers: number; transfe
        or c.points_earned_lifetime <> coalesce(s.earned, 0)
        or c.points_pending <> coalesce(h.held, 0)
        or c.points_reserved <> coalesce(s.reserved, 0)
+       or c.store_credit_minor <> coalesce(s.store_credit, 0)
        or c.points_reserved <> coalesce(r.points, 0)`.execute(db);
 
   const lots = await sql<{ id: string; detail: string }>`
@@ -98,6 +103,7 @@ export async function verifyLedger(db: Db): Promise<{ customers: number; transfe
       check('points_available', r.stored_available, r.available);
       check('points_pending', r.stored_pending, r.pending);
       check('points_reserved', r.stored_reserved, r.reserved);
+      check('store_credit', r.stored_credit, r.store_credit);
       check('points_earned_lifetime', r.stored_earned, r.earned);
       if (Number(r.stored_pending) !== Number(r.held)) found.push({ kind: 'hold_mismatch', id: r.id, detail: `pending ${r.stored_pending}, on hold ${r.held}` });
       if (Number(r.stored_reserved) !== Number(r.redemptions)) {

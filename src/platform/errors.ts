@@ -39,6 +39,7 @@ const statusByType: Record<ErrorType, number> = {
 /** Codes whose HTTP status is more precise than their type's. */
 const statusByCode: Record<string, number> = {
   insufficient_points: 422,
+  insufficient_store_credit: 422,
   payload_too_large: 413,
   unsupported_media_type: 415,
 };

@@ -58,6 +58,8 @@ export function discountAtCheckout(code: CodeState, checkout: CheckoutFacts, now
       return { amount: line?.unit_price ?? 0, free_shipping: false, product };
     }
     case 'custom':
+    case 'store_credit':
+    case 'charity_donation':
       throw invalidRequest('code_not_for_checkout', 'This reward is fulfilled by the store, not at checkout.', 'code');
   }
 }

@@ -156,7 +156,10 @@ describe('reward conditions', () => {
     [{ type: 'free_shipping', points_per_unit: 10 }, 'parameter_unknown', 'points_per_unit'],
     [{ type: 'free_product', points_cost: 10 }, 'parameter_missing', 'product_id'],
     [{ type: 'amount_off', amount: 500, points_cost: 10, min_points: 5 }, 'parameter_unknown', 'min_points'],
-    [{ type: 'store_credit', points_cost: 10 }, 'parameter_invalid', 'type'],
+    [{ type: 'gift_card', points_cost: 10 }, 'parameter_invalid', 'type'],
+    [{ type: 'store_credit', points_cost: 10 }, 'parameter_missing', 'amount'],
+    [{ type: 'store_credit', amount: 500, points_cost: 10, min_subtotal: 100 }, 'parameter_unknown', 'min_subtotal'],
+    [{ type: 'percent_off', percent: 5, points_cost: 10, cause_id: 'cause_x' }, 'parameter_unknown', 'cause_id'],
   ])('refuses the reward %j with %s on %s', async (body, code, param) => {
     const api = await t.newProgram();
     const res = await api.post('/v1/rewards', { name: 'x', ...body });

@@ -13,6 +13,7 @@ const Discount = Type.Object({
   product_id: Type.Optional(Type.String()),
   variant_id: Type.Optional(Type.String()),
   min_subtotal: Type.Optional(Type.Integer()),
+  cause_id: Type.Optional(Type.String()),
 });
 
 export const Redemption = Type.Object({

@@ -5,14 +5,22 @@ import { minorPerUnit, mulDivFloor } from '../platform/money.ts';
  * A reward of the catalog: what a code is worth at checkout (or, for `custom`, what the store
  * fulfils), what it costs in points, and who may redeem it when.
  */
-export type RewardType = 'percent_off' | 'amount_off' | 'free_shipping' | 'free_product' | 'custom';
+export type RewardType = 'percent_off' | 'amount_off' | 'free_shipping' | 'free_product' | 'custom' | 'store_credit' | 'charity_donation';
+
+/** Rewards settled the moment they are redeemed: nothing to use at checkout. */
+export const SETTLED_AT_ONCE: ReadonlySet<RewardType> = new Set(['store_credit', 'charity_donation']);
+/** Rewards that issue a discount code. */
+export const WITH_CODE: ReadonlySet<RewardType> = new Set(['percent_off', 'amount_off', 'free_shipping', 'free_product']);
+const PAY_WITH_POINTS: ReadonlySet<RewardType> = new Set(['amount_off', 'store_credit', 'charity_donation']);
 
 export interface RewardDefinition {
   description?: string;
   /** percent_off: whole percent off the order subtotal. */
   percent?: number;
-  /** amount_off with a fixed cost: money off, in minor units. */
+  /** With a fixed cost: money off (amount_off), credited (store_credit) or donated (charity_donation), in minor units. */
   amount?: number;
+  /** charity_donation: the cause the donation goes to. */
+  cause_id?: string;
   /** free_shipping: the most shipping the code covers, in minor units; none means all of it. */
   shipping_cap?: number;
   /** free_product: the product (and variant) given. */
@@ -20,7 +28,7 @@ export interface RewardDefinition {
   variant_id?: string;
   /** Fixed cost in points. */
   points_cost?: number;
-  /** Pay with points (amount_off): `points_per_unit` points buy `unit_amount` minor units off. */
+  /** Pay with points (amount_off, store_credit, charity_donation): `points_per_unit` points buy `unit_amount` minor units. */
   points_per_unit?: number;
   unit_amount?: number;
   min_points?: number;
@@ -57,6 +65,7 @@ export interface Discount {
   product_id?: string;
   variant_id?: string;
   min_subtotal?: number;
+  cause_id?: string;
 }
 
 /** Checks what JSON Schema cannot: which fields each type needs, and one way to pay. */
@@ -68,30 +77,36 @@ export function validateReward(type: RewardType, d: RewardDefinition): void {
     const present = fields.find((f) => d[f] !== undefined);
     if (present) throw invalidRequest('parameter_unknown', `${present} ${why}.`, present);
   };
-  const valueFields: (keyof RewardDefinition)[] = ['percent', 'amount', 'shipping_cap', 'product_id', 'variant_id'];
+  const valueFields: (keyof RewardDefinition)[] = ['percent', 'amount', 'shipping_cap', 'product_id', 'variant_id', 'cause_id'];
   const own: Record<RewardType, (keyof RewardDefinition)[]> = {
     percent_off: ['percent'],
     amount_off: ['amount'],
     free_shipping: ['shipping_cap'],
     free_product: ['product_id', 'variant_id'],
     custom: [],
+    store_credit: ['amount'],
+    charity_donation: ['amount', 'cause_id'],
   };
   forbid(valueFields.filter((f) => !own[type].includes(f)));
   if (type === 'percent_off') need('percent');
   if (type === 'free_product') need('product_id');
+  if (type === 'charity_donation') need('cause_id');
+  if (SETTLED_AT_ONCE.has(type)) forbid(['min_subtotal', 'code_validity_days'], 'applies to rewards with a discount code');
   const variable = d.points_per_unit !== undefined;
   if (variable === (d.points_cost !== undefined)) {
     throw invalidRequest('parameter_missing', 'Give either points_cost (a fixed cost) or points_per_unit (pay with points).', 'points_cost');
   }
   if (variable) {
-    if (type !== 'amount_off') throw invalidRequest('parameter_unknown', 'points_per_unit (pay with points) applies to amount_off rewards.', 'points_per_unit');
+    if (!PAY_WITH_POINTS.has(type)) {
+      throw invalidRequest('parameter_unknown', 'points_per_unit (pay with points) applies to amount_off, store_credit and charity_donation rewards.', 'points_per_unit');
+    }
     forbid(['amount'], 'is computed from the points spent when paying with points');
     if (d.min_points !== undefined && d.max_points !== undefined && d.min_points > d.max_points) {
       throw invalidRequest('parameter_invalid', 'min_points must not exceed max_points.', 'min_points');
     }
   } else {
     forbid(['unit_amount', 'min_points', 'max_points'], 'applies only when paying with points (points_per_unit)');
-    if (type === 'amount_off') need('amount');
+    if (type === 'amount_off' || type === 'store_credit') need('amount');
   }
   if (d.starts_at && d.ends_at && Date.parse(d.starts_at) >= Date.parse(d.ends_at)) {
     throw invalidRequest('parameter_invalid', 'ends_at must be after starts_at.', 'ends_at');
@@ -108,6 +123,7 @@ export function priceRedemption(reward: Reward, currency: string, requestedPoint
     ...(reward.product_id !== undefined ? { product_id: reward.product_id } : {}),
     ...(reward.variant_id !== undefined ? { variant_id: reward.variant_id } : {}),
     ...(reward.min_subtotal !== undefined ? { min_subtotal: reward.min_subtotal } : {}),
+    ...(reward.cause_id !== undefined ? { cause_id: reward.cause_id } : {}),
   };
   if (reward.points_cost !== undefined) {
     if (requestedPoints !== undefined && requestedPoints !== reward.points_cost) {

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { Deps } from '../platform/deps.ts';
 import { toList } from '../platform/http/pagination.ts';
 import { errorResponses, Id, List, ListQuery } from '../platform/http/schemas.ts';
+import { assertCauseExists } from '../charity/charity-store.ts';
 import { validateReward, type RewardDefinition } from './reward.ts';
 import { createReward, getReward, listRewards, saveReward, type StoredReward } from './reward-store.ts';
 import { Reward, RewardCreate, RewardUpdate } from './schemas.ts';
@@ -25,6 +26,7 @@ export const rewardRoutes =
       async (request, reply) => {
         const { name, type, ...definition } = request.body;
         validateReward(type, definition as RewardDefinition);
+        if (definition.cause_id) await assertCauseExists(deps.db, request.program.id, definition.cause_id);
         return reply.status(201).send(present(await createReward(deps.db, request.program.id, { name, type, definition: definition as RewardDefinition }, deps.clock.now())));
       },
     );
@@ -65,6 +67,7 @@ export const rewardRoutes =
         const next = { ...current, ...request.body } as StoredReward;
         const { id: _id, name: _n, type, status: _s, issued_count: _i, created_at: _c, updated_at: _u, ...definition } = next;
         validateReward(type, definition);
+        if (definition.cause_id) await assertCauseExists(deps.db, request.program.id, definition.cause_id);
         return present(await saveReward(deps.db, request.program.id, next, deps.clock.now()));
       },
     );

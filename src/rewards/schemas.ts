@@ -8,6 +8,8 @@ export const RewardTypeSchema = Type.Union([
   Type.Literal('free_shipping'),
   Type.Literal('free_product'),
   Type.Literal('custom'),
+  Type.Literal('store_credit'),
+  Type.Literal('charity_donation'),
 ]);
 
 const Count = (description: string) => Type.Integer({ minimum: 1, maximum: 1e9, description });
@@ -17,12 +19,13 @@ const rewardFields = {
   name: Type.String({ minLength: 1, maxLength: 200 }),
   description: Type.String({ maxLength: 2000 }),
   percent: Type.Integer({ minimum: 1, maximum: 100, description: 'percent_off: whole percent off the subtotal.' }),
-  amount: MinorUnits('amount_off with a fixed cost: money off, in minor units.'),
+  amount: MinorUnits('With a fixed cost: money off (amount_off), credited (store_credit) or donated (charity_donation).'),
+  cause_id: Type.String({ minLength: 1, maxLength: 64, description: 'charity_donation: the cause (`/v1/charity/causes`).' }),
   shipping_cap: MinorUnits('free_shipping: the most shipping covered; none means all of it.'),
   product_id: Type.String({ minLength: 1, maxLength: 255, description: 'free_product: the product given.' }),
   variant_id: Type.String({ minLength: 1, maxLength: 255, description: 'free_product: the variant given.' }),
   points_cost: Count('Fixed cost in points.'),
-  points_per_unit: Count('Pay with points (amount_off): points that buy `unit_amount` off.'),
+  points_per_unit: Count('Pay with points (amount_off, store_credit, charity_donation): points that buy `unit_amount`.'),
   unit_amount: Type.Integer({ minimum: 1, maximum: 1e12, description: 'Pay with points: minor units off per `points_per_unit` points (default one currency unit).' }),
   min_points: Count('Pay with points: the fewest points one redemption spends.'),
   max_points: Count('Pay with points: the most points one redemption spends.'),

@@ -1,16 +1,18 @@
 import type { Deps } from '../platform/deps.ts';
 import { RegularsError } from '../platform/errors.ts';
 import { lockCustomer, postTransfers } from '../ledger/ledger-store.ts';
-import { Account, move } from '../ledger/transfer.ts';
+import { Account, move, type TransferDraft } from '../ledger/transfer.ts';
 import type { ProgramContext } from '../programs/program-store.ts';
 import { newCode } from '../redemptions/codes.ts';
-import { countHeld, insertRedemption, type RedemptionRow } from '../redemptions/redemption-store.ts';
-import { reserveTransferKey } from '../redemptions/settlement.ts';
-import { assertRedeemable, priceRedemption } from '../rewards/reward.ts';
+import { countHeld, getRedemption, insertRedemption, markSettled, type RedemptionRow } from '../redemptions/redemption-store.ts';
+import { reserveTransferKey, settlementDraft } from '../redemptions/settlement.ts';
+import { assertCauseActive, recordDonation } from '../charity/charity-store.ts';
+import type { Tx } from '../platform/db/database.ts';
+import { formatMoney } from '../platform/money.ts';
+import { assertRedeemable, priceRedemption, SETTLED_AT_ONCE, WITH_CODE, type Discount } from '../rewards/reward.ts';
 import { getReward, takeStock } from '../rewards/reward-store.ts';
 
 const DAY_MS = 86_400_000;
-const CODE_TYPES = new Set(['percent_off', 'amount_off', 'free_shipping', 'free_product']);
 
 /**
  * A customer redeems a reward: the reward's conditions are checked, its points leave the
@@ -35,7 +37,7 @@ export async function redeemReward(deps: Deps, program: ProgramContext, customer
         customerId,
         rewardId: reward.id,
         points,
-        code: CODE_TYPES.has(reward.type) ? newCode(program.codePrefix) : null,
+        code: WITH_CODE.has(reward.type) ? newCode(program.codePrefix) : null,
         discount,
         expiresAt: reward.code_validity_days !== undefined ? new Date(now.getTime() + reward.code_validity_days * DAY_MS) : null,
       },
@@ -51,6 +53,33 @@ export async function redeemReward(deps: Deps, program: ProgramContext, customer
         entries: move(points, Account.available, Account.reserved),
       },
     ], now);
-    return redemption;
+    if (!SETTLED_AT_ONCE.has(reward.type)) return redemption;
+    return settleAtOnce(tx, program, redemption, discount, reward.name, now);
   });
+}
+
+/**
+ * Store credit and charity rewards are used the moment they are redeemed: the reserved points
+ * are spent, and the credit lands in the customer's wallet or the donation is recorded, in the
+ * same transaction.
+ */
+async function settleAtOnce(tx: Tx, program: ProgramContext, redemption: RedemptionRow, discount: Discount, rewardName: string, now: Date): Promise<RedemptionRow> {
+  const money = formatMoney(discount.amount!, program.currency);
+  const drafts: TransferDraft[] = [settlementDraft(redemption, 'use', true, now, rewardName)];
+  if (discount.type === 'store_credit') {
+    drafts.push({
+      code: 'credit.issue',
+      idempotency_key: `redemption:${redemption.id}:credit`,
+      reference: { type: 'redemption', id: redemption.id },
+      explanation: { summary: `${money} of store credit for ${redemption.points} points (${rewardName})`, inputs: { amount: discount.amount, points: redemption.points } },
+      occurred_at: now,
+      entries: move(discount.amount!, Account.storeCreditIssued, Account.storeCredit),
+    });
+  } else {
+    await assertCauseActive(tx, program.id, discount.cause_id!);
+    await recordDonation(tx, { programId: program.id, customerId: redemption.customer_id, causeId: discount.cause_id!, redemptionId: redemption.id, points: redemption.points, amount: discount.amount ?? 0, currency: program.currency }, now);
+  }
+  await postTransfers(tx, program.id, redemption.customer_id, drafts, now);
+  await markSettled(tx, [redemption.id], { status: 'used', order_id: null }, now);
+  return getRedemption(tx, program.id, redemption.id);
 }

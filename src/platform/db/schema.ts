@@ -52,6 +52,7 @@ export interface CustomersTable {
   points_available: Generated<number>;
   points_pending: Generated<number>;
   points_reserved: Generated<number>;
+  store_credit_minor: Generated<number>;
   points_earned_lifetime: Generated<number>;
   orders_count: Generated<number>;
   total_spent_minor: Generated<number>;
@@ -181,7 +182,7 @@ export interface RewardsTable {
   id: string;
   program_id: string;
   name: string;
-  type: 'percent_off' | 'amount_off' | 'free_shipping' | 'free_product' | 'custom';
+  type: 'percent_off' | 'amount_off' | 'free_shipping' | 'free_product' | 'custom' | 'store_credit' | 'charity_donation';
   status: Generated<'active' | 'archived'>;
   definition: Json<Record<string, unknown>>;
   issued_count: Generated<number>;
@@ -235,6 +236,28 @@ export interface ProgramEventsTable {
   created_at: Timestamp;
 }
 
+export interface CharityCausesTable {
+  id: string;
+  program_id: string;
+  name: string;
+  description: string | null;
+  status: Generated<'active' | 'archived'>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DonationsTable {
+  id: string;
+  program_id: string;
+  customer_id: string;
+  cause_id: string;
+  redemption_id: string;
+  points: number;
+  amount_minor: number;
+  currency: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   programs: ProgramsTable;
   api_keys: ApiKeysTable;
@@ -253,4 +276,6 @@ export interface Database {
   point_lots: PointLotsTable;
   lot_takes: LotTakesTable;
   program_events: ProgramEventsTable;
+  charity_causes: CharityCausesTable;
+  donations: DonationsTable;
 }

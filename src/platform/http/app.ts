@@ -12,6 +12,8 @@ import { orderRoutes } from '../../orders/routes.ts';
 import { registerAuthentication } from '../../programs/authentication.ts';
 import { programEventRoutes } from '../../program-events/routes.ts';
 import { programRoutes } from '../../programs/routes.ts';
+import { charityRoutes } from '../../charity/routes.ts';
+import { storeCreditRoutes } from '../../store-credit/routes.ts';
 import { redemptionRoutes } from '../../redemptions/routes.ts';
 import { rewardRoutes } from '../../rewards/routes.ts';
 import type { Deps } from '../deps.ts';
@@ -62,6 +64,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(rewardRoutes(deps));
   await app.register(redemptionRoutes(deps));
   await app.register(programEventRoutes(deps));
+  await app.register(storeCreditRoutes(deps));
+  await app.register(charityRoutes(deps));
   return app;
 }
 

@@ -1,0 +1,84 @@
+import { sql, type Selectable } from 'kysely';
+import type { Db, Tx } from '../platform/db/database.ts';
+import type { CharityCausesTable } from '../platform/db/schema.ts';
+import { conflict, invalidRequest, notFound } from '../platform/errors.ts';
+import { newId } from '../platform/ids.ts';
+
+export type CauseRow = Selectable<CharityCausesTable>;
+
+export interface CauseTotals {
+  donations: number;
+  points: number;
+  amount: number;
+}
+
+export async function createCause(db: Db, programId: string, input: { name: string; description?: string }, at: Date): Promise<CauseRow> {
+  return db
+    .insertInto('charity_causes')
+    .values({ id: newId('cause', at.getTime()), program_id: programId, name: input.name, description: input.description ?? null, created_at: at, updated_at: at })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function getCause(db: Db | Tx, programId: string, id: string): Promise<CauseRow> {
+  const row = await db.selectFrom('charity_causes').selectAll().where('program_id', '=', programId).where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('cause', id);
+  return row;
+}
+
+/** A cause a reward may name: it must exist in the program. */
+export async function assertCauseExists(db: Db, programId: string, id: string): Promise<void> {
+  const row = await db.selectFrom('charity_causes').select('id').where('program_id', '=', programId).where('id', '=', id).executeTakeFirst();
+  if (!row) throw invalidRequest('cause_unknown', `No cause with id "${id}".`, 'cause_id');
+}
+
+export async function assertCauseActive(tx: Tx, programId: string, id: string): Promise<void> {
+  if ((await getCause(tx, programId, id)).status !== 'active') throw conflict('cause_archived', 'This cause no longer takes donations.');
+}
+
+export async function listCauses(db: Db, programId: string, page: { limit: number; starting_after?: string }) {
+  let query = db.selectFrom('charity_causes').selectAll().where('program_id', '=', programId);
+  if (page.starting_after) query = query.where('id', '>', page.starting_after);
+  return query.orderBy('id').limit(page.limit + 1).execute();
+}
+
+export async function updateCause(db: Db, programId: string, id: string, changes: { name?: string; description?: string; status?: 'active' | 'archived' }, at: Date) {
+  await getCause(db, programId, id);
+  return db.updateTable('charity_causes').set({ ...changes, updated_at: at }).where('program_id', '=', programId).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Running totals of what each cause received. */
+export async function causeTotals(db: Db, programId: string, causeIds: string[]): Promise<Map<string, CauseTotals>> {
+  if (causeIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('donations')
+    .select(['cause_id', sql<number>`count(*)::int`.as('donations'), sql<number>`coalesce(sum(points), 0)::bigint`.as('points'), sql<number>`coalesce(sum(amount_minor), 0)::bigint`.as('amount')])
+    .where('program_id', '=', programId)
+    .where('cause_id', 'in', causeIds)
+    .groupBy('cause_id')
+    .execute();
+  return new Map(rows.map((r) => [r.cause_id, { donations: r.donations, points: Number(r.points), amount: Number(r.amount) }]));
+}
+
+export async function recordDonation(
+  tx: Tx,
+  d: { programId: string; customerId: string; causeId: string; redemptionId: string; points: number; amount: number; currency: string },
+  at: Date,
+): Promise<void> {
+  await tx
+    .insertInto('donations')
+    .values({ id: newId('don', at.getTime()), program_id: d.programId, customer_id: d.customerId, cause_id: d.causeId, redemption_id: d.redemptionId, points: d.points, amount_minor: d.amount, currency: d.currency, created_at: at })
+    .execute();
+}
+
+/** Donations per cause per calendar month (UTC) within [from, to). */
+export async function donationReport(db: Db, programId: string, range: { from: Date; to: Date }) {
+  const { rows } = await sql<{ cause_id: string; name: string; month: string; donations: number; points: number; amount: number; currency: string }>`
+    select d.cause_id, c.name, to_char(date_trunc('month', d.created_at at time zone 'UTC'), 'YYYY-MM') as month,
+      count(*)::int as donations, sum(d.points)::bigint as points, sum(d.amount_minor)::bigint as amount, d.currency
+    from donations d join charity_causes c on c.id = d.cause_id
+    where d.program_id = ${programId} and d.created_at >= ${range.from} and d.created_at < ${range.to}
+    group by d.cause_id, c.name, month, d.currency
+    order by month, c.name`.execute(db);
+  return rows;
+}
