@@ -8,7 +8,7 @@ import { listEvents } from './program-event-store.ts';
 const ProgramEvent = Type.Object({
   object: Type.Literal('program_event'),
   id: Type.String(),
-  type: Type.String({ description: 'For now `points.expiring_soon`; emails and webhooks build on these.' }),
+  type: Type.String({ description: '`points.expiring_soon`, `reward.redeemed` (custom rewards, for the store to fulfil); emails and webhooks build on these.' }),
   customer_id: Type.String(),
   data: Type.Record(Type.String(), Type.Unknown()),
   created_at: Timestamp,

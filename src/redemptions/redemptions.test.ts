@@ -137,6 +137,18 @@ describe('reward conditions', () => {
     expect((await api.post(`/v1/customers/${vip}/redemptions`, { reward_id: later })).body.error.code).toBe('reward_not_available');
   });
 
+  it('a custom reward has no code: the store learns of it from an event and marks it used', async () => {
+    const api = await t.newProgram();
+    const customer = await customerWith(api, 300);
+    const rewardId = (await api.post('/v1/rewards', { name: 'Tote bag', type: 'custom', points_cost: 250 })).body.id;
+    const rdm = (await api.post(`/v1/customers/${customer}/redemptions`, { reward_id: rewardId })).body;
+    expect(rdm).toMatchObject({ status: 'reserved', code: null });
+    const events = (await api.get('/v1/program-events?type=reward.redeemed')).body.data;
+    expect(events).toMatchObject([{ customer_id: customer, data: { redemption_id: rdm.id, reward_name: 'Tote bag', points: 250 } }]);
+    expect((await api.post(`/v1/redemptions/${rdm.id}/use`, {})).body.status).toBe('used');
+    expect(await balance(api, customer)).toEqual({ available: 50, reserved: 0 });
+  });
+
   it('archived rewards cannot be redeemed and keep their past redemptions', async () => {
     const api = await t.newProgram();
     const customer = await customerWith(api, 1000);

@@ -9,6 +9,7 @@ import { reserveTransferKey, settlementDraft } from '../redemptions/settlement.t
 import { assertCauseActive, recordDonation } from '../charity/charity-store.ts';
 import type { Tx } from '../platform/db/database.ts';
 import { formatMoney } from '../platform/money.ts';
+import { emitEvent } from '../program-events/program-event-store.ts';
 import { assertRedeemable, priceRedemption, SETTLED_AT_ONCE, WITH_CODE, type Discount } from '../rewards/reward.ts';
 import { getReward, takeStock } from '../rewards/reward-store.ts';
 
@@ -53,6 +54,10 @@ export async function redeemReward(deps: Deps, program: ProgramContext, customer
         entries: move(points, Account.available, Account.reserved),
       },
     ], now);
+    if (reward.type === 'custom') {
+      // The store fulfils custom rewards: it learns of them from this event, then marks them used.
+      await emitEvent(tx, { programId: program.id, customerId, type: 'reward.redeemed', dedupeKey: `reward.redeemed:${redemption.id}`, data: { redemption_id: redemption.id, reward_id: reward.id, reward_name: reward.name, points } }, now);
+    }
     if (!SETTLED_AT_ONCE.has(reward.type)) return redemption;
     return settleAtOnce(tx, program, redemption, discount, reward.name, now);
   });
