@@ -7,6 +7,7 @@ import { receiveEvent } from '../workflows/event-received.ts';
 import { getCustomer, listCustomers, resolveCustomer } from './customer-store.ts';
 import { presentCustomer } from './presenter.ts';
 import { describeExpiry } from '../ledger/expiry-view.ts';
+import { describeTier } from '../tiers/tier-view.ts';
 import { expiryPolicyOf, getProgram } from '../programs/program-store.ts';
 import { Customer, CustomerInput, CustomerWithExpiry } from './schemas.ts';
 
@@ -30,8 +31,7 @@ export const customerRoutes =
         const result = await deps.db.transaction().execute(async (tx) => {
           const resolved = await resolveCustomer(tx, request.program.id, { external_id, email }, now, profile);
           if (!resolved.created) return resolved;
-          const target = { programId: request.program.id, customerId: resolved.customer.id };
-          await receiveEvent(tx, target, { type: 'signup', idempotency_key: 'signup', properties: {}, occurred_at: now }, now);
+          await receiveEvent(tx, request.program, resolved.customer, { type: 'signup', idempotency_key: 'signup', properties: {}, occurred_at: now }, now);
           return { customer: await getCustomer(tx, request.program.id, resolved.customer.id), created: true };
         });
         return reply.status(result.created ? 201 : 200).send(presentCustomer(result.customer, request.program.currency));
@@ -59,7 +59,7 @@ export const customerRoutes =
       {
         schema: {
           tags: ['customers'],
-          summary: 'Get a customer with balances, order stats and when their points expire',
+          summary: 'Get a customer with balances, order stats, tier and progress, and when their points expire',
           params: Type.Object({ id: Id('cus') }),
           response: { 200: CustomerWithExpiry, ...errorResponses },
         },
@@ -67,7 +67,11 @@ export const customerRoutes =
       async (request) => {
         const customer = await getCustomer(deps.db, request.program.id, request.params.id);
         const policy = expiryPolicyOf((await getProgram(deps.db, request.program.id))!);
-        return { ...presentCustomer(customer, request.program.currency), points_expiry: await describeExpiry(deps.db, customer, policy) };
+        return {
+          ...presentCustomer(customer, request.program.currency),
+          points_expiry: await describeExpiry(deps.db, customer, policy),
+          ...(await describeTier(deps.db, request.program.id, customer, deps.clock.now())),
+        };
       },
     );
   };

@@ -35,6 +35,7 @@ export const Customer = Type.Object(
     points_pending: Type.Integer({ description: 'Points on hold until the return window of their order ends.' }),
     points_reserved: Type.Integer({ description: 'Points reserved by redemptions whose codes are not yet used.' }),
     store_credit: Type.Integer({ description: 'Store credit balance, in minor units of `currency`.' }),
+    tier_id: Nullable(Type.String()),
     points_earned_lifetime: Points,
     orders_count: Type.Integer(),
     total_spent: Type.Integer({ description: 'Net of refunds and cancellations, in minor units of `currency`.' }),
@@ -48,8 +49,35 @@ export const Customer = Type.Object(
 
 const Expiry = Type.Object({ points: Type.Integer(), expires_at: Timestamp });
 
+const TierStatus = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    since: Nullable(Timestamp),
+    until: Nullable(Timestamp),
+    earn_multiplier: Type.Number(),
+    perks: Type.Array(Type.String()),
+    downgrade_on: Nullable(Timestamp),
+  },
+  { description: 'The tier, since when, until when it holds without more activity (none: for good), and the downgrade date when in grace.' },
+);
+
+const TierProgress = Type.Object(
+  {
+    next_tier_id: Type.String(),
+    next_tier_name: Type.String(),
+    metric: Type.String(),
+    current: Type.Integer(),
+    needed: Type.Integer(),
+    by: Nullable(Timestamp),
+  },
+  { description: 'What the next tier still needs, and by when (calendar-year programs).' },
+);
+
 export const CustomerWithExpiry = Type.Object({
   ...Customer.properties,
+  tier: Nullable(TierStatus),
+  tier_progress: Nullable(TierProgress),
   points_expiry: Type.Object(
     {
       policy: Type.Union([Type.Literal('none'), Type.Literal('fixed'), Type.Literal('inactivity')]),

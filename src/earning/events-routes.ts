@@ -52,7 +52,8 @@ export const eventRoutes =
           const { customer: row } = await resolveCustomer(tx, request.program.id, customer, now);
           return receiveEvent(
             tx,
-            { programId: request.program.id, customerId: row.id },
+            request.program,
+            row,
             { type, idempotency_key, properties: properties ?? {}, occurred_at: occurred_at ? new Date(occurred_at) : now },
             now,
           );

@@ -19,18 +19,26 @@ const BASE_LABEL: Record<EarningBase, string> = {
   total: 'total',
 };
 
+/** A VIP tier's earn multiplier, for the customer's tier when the order is placed. */
+export interface TierBonus {
+  name: string;
+  multiplier_hundredths: number;
+}
+
 /**
  * The points an order earns: each `points_per_unit` and `fixed_per_order` rule in force gives an
- * award; the highest `multiplier` in force then scales every award. All rounding is down.
+ * award; the highest `multiplier` in force then scales every award, and the customer's tier
+ * multiplier after it. All rounding is down.
  */
-export function evaluatePurchase(rules: EarningRule[], order: PurchaseFacts, usage: RuleUsage): Award[] {
+export function evaluatePurchase(rules: EarningRule[], order: PurchaseFacts, usage: RuleUsage, tier?: TierBonus): Award[] {
   const inForce = rules.filter((r) => ruleInForce(r, order.placed_at) && withinLimit(r, usage));
   const multiplier = bestMultiplier(inForce.filter((r) => r.type === 'multiplier' && eligibleBase(r, order) !== undefined));
   const awards: Award[] = [];
   for (const rule of inForce) {
     const award = rule.type === 'points_per_unit' || rule.type === 'fixed_per_order' ? baseAward(rule, order) : undefined;
     if (!award) continue;
-    const scaled = multiplier ? applyMultiplier(award, multiplier) : award;
+    const campaign = multiplier ? applyMultiplier(award, { hundredths: Math.round(multiplier.multiplier! * 100), label: `${multiplier.multiplier} ${multiplier.name}`, ruleId: multiplier.id }) : award;
+    const scaled = tier && tier.multiplier_hundredths !== 100 ? applyMultiplier(campaign, { hundredths: tier.multiplier_hundredths, label: `${tier.multiplier_hundredths / 100} ${tier.name}` }) : campaign;
     if (scaled.points > 0) awards.push(scaled);
   }
   return awards;
@@ -87,16 +95,13 @@ function bestMultiplier(rules: EarningRule[]): EarningRule | undefined {
   return rules.reduce<EarningRule | undefined>((best, r) => (!best || r.multiplier! > best.multiplier! ? r : best), undefined);
 }
 
-function applyMultiplier(award: Award, rule: EarningRule): Award {
-  const hundredths = Math.round(rule.multiplier! * 100);
-  const points = mulDivFloor(award.points, hundredths, 100);
+function applyMultiplier(award: Award, m: { hundredths: number; label: string; ruleId?: string }): Award {
+  const points = mulDivFloor(award.points, m.hundredths, 100);
+  const input = m.ruleId ? { multiplier: m.hundredths / 100, multiplier_rule_id: m.ruleId } : { tier_multiplier: m.hundredths / 100 };
   return {
     ...award,
     points,
-    explanation: {
-      summary: `${award.explanation.summary}; × ${rule.multiplier} ${rule.name} = ${points}`,
-      inputs: { ...award.explanation.inputs, multiplier: rule.multiplier, multiplier_rule_id: rule.id },
-    },
+    explanation: { summary: `${award.explanation.summary}; × ${m.label} = ${points}`, inputs: { ...award.explanation.inputs, ...input } },
   };
 }
 

@@ -83,6 +83,17 @@ export async function findProgramByKey(db: Db, key: string): Promise<ProgramCont
   };
 }
 
+/** A program as the engine's own work (sweeps, jobs) sees it, acting for no API key. */
+export async function loadProgramContext(db: Db | Tx, programId: string): Promise<ProgramContext> {
+  const row = await db
+    .selectFrom('programs as p')
+    .innerJoin('stores as s', (join) => join.onRef('s.program_id', '=', 'p.id').on('s.is_default', '=', true))
+    .select(['p.id', 'p.name', 'p.currency', 'p.allow_negative_balance', 'p.code_prefix', 's.id as store_id'])
+    .where('p.id', '=', programId)
+    .executeTakeFirstOrThrow();
+  return { id: row.id, name: row.name, currency: row.currency, allowNegativeBalance: row.allow_negative_balance, codePrefix: row.code_prefix, defaultStoreId: row.store_id, apiKeyId: 'system' };
+}
+
 export async function getProgram(db: Db, id: string) {
   return db.selectFrom('programs').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -101,6 +112,9 @@ export interface ProgramSettings {
   expiry_days?: number | null;
   expiry_months?: number | null;
   expiry_warning_days?: number;
+  tier_metric?: 'points_earned' | 'amount_spent' | 'orders_count';
+  tier_period?: 'lifetime' | 'calendar_year' | 'rolling_12_months';
+  tier_grace_days?: number;
 }
 
 /** An expiring policy needs one period, in days or in months. */

@@ -6,10 +6,16 @@ import type { Selectable } from 'kysely';
 import type { ProgramsTable } from '../platform/db/schema.ts';
 import { Currency, errorResponses, Nullable, Timestamp } from '../platform/http/schemas.ts';
 import { assertCurrency } from '../platform/money.ts';
+import { forgetTierSettings } from '../tiers/tier-store.ts';
 import { createProgram, getProgram, updateProgram, validateExpirySettings } from './program-store.ts';
 
 const ExpiryPolicySchema = Type.Union([Type.Literal('none'), Type.Literal('fixed'), Type.Literal('inactivity')], {
   description: '`none`; `fixed`: each lot of earned points expires its period after being earned; `inactivity`: the whole balance after the period without earning or redeeming.',
+});
+
+const TierMetricSchema = Type.Union([Type.Literal('points_earned'), Type.Literal('amount_spent'), Type.Literal('orders_count')], { description: 'What tier thresholds measure.' });
+const TierPeriodSchema = Type.Union([Type.Literal('lifetime'), Type.Literal('calendar_year'), Type.Literal('rolling_12_months')], {
+  description: 'Over which period: a calendar year qualifies for the rest of that year and all of the next.',
 });
 
 const Program = Type.Object({
@@ -24,6 +30,9 @@ const Program = Type.Object({
   expiry_days: Nullable(Type.Integer()),
   expiry_months: Nullable(Type.Integer()),
   expiry_warning_days: Type.Integer({ description: 'Days before a deadline that `points.expiring_soon` is announced; 0 for never.' }),
+  tier_metric: TierMetricSchema,
+  tier_period: TierPeriodSchema,
+  tier_grace_days: Type.Integer({ description: 'Days a customer keeps a tier after the period stops supporting it (tier.will_downgrade is announced when the grace starts).' }),
   created_at: Timestamp,
 });
 
@@ -41,6 +50,9 @@ const present = (p: Selectable<ProgramsTable>) => ({
   expiry_days: p.expiry_days,
   expiry_months: p.expiry_months,
   expiry_warning_days: p.expiry_warning_days,
+  tier_metric: p.tier_metric,
+  tier_period: p.tier_period,
+  tier_grace_days: p.tier_grace_days,
   created_at: new Date(p.created_at).toISOString(),
 });
 
@@ -90,6 +102,9 @@ export const programRoutes =
             expiry_days: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 3650, description: 'fixed: days after being earned; inactivity: days without earning or redeeming.' }))),
             expiry_months: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 120, description: 'The same in calendar months (instead of days).' }))),
             expiry_warning_days: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
+            tier_metric: Type.Optional(TierMetricSchema),
+            tier_period: Type.Optional(TierPeriodSchema),
+            tier_grace_days: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
           }),
           response: { 200: Program, ...errorResponses },
         },
@@ -99,6 +114,7 @@ export const programRoutes =
         validateExpirySettings({ ...current, ...request.body });
         const program = await updateProgram(deps.db, request.program.id, request.body);
         app.forgetCachedKeys();
+        forgetTierSettings(request.program.id);
         return present(program);
       },
     );

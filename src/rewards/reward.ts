@@ -42,6 +42,8 @@ export interface RewardDefinition {
   ends_at?: string;
   /** Only customers with one of these tags may redeem. */
   customer_tags?: string[];
+  /** Only customers in this tier or a higher one may redeem. */
+  min_tier_id?: string;
   /** Days a code stays valid; none means it does not expire. */
   code_validity_days?: number;
   metadata?: Record<string, string>;
@@ -148,6 +150,8 @@ export interface RedeemerFacts {
   customerTags: string[];
   /** Codes of this reward the customer holds or used (not voided or expired). */
   alreadyRedeemed: number;
+  /** For tier-only rewards: the customer's tier rank and the rank required. */
+  tierRank?: { customer: number; required: number; requiredName: string };
 }
 
 /** Refuses a redemption the reward's conditions do not allow, saying which one. */
@@ -159,6 +163,9 @@ export function assertRedeemable(reward: Reward, who: RedeemerFacts): void {
   }
   if (reward.customer_tags?.length && !reward.customer_tags.some((t) => who.customerTags.includes(t))) {
     throw conflict('reward_not_eligible', `This reward is for customers tagged ${reward.customer_tags.join(' or ')}.`);
+  }
+  if (who.tierRank && who.tierRank.customer < who.tierRank.required) {
+    throw conflict('reward_not_eligible', `This reward is for ${who.tierRank.requiredName} members and above.`);
   }
   if (reward.once_per_customer && who.alreadyRedeemed > 0) {
     throw conflict('reward_already_redeemed', 'This reward can be redeemed once per customer.');

@@ -4,6 +4,7 @@ import type { Deps } from '../platform/deps.ts';
 import { toList } from '../platform/http/pagination.ts';
 import { errorResponses, Id, List, ListQuery } from '../platform/http/schemas.ts';
 import { assertCauseExists } from '../charity/charity-store.ts';
+import { assertTierExists } from '../tiers/tier-store.ts';
 import { validateReward, type RewardDefinition } from './reward.ts';
 import { createReward, getReward, listRewards, saveReward, type StoredReward } from './reward-store.ts';
 import { Reward, RewardCreate, RewardUpdate } from './schemas.ts';
@@ -27,6 +28,7 @@ export const rewardRoutes =
         const { name, type, ...definition } = request.body;
         validateReward(type, definition as RewardDefinition);
         if (definition.cause_id) await assertCauseExists(deps.db, request.program.id, definition.cause_id);
+        if (definition.min_tier_id) await assertTierExists(deps.db, request.program.id, definition.min_tier_id);
         return reply.status(201).send(present(await createReward(deps.db, request.program.id, { name, type, definition: definition as RewardDefinition }, deps.clock.now())));
       },
     );
@@ -68,6 +70,7 @@ export const rewardRoutes =
         const { id: _id, name: _n, type, status: _s, issued_count: _i, created_at: _c, updated_at: _u, ...definition } = next;
         validateReward(type, definition);
         if (definition.cause_id) await assertCauseExists(deps.db, request.program.id, definition.cause_id);
+        if (definition.min_tier_id) await assertTierExists(deps.db, request.program.id, definition.min_tier_id);
         return present(await saveReward(deps.db, request.program.id, next, deps.clock.now()));
       },
     );

@@ -5,6 +5,7 @@ import { releaseDueHolds } from '../ledger/holds.ts';
 import { awardBirthdays } from '../workflows/birthday-sweep.ts';
 import { announceExpiringPoints, expirePoints } from '../workflows/points-expiry.ts';
 import { expireCodes } from '../workflows/redemption-settled.ts';
+import { reviewTiers, runRecalculations } from '../workflows/tier-review.ts';
 
 /**
  * Time-based work, as level-triggered sweeps: each finds what is due now and does it with
@@ -22,6 +23,8 @@ export const sweeps: Sweep[] = [
   { name: 'expire-codes', cron: '*/15 * * * *', run: (db, clock) => expireCodes(db, clock.now()) },
   { name: 'expire-points', cron: '10 0 * * *', run: (db, clock) => expirePoints(db, clock.now()) },
   { name: 'announce-expiring-points', cron: '20 0 * * *', run: (db, clock) => announceExpiringPoints(db, clock.now()) },
+  { name: 'review-tiers', cron: '30 0 * * *', run: (db, clock) => reviewTiers(db, clock.now()) },
+  { name: 'run-tier-recalculations', cron: '* * * * *', run: (db, clock) => runRecalculations(db, clock.now()) },
   { name: 'award-birthdays', cron: '5 0 * * *', run: (db, clock) => awardBirthdays(db, clock.now()) },
   { name: 'forget-idempotency-keys', cron: '17 * * * *', run: (db, clock) => forgetOldIdempotencyKeys(db, clock.now()) },
 ];

@@ -5,6 +5,8 @@ import { activeEarningRules, ruleUsage } from '../earning/rule-store.ts';
 import type { Tx } from '../platform/db/database.ts';
 import type { EventsTable } from '../platform/db/schema.ts';
 import { newId } from '../platform/ids.ts';
+import type { ProgramContext } from '../programs/program-store.ts';
+import { reevaluateTiers, type TierHolder } from './tier-evaluated.ts';
 
 export type EventRow = Selectable<EventsTable>;
 
@@ -17,15 +19,17 @@ export interface IncomingEvent {
 
 /**
  * A customer did something (signed up, wrote a review, a custom event): record it once per
- * idempotency key and award the action rules for its type, in the caller's transaction, which
- * has locked the customer. A replay returns the first event and awards nothing.
+ * idempotency key, award the action rules for its type and re-evaluate the tier, in the caller's
+ * transaction, which has locked the customer. A replay returns the first event and awards nothing.
  */
 export async function receiveEvent(
   tx: Tx,
-  target: { programId: string; customerId: string },
+  program: ProgramContext,
+  customer: TierHolder,
   event: IncomingEvent,
   now: Date,
 ): Promise<{ event: EventRow; awards: PostedAward[] | undefined }> {
+  const target = { programId: program.id, customerId: customer.id };
   const inserted = await tx
     .insertInto('events')
     .values({
@@ -58,5 +62,6 @@ export async function receiveEvent(
   const posted = await postAwards(tx, target, awards, { code: 'earn.action', reference: { type: 'event', id: inserted.id }, occurredAt: event.occurred_at }, now);
   const points = posted.reduce((s, a) => s + a.points, 0);
   if (points > 0) await tx.updateTable('events').set({ points_awarded: points }).where('id', '=', inserted.id).execute();
+  await reevaluateTiers(tx, program, [customer], now, { reason: 'qualified', type: 'event', ids: new Map([[customer.id, inserted.id]]) });
   return { event: { ...inserted, points_awarded: points }, awards: posted };
 }

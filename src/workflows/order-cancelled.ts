@@ -3,6 +3,7 @@ import { getOrder, markCancelled, recordOrderReversal, type OrderRow } from '../
 import type { Deps } from '../platform/deps.ts';
 import type { ProgramContext } from '../programs/program-store.ts';
 import { reverseOrderPoints } from './reverse-order-points.ts';
+import { reverseTierUpgrade } from './tier-evaluated.ts';
 
 /**
  * An order is cancelled: every point it still holds is taken back and it stops counting in the
@@ -24,6 +25,7 @@ export async function cancelOrder(deps: Deps, program: ProgramContext, orderId: 
       { orders: -1, spent: -(order.total_minor - order.refunded_minor) },
     );
     await markCancelled(tx, order.id, now);
+    await reverseTierUpgrade(tx, program, customer, order.id, now);
     await recordOrderReversal(tx, order.id, { reversed: reversal.reversed, forgiven: reversal.forgiven });
     return getOrder(tx, program.id, order.id);
   });

@@ -3,11 +3,13 @@ import { planAwards, settleAwards, type PostedAward } from '../earning/award-pos
 import { evaluatePurchase } from '../earning/purchase-earning.ts';
 import { activeEarningRules, ruleUsageFor } from '../earning/rule-store.ts';
 import { createHolds } from '../ledger/holds.ts';
+import { tierProgram } from '../tiers/tier-store.ts';
+import { reevaluateTiers } from './tier-evaluated.ts';
 import { postGroup, type Posting } from '../ledger/ledger-store.ts';
 import type { TransferDraft } from '../ledger/transfer.ts';
 import { normaliseCode } from '../redemptions/codes.ts';
 import { lockReservedByCodes, markSettled } from '../redemptions/redemption-store.ts';
-import { settlementDraft } from '../redemptions/settlement.ts';
+import { settlementDrafts } from '../redemptions/settlement.ts';
 import { findOrderByExternalId, insertOrders, type NewOrder, type OrderRow } from '../orders/order-store.ts';
 import type { Tx } from '../platform/db/database.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -83,7 +85,9 @@ async function writeGroup(tx: Tx, live: Live[], outcomes: (GroupOutcome<PlacedOr
   );
   const evaluated = await Promise.all(
     ready.map(async (r, n) => {
-      const awards = evaluatePurchase(await activeEarningRules(tx, r.program.id), r.order, usage[n]!);
+      const customer = customers.get(r.i)!;
+      const tier = customer.tier_id ? (await tierProgram(tx, r.program.id)).tiers.find((t) => t.id === customer.tier_id) : undefined;
+      const awards = evaluatePurchase(await activeEarningRules(tx, r.program.id), r.order, usage[n]!, tier);
       return { ...r, customer: customers.get(r.i)!, awards, points: awards.reduce((s, a) => s + a.points, 0) };
     }),
   );
@@ -110,9 +114,13 @@ async function writeGroup(tx: Tx, live: Live[], outcomes: (GroupOutcome<PlacedOr
     })),
     now,
   );
-  await postGroup(tx, codeUses.others, now);
+  await postGroup(tx, codeUses.others.filter((p) => p.drafts.length > 0), now);
   const settled = fresh.map((r, n) => settleAwards({ programId: r.program.id, customerId: r.customer.id, orderId: r.row.id }, r.planned, posted[n]!, now));
   await createHolds(tx, settled.flatMap((s) => s.holds));
+  for (const program of new Map(fresh.map((r) => [r.program.id, r.program])).values()) {
+    const ofProgram = fresh.filter((r) => r.program.id === program.id);
+    await reevaluateTiers(tx, program, ofProgram.map((r) => r.customer), now, { reason: 'qualified', type: 'order', ids: new Map(ofProgram.map((r) => [r.customer.id, r.row.id])) });
+  }
   return fresh.map((r, n) => ({ i: r.i, placed: { order: r.row, awards: settled[n]!.awards } }));
 }
 
@@ -128,12 +136,12 @@ async function useDiscountCodes(tx: Tx, orders: { program: ProgramContext; order
     const redemptions = await lockReservedByCodes(tx, program.id, order.discount_codes.map(normaliseCode));
     await markSettled(tx, redemptions.map((r) => r.id), { status: 'used', order_id: order.id }, now);
     for (const redemption of redemptions) {
-      const draft = settlementDraft(redemption, 'use', true, now, `code ${redemption.code} used on order ${order.external_id}`);
+      const drafts = settlementDrafts(redemption, 'use', true, now, `code ${redemption.code} used on order ${order.external_id}`);
       if (redemption.customer_id === customerId) {
-        own.set(order.id, [...(own.get(order.id) ?? []), draft]);
+        own.set(order.id, [...(own.get(order.id) ?? []), ...drafts]);
       } else {
         const posting = others.get(redemption.customer_id) ?? { programId: program.id, customerId: redemption.customer_id, drafts: [] };
-        posting.drafts.push(draft);
+        posting.drafts.push(...drafts);
         others.set(redemption.customer_id, posting);
       }
     }

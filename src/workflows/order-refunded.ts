@@ -6,6 +6,7 @@ import type { Deps } from '../platform/deps.ts';
 import { conflict } from '../platform/errors.ts';
 import type { ProgramContext } from '../programs/program-store.ts';
 import { reverseOrderPoints } from './reverse-order-points.ts';
+import { reverseTierUpgrade } from './tier-evaluated.ts';
 
 export interface RefundRequest {
   external_id: string;
@@ -14,8 +15,9 @@ export interface RefundRequest {
 }
 
 /**
- * A refund arrives: record it once per order and external id, and take back the order's points
- * in proportion to the merchandise refunded (see `clawbackDue`), in one transaction.
+ * A refund arrives: record it once per order and external id, take back the order's points in
+ * proportion to the merchandise refunded (see `clawbackDue`) and reverse the tier upgrade the
+ * order caused if the metric no longer reaches it, in one transaction.
  */
 export async function refundOrder(deps: Deps, program: ProgramContext, orderId: string, request: RefundRequest): Promise<{ refund: RefundRow; created: boolean }> {
   const now = deps.clock.now();
@@ -46,6 +48,7 @@ export async function refundOrder(deps: Deps, program: ProgramContext, orderId: 
     );
     await tx.updateTable('refunds').set({ points_reversed: reversal.reversed, points_forgiven: reversal.forgiven }).where('id', '=', refund.id).execute();
     await recordOrderReversal(tx, order.id, { reversed: reversal.reversed, forgiven: reversal.forgiven, refunded: amount });
+    await reverseTierUpgrade(tx, program, customer, order.id, now);
     return { refund: { ...refund, points_reversed: reversal.reversed, points_forgiven: reversal.forgiven }, created: true };
   });
 }

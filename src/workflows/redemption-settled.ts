@@ -4,7 +4,7 @@ import { conflict } from '../platform/errors.ts';
 import { lockCustomer, postTransfers } from '../ledger/ledger-store.ts';
 import type { ProgramContext } from '../programs/program-store.ts';
 import { getRedemption, markSettled, type RedemptionRow } from '../redemptions/redemption-store.ts';
-import { settlementDraft } from '../redemptions/settlement.ts';
+import { settlementDrafts } from '../redemptions/settlement.ts';
 import { returnStock } from '../rewards/reward-store.ts';
 
 /**
@@ -27,7 +27,7 @@ export async function settleRedemption(
     if (redemption.status === target) return redemption;
     if (redemption.status !== 'reserved') throw conflict(`redemption_${redemption.status}`, `This redemption is already ${redemption.status}.`);
     const why = outcome.kind === 'use' ? (outcome.orderId ? `used on order ${outcome.orderId}` : 'fulfilled') : `voided: ${outcome.reason}`;
-    await postTransfers(tx, program.id, customerId, [settlementDraft(redemption, outcome.kind, true, now, why)], now);
+    await postTransfers(tx, program.id, customerId, settlementDrafts(redemption, outcome.kind, true, now, why), now);
     await markSettled(tx, [id], outcome.kind === 'use' ? { status: 'used', order_id: outcome.orderId } : { status: 'voided', reason: outcome.reason }, now);
     if (outcome.kind === 'void') await returnStock(tx, redemption.reward_id);
     return getRedemption(tx, program.id, id);
@@ -67,7 +67,7 @@ async function expireCode(db: Db, due: { id: string; program_id: string; custome
     const redemption = await getRedemption(tx, due.program_id, due.id, { lock: true });
     if (redemption.status !== 'reserved') return 0;
     const why = `code ${redemption.code} expired ${new Date(redemption.expires_at!).toISOString().slice(0, 10)}`;
-    await postTransfers(tx, due.program_id, due.customer_id, [settlementDraft(redemption, 'expire', due.return_points_on_code_expiry, now, why)], now);
+    await postTransfers(tx, due.program_id, due.customer_id, settlementDrafts(redemption, 'expire', due.return_points_on_code_expiry, now, why), now);
     await markSettled(tx, [redemption.id], { status: 'expired' }, now);
     // The code was never used: its unit of stock comes back, whatever happens to its points.
     await returnStock(tx, redemption.reward_id);

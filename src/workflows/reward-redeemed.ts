@@ -5,12 +5,13 @@ import { Account, move, type TransferDraft } from '../ledger/transfer.ts';
 import type { ProgramContext } from '../programs/program-store.ts';
 import { newCode } from '../redemptions/codes.ts';
 import { countHeld, getRedemption, insertRedemption, markSettled, type RedemptionRow } from '../redemptions/redemption-store.ts';
-import { reserveTransferKey, settlementDraft } from '../redemptions/settlement.ts';
+import { reserveTransferKey, settlementDrafts } from '../redemptions/settlement.ts';
 import { assertCauseActive, recordDonation } from '../charity/charity-store.ts';
 import type { Tx } from '../platform/db/database.ts';
 import { formatMoney } from '../platform/money.ts';
 import { emitEvent } from '../program-events/program-event-store.ts';
-import { assertRedeemable, priceRedemption, SETTLED_AT_ONCE, WITH_CODE, type Discount } from '../rewards/reward.ts';
+import { assertRedeemable, priceRedemption, SETTLED_AT_ONCE, WITH_CODE, type Discount, type Reward } from '../rewards/reward.ts';
+import { tierRanks } from '../tiers/tier-store.ts';
 import { getReward, takeStock } from '../rewards/reward-store.ts';
 
 const DAY_MS = 86_400_000;
@@ -25,25 +26,43 @@ export async function redeemReward(deps: Deps, program: ProgramContext, customer
   return deps.db.transaction().execute(async (tx) => {
     const customer = await lockCustomer(tx, program.id, customerId);
     const reward = await getReward(tx, program.id, request.reward_id);
-    assertRedeemable(reward, { now, customerTags: customer.tags, alreadyRedeemed: reward.once_per_customer ? await countHeld(tx, customerId, reward.id) : 0 });
+    const tierRank = reward.min_tier_id ? await tierRanks(tx, program.id, customer.tier_id, reward.min_tier_id) : undefined;
+    assertRedeemable(reward, { now, customerTags: customer.tags, alreadyRedeemed: reward.once_per_customer ? await countHeld(tx, customerId, reward.id) : 0, tierRank });
     const { points, discount } = priceRedemption(reward, program.currency, request.points);
     if (customer.points_available < points) {
       throw new RegularsError('invalid_request', 'insufficient_points', `This reward costs ${points} points; the customer has ${customer.points_available} available.`, 'points');
     }
     await takeStock(tx, reward);
-    const redemption = await insertRedemption(
-      tx,
-      {
-        programId: program.id,
-        customerId,
-        rewardId: reward.id,
-        points,
-        code: WITH_CODE.has(reward.type) ? newCode(program.codePrefix) : null,
-        discount,
-        expiresAt: reward.code_validity_days !== undefined ? new Date(now.getTime() + reward.code_validity_days * DAY_MS) : null,
-      },
-      now,
-    );
+    return issue(tx, program, customerId, reward, points, discount, now);
+  });
+}
+
+/**
+ * Issues a reward for free, in the caller's transaction (the customer is locked): a tier's entry
+ * reward. Conditions and stock do not apply; an archived reward is not issued.
+ */
+export async function issueFreeReward(tx: Tx, program: ProgramContext, customerId: string, rewardId: string, now: Date): Promise<RedemptionRow | undefined> {
+  const reward = await getReward(tx, program.id, rewardId);
+  if (reward.status !== 'active' || reward.points_cost === undefined) return undefined;
+  const { discount } = priceRedemption(reward, program.currency, undefined);
+  return issue(tx, program, customerId, reward, 0, discount, now);
+}
+
+async function issue(tx: Tx, program: ProgramContext, customerId: string, reward: Reward, points: number, discount: Discount, now: Date): Promise<RedemptionRow> {
+  const redemption = await insertRedemption(
+    tx,
+    {
+      programId: program.id,
+      customerId,
+      rewardId: reward.id,
+      points,
+      code: WITH_CODE.has(reward.type) ? newCode(program.codePrefix) : null,
+      discount,
+      expiresAt: reward.code_validity_days !== undefined ? new Date(now.getTime() + reward.code_validity_days * DAY_MS) : null,
+    },
+    now,
+  );
+  if (points > 0) {
     await postTransfers(tx, program.id, customerId, [
       {
         code: 'redeem.reserve',
@@ -54,13 +73,13 @@ export async function redeemReward(deps: Deps, program: ProgramContext, customer
         entries: move(points, Account.available, Account.reserved),
       },
     ], now);
-    if (reward.type === 'custom') {
-      // The store fulfils custom rewards: it learns of them from this event, then marks them used.
-      await emitEvent(tx, { programId: program.id, customerId, type: 'reward.redeemed', dedupeKey: `reward.redeemed:${redemption.id}`, data: { redemption_id: redemption.id, reward_id: reward.id, reward_name: reward.name, points } }, now);
-    }
-    if (!SETTLED_AT_ONCE.has(reward.type)) return redemption;
-    return settleAtOnce(tx, program, redemption, discount, reward.name, now);
-  });
+  }
+  if (reward.type === 'custom') {
+    // The store fulfils custom rewards: it learns of them from this event, then marks them used.
+    await emitEvent(tx, { programId: program.id, customerId, type: 'reward.redeemed', dedupeKey: `reward.redeemed:${redemption.id}`, data: { redemption_id: redemption.id, reward_id: reward.id, reward_name: reward.name, points } }, now);
+  }
+  if (!SETTLED_AT_ONCE.has(reward.type)) return redemption;
+  return settleAtOnce(tx, program, redemption, discount, reward.name, now);
 }
 
 /**
@@ -70,8 +89,8 @@ export async function redeemReward(deps: Deps, program: ProgramContext, customer
  */
 async function settleAtOnce(tx: Tx, program: ProgramContext, redemption: RedemptionRow, discount: Discount, rewardName: string, now: Date): Promise<RedemptionRow> {
   const money = formatMoney(discount.amount!, program.currency);
-  const drafts: TransferDraft[] = [settlementDraft(redemption, 'use', true, now, rewardName)];
-  if (discount.type === 'store_credit') {
+  const drafts: TransferDraft[] = settlementDrafts(redemption, 'use', true, now, rewardName);
+  if (discount.type === 'store_credit' && discount.amount! > 0) {
     drafts.push({
       code: 'credit.issue',
       idempotency_key: `redemption:${redemption.id}:credit`,
@@ -84,7 +103,7 @@ async function settleAtOnce(tx: Tx, program: ProgramContext, redemption: Redempt
     await assertCauseActive(tx, program.id, discount.cause_id!);
     await recordDonation(tx, { programId: program.id, customerId: redemption.customer_id, causeId: discount.cause_id!, redemptionId: redemption.id, points: redemption.points, amount: discount.amount ?? 0, currency: program.currency }, now);
   }
-  await postTransfers(tx, program.id, redemption.customer_id, drafts, now);
+  if (drafts.length > 0) await postTransfers(tx, program.id, redemption.customer_id, drafts, now);
   await markSettled(tx, [redemption.id], { status: 'used', order_id: null }, now);
   return getRedemption(tx, program.id, redemption.id);
 }

@@ -16,6 +16,9 @@ export interface ProgramsTable {
   expiry_days: number | null;
   expiry_months: number | null;
   expiry_warning_days: Generated<number>;
+  tier_metric: Generated<'points_earned' | 'amount_spent' | 'orders_count'>;
+  tier_period: Generated<'lifetime' | 'calendar_year' | 'rolling_12_months'>;
+  tier_grace_days: Generated<number>;
   created_at: DefaultedTimestamp;
 }
 
@@ -59,6 +62,9 @@ export interface CustomersTable {
   first_order_at: Timestamp | null;
   last_order_at: Timestamp | null;
   last_activity_at: Timestamp | null;
+  tier_id: string | null;
+  tier_since: Timestamp | null;
+  tier_unsupported_since: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -258,6 +264,53 @@ export interface DonationsTable {
   created_at: Timestamp;
 }
 
+export interface TiersTable {
+  id: string;
+  program_id: string;
+  name: string;
+  threshold: number;
+  retain_threshold: number | null;
+  multiplier_hundredths: Generated<number>;
+  entry_reward_id: string | null;
+  birthday_points: Generated<number>;
+  perks: Generated<string[]>;
+  status: Generated<'active' | 'archived'>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TierChangesTable {
+  id: string;
+  program_id: string;
+  customer_id: string;
+  from_tier_id: string | null;
+  to_tier_id: string | null;
+  reason: 'qualified' | 'period_ended' | 'refund' | 'recalculation';
+  cause_type: string | null;
+  cause_id: string | null;
+  metric_value: number;
+  created_at: Timestamp;
+}
+
+export interface TierEntryRewardsTable {
+  customer_id: string;
+  tier_id: string;
+  redemption_id: string;
+}
+
+export interface TierRecalculationsTable {
+  id: string;
+  program_id: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  customers: Generated<number>;
+  processed: Generated<number>;
+  moved_up: Generated<number>;
+  moved_down: Generated<number>;
+  error: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
 export interface Database {
   programs: ProgramsTable;
   api_keys: ApiKeysTable;
@@ -278,4 +331,8 @@ export interface Database {
   program_events: ProgramEventsTable;
   charity_causes: CharityCausesTable;
   donations: DonationsTable;
+  tiers: TiersTable;
+  tier_changes: TierChangesTable;
+  tier_entry_rewards: TierEntryRewardsTable;
+  tier_recalculations: TierRecalculationsTable;
 }

@@ -14,6 +14,7 @@ import { programEventRoutes } from '../../program-events/routes.ts';
 import { programRoutes } from '../../programs/routes.ts';
 import { charityRoutes } from '../../charity/routes.ts';
 import { storeCreditRoutes } from '../../store-credit/routes.ts';
+import { tierRoutes } from '../../tiers/routes.ts';
 import { redemptionRoutes } from '../../redemptions/routes.ts';
 import { rewardRoutes } from '../../rewards/routes.ts';
 import type { Deps } from '../deps.ts';
@@ -66,6 +67,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(programEventRoutes(deps));
   await app.register(storeCreditRoutes(deps));
   await app.register(charityRoutes(deps));
+  await app.register(tierRoutes(deps));
   return app;
 }
 
