@@ -19,6 +19,9 @@ export interface NewOrder {
   discount_codes: string[];
   placed_at: Date;
   metadata: Record<string, string>;
+  ip_hash?: string;
+  device_hash?: string;
+  shipping_address_hash?: string;
 }
 
 export async function findOrderByExternalId(db: Db | Tx, storeId: string, externalId: string): Promise<OrderRow | undefined> {
@@ -58,6 +61,9 @@ export async function insertOrders(tx: Tx, orders: OrderToInsert[], at: Date): P
         discount_codes: order.discount_codes,
         placed_at: order.placed_at,
         metadata: JSON.stringify(order.metadata),
+        ip_hash: order.ip_hash ?? null,
+        device_hash: order.device_hash ?? null,
+        shipping_address_hash: order.shipping_address_hash ?? null,
         points_earned: pointsEarned,
         created_at: at,
       })),

@@ -29,6 +29,9 @@ export const OrderInput = Body({
   discount_codes: StringList('Discount codes used on the order.'),
   placed_at: Type.Optional(Timestamp),
   metadata: Type.Optional(Metadata),
+  ip_hash: Type.Optional(Type.String({ minLength: 1, maxLength: 128, description: "A hash of the shopper's IP address, for referral fraud checks." })),
+  device_hash: Type.Optional(Type.String({ minLength: 1, maxLength: 128, description: "A hash of the shopper's device or browser fingerprint." })),
+  shipping_address_hash: Type.Optional(Type.String({ minLength: 1, maxLength: 128, description: 'A hash of the normalised shipping address.' })),
 });
 
 const Award = Type.Object({

@@ -4,6 +4,7 @@ import { evaluatePurchase } from '../earning/purchase-earning.ts';
 import { activeEarningRules, ruleUsageFor } from '../earning/rule-store.ts';
 import { createHolds } from '../ledger/holds.ts';
 import { tierProgram } from '../tiers/tier-store.ts';
+import { linkFirstOrders } from './friend-referred.ts';
 import { reevaluateTiers } from './tier-evaluated.ts';
 import { postGroup, type Posting } from '../ledger/ledger-store.ts';
 import type { TransferDraft } from '../ledger/transfer.ts';
@@ -117,6 +118,8 @@ async function writeGroup(tx: Tx, live: Live[], outcomes: (GroupOutcome<PlacedOr
   await postGroup(tx, codeUses.others.filter((p) => p.drafts.length > 0), now);
   const settled = fresh.map((r, n) => settleAwards({ programId: r.program.id, customerId: r.customer.id, orderId: r.row.id }, r.planned, posted[n]!, now));
   await createHolds(tx, settled.flatMap((s) => s.holds));
+  const firstOrders = fresh.filter((r) => r.customer.orders_count === 0);
+  await linkFirstOrders(tx, firstOrders.map((r) => ({ programId: r.program.id, customerId: r.customer.id, order: r.row })));
   for (const program of new Map(fresh.map((r) => [r.program.id, r.program])).values()) {
     const ofProgram = fresh.filter((r) => r.program.id === program.id);
     await reevaluateTiers(tx, program, ofProgram.map((r) => r.customer), now, { reason: 'qualified', type: 'order', ids: new Map(ofProgram.map((r) => [r.customer.id, r.row.id])) });

@@ -19,6 +19,12 @@ export interface ProgramsTable {
   tier_metric: Generated<'points_earned' | 'amount_spent' | 'orders_count'>;
   tier_period: Generated<'lifetime' | 'calendar_year' | 'rolling_12_months'>;
   tier_grace_days: Generated<number>;
+  referral_friend_reward_id: string | null;
+  referral_advocate_reward_id: string | null;
+  referral_advocate_points: Generated<number>;
+  referral_hold_days: Generated<number>;
+  referral_ip_limit_per_week: Generated<number>;
+  referral_link_base: string | null;
   created_at: DefaultedTimestamp;
 }
 
@@ -65,6 +71,7 @@ export interface CustomersTable {
   tier_id: string | null;
   tier_since: Timestamp | null;
   tier_unsupported_since: Timestamp | null;
+  referral_code: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -102,6 +109,9 @@ export interface OrdersTable {
   points_reversed: Generated<number>;
   points_forgiven: Generated<number>;
   metadata: Json<Record<string, string>>;
+  ip_hash: string | null;
+  device_hash: string | null;
+  shipping_address_hash: string | null;
   created_at: Timestamp;
 }
 
@@ -311,6 +321,27 @@ export interface TierRecalculationsTable {
   finished_at: Timestamp | null;
 }
 
+export interface ReferralsTable {
+  id: string;
+  program_id: string;
+  advocate_id: string;
+  friend_id: string;
+  code: string;
+  status: 'pending' | 'flagged' | 'completed' | 'rejected';
+  flags: Generated<string[]>;
+  ip_hash: string | null;
+  device_hash: string | null;
+  order_id: string | null;
+  completes_at: Timestamp | null;
+  friend_redemption_id: string | null;
+  advocate_redemption_id: string | null;
+  advocate_points: Generated<number>;
+  rejected_reason: string | null;
+  created_at: Timestamp;
+  completed_at: Timestamp | null;
+  decided_at: Timestamp | null;
+}
+
 export interface Database {
   programs: ProgramsTable;
   api_keys: ApiKeysTable;
@@ -335,4 +366,5 @@ export interface Database {
   tier_changes: TierChangesTable;
   tier_entry_rewards: TierEntryRewardsTable;
   tier_recalculations: TierRecalculationsTable;
+  referrals: ReferralsTable;
 }

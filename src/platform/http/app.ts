@@ -15,6 +15,7 @@ import { programRoutes } from '../../programs/routes.ts';
 import { charityRoutes } from '../../charity/routes.ts';
 import { storeCreditRoutes } from '../../store-credit/routes.ts';
 import { tierRoutes } from '../../tiers/routes.ts';
+import { referralRoutes } from '../../referrals/routes.ts';
 import { redemptionRoutes } from '../../redemptions/routes.ts';
 import { rewardRoutes } from '../../rewards/routes.ts';
 import type { Deps } from '../deps.ts';
@@ -68,6 +69,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(storeCreditRoutes(deps));
   await app.register(charityRoutes(deps));
   await app.register(tierRoutes(deps));
+  await app.register(referralRoutes(deps));
   return app;
 }
 
