@@ -18,6 +18,7 @@ export function presentCustomer(row: CustomerRow, currency: string) {
     points_pending: row.points_pending,
     points_reserved: row.points_reserved,
     store_credit: row.store_credit_minor,
+    store_credit_pending: row.store_credit_pending_minor,
     tier_id: row.tier_id,
     points_earned_lifetime: row.points_earned_lifetime,
     orders_count: row.orders_count,

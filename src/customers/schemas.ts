@@ -35,6 +35,7 @@ export const Customer = Type.Object(
     points_pending: Type.Integer({ description: 'Points on hold until the return window of their order ends.' }),
     points_reserved: Type.Integer({ description: 'Points reserved by redemptions whose codes are not yet used.' }),
     store_credit: Type.Integer({ description: 'Store credit balance, in minor units of `currency`.' }),
+    store_credit_pending: Type.Integer({ description: 'Store credit (cashback) on hold until the return window ends, in minor units.' }),
     tier_id: Nullable(Type.String()),
     points_earned_lifetime: Points,
     orders_count: Type.Integer(),

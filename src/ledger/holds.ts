@@ -11,7 +11,10 @@ export interface NewHold {
   availableAt: Date;
 }
 
-/** Records a hold for each posted award that went to pending points. */
+const PENDING: string[] = [Account.pending, Account.storeCreditPending];
+const RELEASES_TO = { [Account.pending]: Account.available, [Account.storeCreditPending]: Account.storeCredit } as const;
+
+/** Records a hold for each posted transfer that went to pending points or pending store credit. */
 export async function createHolds(tx: Tx, holds: NewHold[]): Promise<void> {
   if (holds.length === 0) return;
   await tx
@@ -22,20 +25,22 @@ export async function createHolds(tx: Tx, holds: NewHold[]): Promise<void> {
         program_id: h.programId,
         customer_id: h.customerId,
         order_id: h.orderId ?? null,
-        points_remaining: h.transfer.entries.find((e) => e.account === Account.pending)!.amount,
+        points_remaining: h.transfer.entries.find((e) => PENDING.includes(e.account))!.amount,
+        account: h.transfer.entries.find((e) => PENDING.includes(e.account))!.account as 'customer:pending' | 'customer:store_credit_pending',
         available_at: h.availableAt,
       })),
     )
     .execute();
 }
 
-/** The order's points still on hold, oldest first, locked for the caller's transaction. */
-export async function heldPointsOfOrder(tx: Tx, customerId: string, orderId: string) {
+/** What the order still holds on one pending account (points, or store credit), oldest first, locked for the caller's transaction. */
+export async function heldPointsOfOrder(tx: Tx, customerId: string, orderId: string, account: 'customer:pending' | 'customer:store_credit_pending' = Account.pending) {
   return tx
     .selectFrom('point_holds')
     .select(['transfer_id', 'points_remaining'])
     .where('customer_id', '=', customerId)
     .where('order_id', '=', orderId)
+    .where('account', '=', account)
     .where('released_transfer_id', 'is', null)
     .where('points_remaining', '>', 0)
     .orderBy('transfer_id')
@@ -80,21 +85,22 @@ async function releaseHold(db: Db, hold: { transfer_id: string; program_id: stri
     const current = await tx
       .selectFrom('point_holds')
       .innerJoin('transfers', 'transfers.id', 'point_holds.transfer_id')
-      .select(['point_holds.points_remaining', 'point_holds.released_transfer_id', 'point_holds.available_at', 'point_holds.order_id', 'transfers.occurred_at'])
+      .select(['point_holds.points_remaining', 'point_holds.released_transfer_id', 'point_holds.available_at', 'point_holds.order_id', 'point_holds.account', 'transfers.occurred_at'])
       .where('point_holds.customer_id', '=', hold.customer_id)
       .where('point_holds.transfer_id', '=', hold.transfer_id)
       .executeTakeFirstOrThrow();
     if (current.released_transfer_id || current.points_remaining <= 0) return 0;
     const points = current.points_remaining;
+    const isPoints = current.account === Account.pending;
+    const what = isPoints ? `${points} pending points` : `${points} (minor units) of pending store credit`;
     const draft: TransferDraft = {
       code: 'release.hold',
       idempotency_key: `release:${hold.transfer_id}`,
       reference: { type: 'transfer', id: hold.transfer_id },
-      reverses_transfer_id: undefined,
-      explanation: { summary: `${points} pending points became available: hold ended ${new Date(current.available_at).toISOString()}`, inputs: { hold_transfer_id: hold.transfer_id } },
+      explanation: { summary: `${what} became available: hold ended ${new Date(current.available_at).toISOString()}`, inputs: { hold_transfer_id: hold.transfer_id } },
       occurred_at: now,
-      entries: move(points, Account.pending, Account.available),
-      opensLot: { earned_at: new Date(current.occurred_at), ...(current.order_id ? { order_id: current.order_id } : {}) },
+      entries: move(points, current.account, RELEASES_TO[current.account]),
+      ...(isPoints ? { opensLot: { earned_at: new Date(current.occurred_at), ...(current.order_id ? { order_id: current.order_id } : {}) } } : {}),
     };
     const [posted] = await postTransfers(tx, hold.program_id, hold.customer_id, [draft], now);
     if (!posted) return 0;

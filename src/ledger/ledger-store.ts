@@ -134,6 +134,7 @@ export async function postGroup(tx: Tx, postings: Posting[], at: Date): Promise<
         coalesce(sum(v.amount) filter (where v.account = ${Account.pending}), 0) as pending,
         coalesce(sum(v.amount) filter (where v.account = ${Account.reserved}), 0) as reserved,
         coalesce(sum(v.amount) filter (where v.account = ${Account.storeCredit}), 0) as store_credit,
+        coalesce(sum(v.amount) filter (where v.account = ${Account.storeCreditPending}), 0) as store_credit_pending,
         coalesce(sum(v.earned), 0) as earned,
         coalesce((select array_agg(t.id) from t where t.customer_id = s.customer_id), '{}') as inserted
       from jsonb_to_recordset(${JSON.stringify(stats)}::jsonb) as s(customer_id text, orders int, spent bigint, placed_at timestamptz, activity_at timestamptz)
@@ -145,6 +146,7 @@ export async function postGroup(tx: Tx, postings: Posting[], at: Date): Promise<
       points_pending = c.points_pending + d.pending,
       points_reserved = c.points_reserved + d.reserved,
       store_credit_minor = c.store_credit_minor + d.store_credit,
+      store_credit_pending_minor = c.store_credit_pending_minor + d.store_credit_pending,
       points_earned_lifetime = c.points_earned_lifetime + d.earned,
       orders_count = c.orders_count + d.orders,
       total_spent_minor = c.total_spent_minor + d.spent,

@@ -7,6 +7,7 @@ export const Account = {
   pending: 'customer:pending',
   reserved: 'customer:reserved',
   storeCredit: 'customer:store_credit',
+  storeCreditPending: 'customer:store_credit_pending',
   issued: 'program:issued',
   adjustments: 'program:adjustments',
   redeemed: 'program:redeemed',
@@ -29,7 +30,9 @@ export type TransferCode =
   | 'expire.points'
   | 'credit.issue'
   | 'credit.spend'
-  | 'credit.return';
+  | 'credit.return'
+  | 'cashback.earn'
+  | 'cashback.reverse';
 
 /** One leg of a transfer: points, or minor units on store credit accounts. */
 export interface Entry {

@@ -34,6 +34,9 @@ export async function verifyLedger(db: Db): Promise<{ customers: number; transfe
     reserved: number;
     stored_credit: number;
     store_credit: number;
+    stored_credit_pending: number;
+    store_credit_pending: number;
+    held_credit: number;
     stored_earned: number;
     earned: number;
     held: number;
@@ -45,12 +48,15 @@ export async function verifyLedger(db: Db): Promise<{ customers: number; transfe
         coalesce(sum(e.amount) filter (where e.account = ${Account.pending}), 0) as pending,
         coalesce(sum(e.amount) filter (where e.account = ${Account.reserved}), 0) as reserved,
         coalesce(sum(e.amount) filter (where e.account = ${Account.storeCredit}), 0) as store_credit,
+        coalesce(sum(e.amount) filter (where e.account = ${Account.storeCreditPending}), 0) as store_credit_pending,
         coalesce(sum(e.amount) filter (where e.account like 'customer:%' and (t.code like 'earn.%' or t.code like 'reverse.%')), 0) as earned
       from ledger_entries e join transfers t on t.id = e.transfer_id and t.customer_id = e.customer_id
       group by e.customer_id
     ), holds as (
-      select customer_id, sum(points_remaining) as held from point_holds
-      where released_transfer_id is null group by customer_id
+      select customer_id,
+        coalesce(sum(points_remaining) filter (where account = ${Account.pending}), 0) as held,
+        coalesce(sum(points_remaining) filter (where account = ${Account.storeCreditPending}), 0) as held_credit
+      from point_holds where released_transfer_id is null group by customer_id
     ), reservations as (
       select customer_id, sum(points) as points from redemptions
       where status = 'reserved' group by customer_id
@@ -61,6 +67,8 @@ export async function verifyLedger(db: Db): Promise<{ customers: number; transfe
       c.points_earned_lifetime as stored_earned, coalesce(s.earned, 0)::bigint as earned,
       c.points_reserved as stored_reserved, coalesce(s.reserved, 0)::bigint as reserved,
       c.store_credit_minor as stored_credit, coalesce(s.store_credit, 0)::bigint as store_credit,
+      c.store_credit_pending_minor as stored_credit_pending, coalesce(s.store_credit_pending, 0)::bigint as store_credit_pending,
+      coalesce(h.held_credit, 0)::bigint as held_credit,
       coalesce(h.held, 0)::bigint as held,
       coalesce(r.points, 0)::bigint as redemptions
     from customers c
@@ -73,6 +81,8 @@ export async function verifyLedger(db: Db): Promise<{ customers: number; transfe
        or c.points_pending <> coalesce(h.held, 0)
        or c.points_reserved <> coalesce(s.reserved, 0)
        or c.store_credit_minor <> coalesce(s.store_credit, 0)
+       or c.store_credit_pending_minor <> coalesce(s.store_credit_pending, 0)
+       or c.store_credit_pending_minor <> coalesce(h.held_credit, 0)
        or c.points_reserved <> coalesce(r.points, 0)`.execute(db);
 
   const lots = await sql<{ id: string; detail: string }>`
@@ -104,6 +114,8 @@ export async function verifyLedger(db: Db): Promise<{ customers: number; transfe
       check('points_pending', r.stored_pending, r.pending);
       check('points_reserved', r.stored_reserved, r.reserved);
       check('store_credit', r.stored_credit, r.store_credit);
+      check('store_credit_pending', r.stored_credit_pending, r.store_credit_pending);
+      if (Number(r.stored_credit_pending) !== Number(r.held_credit)) found.push({ kind: 'hold_mismatch', id: r.id, detail: `pending store credit ${r.stored_credit_pending}, on hold ${r.held_credit}` });
       check('points_earned_lifetime', r.stored_earned, r.earned);
       if (Number(r.stored_pending) !== Number(r.held)) found.push({ kind: 'hold_mismatch', id: r.id, detail: `pending ${r.stored_pending}, on hold ${r.held}` });
       if (Number(r.stored_reserved) !== Number(r.redemptions)) {

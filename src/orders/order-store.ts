@@ -34,6 +34,7 @@ export interface OrderToInsert {
   customerId: string;
   order: NewOrder;
   pointsEarned: number;
+  cashback: number;
 }
 
 /**
@@ -45,7 +46,7 @@ export async function insertOrders(tx: Tx, orders: OrderToInsert[], at: Date): P
   return tx
     .insertInto('orders')
     .values(
-      orders.map(({ programId, storeId, customerId, order, pointsEarned }) => ({
+      orders.map(({ programId, storeId, customerId, order, pointsEarned, cashback }) => ({
         id: newId('ord', at.getTime()),
         program_id: programId,
         store_id: storeId,
@@ -65,6 +66,7 @@ export async function insertOrders(tx: Tx, orders: OrderToInsert[], at: Date): P
         device_hash: order.device_hash ?? null,
         shipping_address_hash: order.shipping_address_hash ?? null,
         points_earned: pointsEarned,
+        cashback_minor: cashback,
         created_at: at,
       })),
     )

@@ -66,8 +66,11 @@ function sameLine(a: { product_id: string; variant_id?: string }, b: { product_i
  * favour); a full refund takes back exactly what was earned.
  */
 export function clawbackDue(order: RefundableOrder, amount: number): number {
-  const paid = paidMerchandise(order);
-  const refundedAfter = order.refunded + amount;
-  const target = paid === 0 || refundedAfter >= paid ? order.points_earned : mulDivFloor(order.points_earned, refundedAfter, paid);
-  return Math.max(0, target - order.points_reversed - order.points_forgiven);
+  return dueBack(order.points_earned, order.points_reversed + order.points_forgiven, paidMerchandise(order), order.refunded + amount);
+}
+
+/** What is due back of `earned` once `refundedAfter` of `paid` is refunded, less what was `settled` already. */
+export function dueBack(earned: number, settled: number, paid: number, refundedAfter: number): number {
+  const target = paid === 0 || refundedAfter >= paid ? earned : mulDivFloor(earned, refundedAfter, paid);
+  return Math.max(0, target - settled);
 }

@@ -115,6 +115,8 @@ export interface ProgramSettings {
   tier_metric?: 'points_earned' | 'amount_spent' | 'orders_count';
   tier_period?: 'lifetime' | 'calendar_year' | 'rolling_12_months';
   tier_grace_days?: number;
+  cashback_bps?: number;
+  cashback_hold_days?: number;
 }
 
 /** An expiring policy needs one period, in days or in months. */

@@ -7,6 +7,7 @@ import type { ProgramsTable } from '../platform/db/schema.ts';
 import { Currency, errorResponses, Nullable, Timestamp } from '../platform/http/schemas.ts';
 import { assertCurrency } from '../platform/money.ts';
 import { forgetTierSettings } from '../tiers/tier-store.ts';
+import { forgetCashbackSettings } from '../cashback/cashback-settings.ts';
 import { createProgram, getProgram, updateProgram, validateExpirySettings } from './program-store.ts';
 
 const ExpiryPolicySchema = Type.Union([Type.Literal('none'), Type.Literal('fixed'), Type.Literal('inactivity')], {
@@ -33,6 +34,8 @@ const Program = Type.Object({
   tier_metric: TierMetricSchema,
   tier_period: TierPeriodSchema,
   tier_grace_days: Type.Integer({ description: 'Days a customer keeps a tier after the period stops supporting it (tier.will_downgrade is announced when the grace starts).' }),
+  cashback_percent: Type.Number({ description: 'Cashback as store credit on what was paid for merchandise; 0 turns it off. Tiers may set their own.' }),
+  cashback_hold_days: Type.Integer({ description: 'Days cashback stays pending (the return window).' }),
   created_at: Timestamp,
 });
 
@@ -53,6 +56,8 @@ const present = (p: Selectable<ProgramsTable>) => ({
   tier_metric: p.tier_metric,
   tier_period: p.tier_period,
   tier_grace_days: p.tier_grace_days,
+  cashback_percent: p.cashback_bps / 100,
+  cashback_hold_days: p.cashback_hold_days,
   created_at: new Date(p.created_at).toISOString(),
 });
 
@@ -105,6 +110,8 @@ export const programRoutes =
             tier_metric: Type.Optional(TierMetricSchema),
             tier_period: Type.Optional(TierPeriodSchema),
             tier_grace_days: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
+            cashback_percent: Type.Optional(Type.Number({ minimum: 0, maximum: 100, description: 'Rounded to hundredths of a percent.' })),
+            cashback_hold_days: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
           }),
           response: { 200: Program, ...errorResponses },
         },
@@ -112,9 +119,11 @@ export const programRoutes =
       async (request) => {
         const current = (await getProgram(deps.db, request.program.id))!;
         validateExpirySettings({ ...current, ...request.body });
-        const program = await updateProgram(deps.db, request.program.id, request.body);
+        const { cashback_percent, ...settings } = request.body;
+        const program = await updateProgram(deps.db, request.program.id, { ...settings, ...(cashback_percent !== undefined ? { cashback_bps: Math.round(cashback_percent * 100) } : {}) });
         app.forgetCachedKeys();
         forgetTierSettings(request.program.id);
+        forgetCashbackSettings(request.program.id);
         return present(program);
       },
     );

@@ -24,6 +24,7 @@ const present = (t: StoredTier) => ({
   entry_reward_id: t.entry_reward_id,
   birthday_points: t.birthday_points,
   perks: t.perks,
+  cashback_percent: t.cashback_bps === null ? null : t.cashback_bps / 100,
   status: t.status,
   created_at: t.created_at.toISOString(),
   updated_at: t.updated_at.toISOString(),
@@ -41,7 +42,16 @@ const presentRecalculation = (r: Selectable<TierRecalculationsTable>) => ({
   summary: `${r.moved_up} customers moved up, ${r.moved_down} down (${r.processed} of ${r.customers} done)`,
 });
 
-type TierBody = { name?: string; threshold?: number; retain_threshold?: number | null; earn_multiplier?: number; entry_reward_id?: string | null; birthday_points?: number; perks?: string[] };
+type TierBody = {
+  name?: string;
+  threshold?: number;
+  retain_threshold?: number | null;
+  earn_multiplier?: number;
+  entry_reward_id?: string | null;
+  birthday_points?: number;
+  perks?: string[];
+  cashback_percent?: number | null;
+};
 
 export const tierRoutes =
   (deps: Deps): FastifyPluginAsyncTypebox =>
@@ -53,8 +63,12 @@ export const tierRoutes =
         if (!reward) throw invalidRequest('reward_unknown', `No reward with id "${body.entry_reward_id}".`, 'entry_reward_id');
         if (reward.points_cost === undefined) throw invalidRequest('parameter_invalid', 'An entry reward must have a fixed points_cost.', 'entry_reward_id');
       }
-      const { earn_multiplier, ...fields } = body;
-      return { ...fields, ...(earn_multiplier !== undefined ? { multiplier_hundredths: Math.round(earn_multiplier * 100) } : {}) };
+      const { earn_multiplier, cashback_percent, ...fields } = body;
+      return {
+        ...fields,
+        ...(earn_multiplier !== undefined ? { multiplier_hundredths: Math.round(earn_multiplier * 100) } : {}),
+        ...(cashback_percent !== undefined ? { cashback_bps: cashback_percent === null ? null : Math.round(cashback_percent * 100) } : {}),
+      };
     };
 
     app.post(
@@ -70,7 +84,7 @@ export const tierRoutes =
       },
       async (request, reply) => {
         validateTier(request.body);
-        const input = { retain_threshold: null, multiplier_hundredths: 100, entry_reward_id: null, birthday_points: 0, perks: [], ...(await toInput(request.program.id, request.body)) } as TierInput;
+        const input = { retain_threshold: null, multiplier_hundredths: 100, entry_reward_id: null, birthday_points: 0, perks: [], cashback_bps: null, ...(await toInput(request.program.id, request.body)) } as TierInput;
         return reply.status(201).send(present(await createTier(deps.db, request.program.id, input, deps.clock.now())));
       },
     );

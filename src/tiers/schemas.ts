@@ -10,6 +10,7 @@ const tierFields = {
   entry_reward_id: Nullable(Type.String({ minLength: 1, maxLength: 64, description: 'A fixed-cost reward issued free the first time a customer reaches the tier.' })),
   birthday_points: Type.Integer({ minimum: 0, maximum: 1e9, description: 'Points on top of the birthday rules.' }),
   perks: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 50, description: 'Benefits in words, for the widget.' }),
+  cashback_percent: Nullable(Type.Number({ minimum: 0, maximum: 100, description: "Cashback for the tier's members (two decimals at most); none means the program's rate." })),
 };
 
 const { name, threshold, ...rest } = tierFields;

@@ -22,6 +22,7 @@ const toTier = (r: TierRow): StoredTier => ({
   birthday_points: r.birthday_points,
   perks: r.perks,
   status: r.status,
+  cashback_bps: r.cashback_bps,
   created_at: new Date(r.created_at),
   updated_at: new Date(r.updated_at),
 });

@@ -11,6 +11,7 @@ const tier = (id: string, threshold: number, extra: Partial<Tier> = {}): Tier =>
   birthday_points: 0,
   perks: [],
   status: 'active',
+  cashback_bps: null,
   ...extra,
 });
 const tiers = [tier('silver', 500), tier('gold', 1000, { retain_threshold: 800 })];

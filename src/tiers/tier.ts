@@ -20,6 +20,8 @@ export interface Tier {
   birthday_points: number;
   perks: string[];
   status: 'active' | 'archived';
+  /** Cashback rate for the tier's members, in basis points; none means the program's. */
+  cashback_bps: number | null;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Deps } from '../platform/deps.ts';
 import type { ProgramContext } from '../programs/program-store.ts';
 import { reverseOrderPoints } from './reverse-order-points.ts';
 import { reverseTierUpgrade } from './tier-evaluated.ts';
+import { reverseOrderCashback } from '../cashback/cashback-reversal.ts';
 
 /**
  * An order is cancelled: every point it still holds is taken back and it stops counting in the
@@ -25,6 +26,12 @@ export async function cancelOrder(deps: Deps, program: ProgramContext, orderId: 
       { orders: -1, spent: -(order.total_minor - order.refunded_minor) },
     );
     await markCancelled(tx, order.id, now);
+    await reverseOrderCashback(tx, { programId: program.id, customerId, orderId: order.id, currency: order.currency }, order.cashback_minor - order.cashback_reversed_minor - order.cashback_forgiven_minor, {
+      key: `cancel:${order.id}:cashback`,
+      reference: { type: 'order', id: order.id },
+      why: `Order ${order.external_id} cancelled`,
+      at: now,
+    });
     await reverseTierUpgrade(tx, program, customer, order.id, now);
     await recordOrderReversal(tx, order.id, { reversed: reversal.reversed, forgiven: reversal.forgiven });
     return getOrder(tx, program.id, order.id);

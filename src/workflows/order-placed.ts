@@ -1,5 +1,8 @@
 import { assertNamed, findOrCreateCustomers, pickMatch, updateExisting, type CustomerKeys, type CustomerRow } from '../customers/customer-store.ts';
-import { planAwards, settleAwards, type PostedAward } from '../earning/award-posting.ts';
+import { planAwards, settleAwards, type PlannedAward, type PostedAward } from '../earning/award-posting.ts';
+import { cashbackDraft, cashbackRate } from '../cashback/cashback.ts';
+import { cashbackSettings } from '../cashback/cashback-settings.ts';
+import { mulDivFloor } from '../platform/money.ts';
 import { evaluatePurchase } from '../earning/purchase-earning.ts';
 import { activeEarningRules, ruleUsageFor } from '../earning/rule-store.ts';
 import { createHolds } from '../ledger/holds.ts';
@@ -79,22 +82,10 @@ type Live = OrderRequest & { i: number };
 
 async function writeGroup(tx: Tx, live: Live[], outcomes: (GroupOutcome<PlacedOrder> | undefined)[], now: Date) {
   const customers = await customersOf(tx, live, outcomes, now);
-  const ready = live.filter((r) => customers.has(r.i));
-  const usage = await ruleUsageFor(
-    tx,
-    await Promise.all(ready.map(async (r) => ({ customerId: customers.get(r.i)!.id, rules: await activeEarningRules(tx, r.program.id), at: r.order.placed_at }))),
-  );
-  const evaluated = await Promise.all(
-    ready.map(async (r, n) => {
-      const customer = customers.get(r.i)!;
-      const tier = customer.tier_id ? (await tierProgram(tx, r.program.id)).tiers.find((t) => t.id === customer.tier_id) : undefined;
-      const awards = evaluatePurchase(await activeEarningRules(tx, r.program.id), r.order, usage[n]!, tier);
-      return { ...r, customer: customers.get(r.i)!, awards, points: awards.reduce((s, a) => s + a.points, 0) };
-    }),
-  );
+  const evaluated = await evaluateGroup(tx, live.filter((r) => customers.has(r.i)), customers);
   const inserted = await insertOrders(
     tx,
-    evaluated.map((r) => ({ programId: r.program.id, storeId: r.program.defaultStoreId, customerId: r.customer.id, order: r.order, pointsEarned: r.points })),
+    evaluated.map((r) => ({ programId: r.program.id, storeId: r.program.defaultStoreId, customerId: r.customer.id, order: r.order, pointsEarned: r.points, cashback: r.cashback.amount })),
     now,
   );
   const byExternalId = new Map(inserted.map((o) => [`${o.store_id}:${o.external_id}`, o]));
@@ -102,29 +93,68 @@ async function writeGroup(tx: Tx, live: Live[], outcomes: (GroupOutcome<PlacedOr
     const row = byExternalId.get(`${r.program.defaultStoreId}:${r.order.external_id}`);
     if (!row) return [];
     const planned = planAwards(r.awards, { code: 'earn.purchase', reference: { type: 'order', id: row.id }, occurredAt: r.order.placed_at }, now);
-    return [{ ...r, row, planned }];
+    const paid = Math.max(0, r.order.subtotal - r.order.discount);
+    const cashback = cashbackDraft({ id: row.id, external_id: row.external_id, currency: row.currency, paid, placed_at: r.order.placed_at }, r.cashback, now);
+    return [{ ...r, row, planned, cashbackPlan: cashback }];
   });
+  const settled = await postOrders(tx, fresh, now);
+  await linkFirstOrders(tx, fresh.filter((r) => r.customer.orders_count === 0).map((r) => ({ programId: r.program.id, customerId: r.customer.id, order: r.row })));
+  for (const program of new Map(fresh.map((r) => [r.program.id, r.program])).values()) {
+    const ofProgram = fresh.filter((r) => r.program.id === program.id);
+    await reevaluateTiers(tx, program, ofProgram.map((r) => r.customer), now, { reason: 'qualified', type: 'order', ids: new Map(ofProgram.map((r) => [r.customer.id, r.row.id])) });
+  }
+  return fresh.map((r, n) => ({ i: r.i, placed: { order: r.row, awards: settled[n]!.awards } }));
+}
+
+/** The earning rules (with rule limits and the customer's tier multiplier) and the cashback rate of each order. */
+async function evaluateGroup(tx: Tx, ready: Live[], customers: Map<number, CustomerRow>) {
+  const usage = await ruleUsageFor(
+    tx,
+    await Promise.all(ready.map(async (r) => ({ customerId: customers.get(r.i)!.id, rules: await activeEarningRules(tx, r.program.id), at: r.order.placed_at }))),
+  );
+  return Promise.all(
+    ready.map(async (r, n) => {
+      const customer = customers.get(r.i)!;
+      const tier = customer.tier_id ? (await tierProgram(tx, r.program.id)).tiers.find((t) => t.id === customer.tier_id) : undefined;
+      const awards = evaluatePurchase(await activeEarningRules(tx, r.program.id), r.order, usage[n]!, tier);
+      const settings = await cashbackSettings(tx, r.program.id);
+      const bps = cashbackRate(settings.bps, tier?.cashback_bps);
+      const paid = Math.max(0, r.order.subtotal - r.order.discount);
+      const cashback = { bps, holdDays: settings.holdDays, label: tier?.cashback_bps != null ? tier.name : 'program rate', amount: mulDivFloor(paid, bps, 10_000) };
+      return { ...r, customer, awards, points: awards.reduce((s, a) => s + a.points, 0), cashback };
+    }),
+  );
+}
+
+/**
+ * Posts each new order's points and cashback, the codes it used and the customer's order stats,
+ * one statement for the group, then records the holds.
+ */
+async function postOrders(
+  tx: Tx,
+  fresh: { program: ProgramContext; customer: CustomerRow; order: NewOrder; row: OrderRow; planned: PlannedAward[]; cashbackPlan: ReturnType<typeof cashbackDraft> }[],
+  now: Date,
+) {
   const codeUses = await useDiscountCodes(tx, fresh.map((r) => ({ program: r.program, order: r.row, customerId: r.customer.id })), now);
   const posted = await postGroup(
     tx,
     fresh.map((r) => ({
       programId: r.program.id,
       customerId: r.customer.id,
-      drafts: [...r.planned.map((p) => p.draft), ...(codeUses.own.get(r.row.id) ?? [])],
+      drafts: [...r.planned.map((p) => p.draft), ...(r.cashbackPlan ? [r.cashbackPlan.draft] : []), ...(codeUses.own.get(r.row.id) ?? [])],
       orderStats: { orders: 1, spent: r.order.total, placedAt: r.order.placed_at },
     })),
     now,
   );
   await postGroup(tx, codeUses.others.filter((p) => p.drafts.length > 0), now);
   const settled = fresh.map((r, n) => settleAwards({ programId: r.program.id, customerId: r.customer.id, orderId: r.row.id }, r.planned, posted[n]!, now));
-  await createHolds(tx, settled.flatMap((s) => s.holds));
-  const firstOrders = fresh.filter((r) => r.customer.orders_count === 0);
-  await linkFirstOrders(tx, firstOrders.map((r) => ({ programId: r.program.id, customerId: r.customer.id, order: r.row })));
-  for (const program of new Map(fresh.map((r) => [r.program.id, r.program])).values()) {
-    const ofProgram = fresh.filter((r) => r.program.id === program.id);
-    await reevaluateTiers(tx, program, ofProgram.map((r) => r.customer), now, { reason: 'qualified', type: 'order', ids: new Map(ofProgram.map((r) => [r.customer.id, r.row.id])) });
-  }
-  return fresh.map((r, n) => ({ i: r.i, placed: { order: r.row, awards: settled[n]!.awards } }));
+  const cashbackHolds = fresh.flatMap((r, n) => {
+    const plan = r.cashbackPlan;
+    const transfer = plan?.held ? posted[n]!.find((t) => t.idempotency_key === plan.draft.idempotency_key) : undefined;
+    return transfer ? [{ programId: r.program.id, customerId: r.customer.id, orderId: r.row.id, transfer, availableAt: plan!.availableAt }] : [];
+  });
+  await createHolds(tx, [...settled.flatMap((s) => s.holds), ...cashbackHolds]);
+  return settled;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { lockCustomer } from '../ledger/ledger-store.ts';
 import { findRefund, getOrder, insertRefund, recordOrderReversal, refundsOf, type RefundRow } from '../orders/order-store.ts';
-import { clawbackDue, paidMerchandise, refundAmount, type RefundableOrder, type RefundLine } from '../orders/refund-share.ts';
+import { clawbackDue, dueBack, paidMerchandise, refundAmount, type RefundableOrder, type RefundLine } from '../orders/refund-share.ts';
+import { reverseOrderCashback } from '../cashback/cashback-reversal.ts';
 import { formatMoney } from '../platform/money.ts';
 import type { Deps } from '../platform/deps.ts';
 import { conflict } from '../platform/errors.ts';
@@ -48,6 +49,13 @@ export async function refundOrder(deps: Deps, program: ProgramContext, orderId: 
     );
     await tx.updateTable('refunds').set({ points_reversed: reversal.reversed, points_forgiven: reversal.forgiven }).where('id', '=', refund.id).execute();
     await recordOrderReversal(tx, order.id, { reversed: reversal.reversed, forgiven: reversal.forgiven, refunded: amount });
+    const cashbackBack = dueBack(order.cashback_minor, order.cashback_reversed_minor + order.cashback_forgiven_minor, paidMerchandise(refundable), refundable.refunded + amount);
+    await reverseOrderCashback(tx, { programId: program.id, customerId, orderId: order.id, currency: order.currency }, cashbackBack, {
+      key: `refund:${refund.id}:cashback`,
+      reference: { type: 'refund', id: refund.id },
+      why: `Refund on order ${order.external_id}`,
+      at: now,
+    });
     await reverseTierUpgrade(tx, program, customer, order.id, now);
     return { refund: { ...refund, points_reversed: reversal.reversed, points_forgiven: reversal.forgiven }, created: true };
   });

@@ -25,6 +25,8 @@ export interface ProgramsTable {
   referral_hold_days: Generated<number>;
   referral_ip_limit_per_week: Generated<number>;
   referral_link_base: string | null;
+  cashback_bps: Generated<number>;
+  cashback_hold_days: Generated<number>;
   created_at: DefaultedTimestamp;
 }
 
@@ -62,6 +64,7 @@ export interface CustomersTable {
   points_pending: Generated<number>;
   points_reserved: Generated<number>;
   store_credit_minor: Generated<number>;
+  store_credit_pending_minor: Generated<number>;
   points_earned_lifetime: Generated<number>;
   orders_count: Generated<number>;
   total_spent_minor: Generated<number>;
@@ -112,6 +115,9 @@ export interface OrdersTable {
   ip_hash: string | null;
   device_hash: string | null;
   shipping_address_hash: string | null;
+  cashback_minor: Generated<number>;
+  cashback_reversed_minor: Generated<number>;
+  cashback_forgiven_minor: Generated<number>;
   created_at: Timestamp;
 }
 
@@ -183,6 +189,7 @@ export interface PointHoldsTable {
   points_remaining: number;
   available_at: Timestamp;
   released_transfer_id: string | null;
+  account: Generated<'customer:pending' | 'customer:store_credit_pending'>;
 }
 
 export interface IdempotencyKeysTable {
@@ -285,6 +292,7 @@ export interface TiersTable {
   birthday_points: Generated<number>;
   perks: Generated<string[]>;
   status: Generated<'active' | 'archived'>;
+  cashback_bps: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
