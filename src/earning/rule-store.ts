@@ -2,6 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Db, Tx } from '../platform/db/database.ts';
 import type { EarningRulesTable } from '../platform/db/schema.ts';
 import { notFound } from '../platform/errors.ts';
+import { programCache } from '../platform/program-cache.ts';
 import { newId } from '../platform/ids.ts';
 import type { RuleUsage } from './award.ts';
 import { periodEnd, periodStart } from './periods.ts';
@@ -70,25 +71,18 @@ export async function saveEarningRule(db: Db, programId: string, rule: StoredRul
   return toRule(row as RuleRow);
 }
 
-const RULE_CACHE_MS = 2_000;
-const ruleCache = new Map<string, { rules: EarningRule[]; until: number }>();
-
-/**
- * The rules that can award points now; inactive ones are history only. Every order needs them,
- * so they are cached for two seconds: a change made through this instance applies at once, one
- * made through another instance within two seconds.
- */
-export async function activeEarningRules(db: Db | Tx, programId: string): Promise<EarningRule[]> {
-  const cached = ruleCache.get(programId);
-  if (cached && cached.until > Date.now()) return cached.rules;
+const ruleCache = programCache(2_000, async (db, programId) => {
   const rows = await db.selectFrom('earning_rules').selectAll().where('program_id', '=', programId).where('active', '=', true).orderBy('id').execute();
-  const rules = rows.map((r) => toRule(r as RuleRow));
-  ruleCache.set(programId, { rules, until: Date.now() + RULE_CACHE_MS });
-  return rules;
+  return rows.map((r) => toRule(r as RuleRow)) as EarningRule[];
+});
+
+/** The rules that can award points now (cached, see programCache); inactive ones are history only. */
+export function activeEarningRules(db: Db | Tx, programId: string): Promise<EarningRule[]> {
+  return ruleCache.get(db, programId);
 }
 
 function forgetRules(programId: string): void {
-  ruleCache.delete(programId);
+  ruleCache.forget(programId);
 }
 
 /** One customer's usage of one set of rules; see `ruleUsageFor`. */

@@ -3,6 +3,7 @@ import type { Db, Tx } from '../platform/db/database.ts';
 import type { TiersTable } from '../platform/db/schema.ts';
 import { invalidRequest, notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
+import { programCache } from '../platform/program-cache.ts';
 import { ranked, type MetricValue, type Tier, type TierSettings } from './tier.ts';
 
 type TierRow = Selectable<TiersTable>;
@@ -57,25 +58,19 @@ export async function listTiers(db: Db | Tx, programId: string): Promise<StoredT
   return rows.map(toTier);
 }
 
-const TIER_CACHE_MS = 2_000;
-const cache = new Map<string, { tiers: Tier[]; settings: TierSettings; until: number }>();
-
-function forgetTiers(programId: string): void {
-  cache.delete(programId);
-}
-
-/**
- * The program's tiers and tier settings; every order needs them, so they are cached for two
- * seconds like the earning rules (a change made through this instance applies at once).
- */
-export async function tierProgram(db: Db | Tx, programId: string): Promise<{ tiers: Tier[]; settings: TierSettings }> {
-  const hit = cache.get(programId);
-  if (hit && hit.until > Date.now()) return hit;
+const cache = programCache(2_000, async (db, programId): Promise<{ tiers: Tier[]; settings: TierSettings }> => {
   const program = await db.selectFrom('programs').select(['tier_metric', 'tier_period', 'tier_grace_days']).where('id', '=', programId).executeTakeFirstOrThrow();
   const tiers = (await listTiers(db, programId)).filter((t) => t.status === 'active');
-  const entry = { tiers, settings: { metric: program.tier_metric, period: program.tier_period, graceDays: program.tier_grace_days }, until: Date.now() + TIER_CACHE_MS };
-  cache.set(programId, entry);
-  return entry;
+  return { tiers, settings: { metric: program.tier_metric, period: program.tier_period, graceDays: program.tier_grace_days } };
+});
+
+function forgetTiers(programId: string): void {
+  cache.forget(programId);
+}
+
+/** The program's tiers and tier settings (cached, see programCache). */
+export function tierProgram(db: Db | Tx, programId: string): Promise<{ tiers: Tier[]; settings: TierSettings }> {
+  return cache.get(db, programId);
 }
 
 export function forgetTierSettings(programId: string): void {

@@ -350,6 +350,74 @@ export interface ReferralsTable {
   decided_at: Timestamp | null;
 }
 
+export interface StampCardsTable {
+  id: string;
+  program_id: string;
+  name: string;
+  stamps_required: number;
+  per: 'order' | 'item';
+  min_subtotal: Generated<number>;
+  include_products: Generated<string[]>;
+  include_collections: Generated<string[]>;
+  reward_id: string;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface StampProgressTable {
+  customer_id: string;
+  card_id: string;
+  stamps: Generated<number>;
+  cards_completed: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface StampsTable {
+  customer_id: string;
+  card_id: string;
+  source: string;
+  stamps: number;
+  created_at: Timestamp;
+}
+
+export interface ChallengesTable {
+  id: string;
+  program_id: string;
+  name: string;
+  goal: 'orders' | 'event' | 'collections';
+  target: number;
+  event_type: string | null;
+  window_days: number | null;
+  reward_id: string | null;
+  points: Generated<number>;
+  repeatable: Generated<boolean>;
+  starts_at: Timestamp | null;
+  ends_at: Timestamp | null;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ChallengeProgressTable {
+  customer_id: string;
+  challenge_id: string;
+  attempt: Generated<number>;
+  started_at: Timestamp | null;
+  count: Generated<number>;
+  seen: Generated<string[]>;
+  completions: Generated<number>;
+  completed_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface ChallengeStepsTable {
+  customer_id: string;
+  challenge_id: string;
+  source: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   programs: ProgramsTable;
   api_keys: ApiKeysTable;
@@ -375,4 +443,10 @@ export interface Database {
   tier_entry_rewards: TierEntryRewardsTable;
   tier_recalculations: TierRecalculationsTable;
   referrals: ReferralsTable;
+  stamp_cards: StampCardsTable;
+  stamp_progress: StampProgressTable;
+  stamps: StampsTable;
+  challenges: ChallengesTable;
+  challenge_progress: ChallengeProgressTable;
+  challenge_steps: ChallengeStepsTable;
 }
