@@ -8,6 +8,8 @@ import { getCustomer, listCustomers, resolveCustomer } from './customer-store.ts
 import { presentCustomer } from './presenter.ts';
 import { describeExpiry } from '../ledger/expiry-view.ts';
 import { describeTier } from '../tiers/tier-view.ts';
+import { stampProgressOf } from '../stamp-cards/stamp-card-store.ts';
+import { describeChallenges } from '../challenges/challenge-view.ts';
 import { expiryPolicyOf, getProgram } from '../programs/program-store.ts';
 import { Customer, CustomerInput, CustomerWithExpiry } from './schemas.ts';
 
@@ -71,6 +73,10 @@ export const customerRoutes =
           ...presentCustomer(customer, request.program.currency),
           points_expiry: await describeExpiry(deps.db, customer, policy),
           ...(await describeTier(deps.db, request.program.id, customer, deps.clock.now())),
+          stamp_cards: (await stampProgressOf(deps.db, request.program.id, customer.id))
+            .filter((c) => c.active || c.stamps !== null)
+            .map((c) => ({ card_id: c.card_id, name: c.name, stamps: c.stamps ?? 0, stamps_required: c.stamps_required, cards_completed: c.cards_completed ?? 0 })),
+          challenges: await describeChallenges(deps.db, request.program.id, customer.id),
         };
       },
     );

@@ -79,6 +79,23 @@ export const CustomerWithExpiry = Type.Object({
   ...Customer.properties,
   tier: Nullable(TierStatus),
   tier_progress: Nullable(TierProgress),
+  stamp_cards: Type.Array(
+    Type.Object({ card_id: Type.String(), name: Type.String(), stamps: Type.Integer(), stamps_required: Type.Integer(), cards_completed: Type.Integer() }),
+    { description: 'Progress on each stamp card: stamps on the card in progress, and full cards so far.' },
+  ),
+  challenges: Type.Array(
+    Type.Object({
+      challenge_id: Type.String(),
+      name: Type.String(),
+      goal: Type.String(),
+      target: Type.Integer(),
+      count: Type.Integer(),
+      completions: Type.Integer(),
+      done: Type.Boolean(),
+      window_ends: Nullable(Timestamp),
+    }),
+    { description: 'Progress on each active challenge.' },
+  ),
   points_expiry: Type.Object(
     {
       policy: Type.Union([Type.Literal('none'), Type.Literal('fixed'), Type.Literal('inactivity')]),

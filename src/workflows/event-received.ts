@@ -6,6 +6,7 @@ import type { Tx } from '../platform/db/database.ts';
 import type { EventsTable } from '../platform/db/schema.ts';
 import { newId } from '../platform/ids.ts';
 import type { ProgramContext } from '../programs/program-store.ts';
+import { advanceChallenges } from './challenge-advanced.ts';
 import { reevaluateTiers, type TierHolder } from './tier-evaluated.ts';
 
 export type EventRow = Selectable<EventsTable>;
@@ -62,6 +63,7 @@ export async function receiveEvent(
   const posted = await postAwards(tx, target, awards, { code: 'earn.action', reference: { type: 'event', id: inserted.id }, occurredAt: event.occurred_at }, now);
   const points = posted.reduce((s, a) => s + a.points, 0);
   if (points > 0) await tx.updateTable('events').set({ points_awarded: points }).where('id', '=', inserted.id).execute();
+  await advanceChallenges(tx, program, customer.id, `event:${inserted.id}`, { kind: 'event', type: event.type }, now);
   await reevaluateTiers(tx, program, [customer], now, { reason: 'qualified', type: 'event', ids: new Map([[customer.id, inserted.id]]) });
   return { event: { ...inserted, points_awarded: points }, awards: posted };
 }

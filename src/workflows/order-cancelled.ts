@@ -3,6 +3,7 @@ import { getOrder, markCancelled, recordOrderReversal, type OrderRow } from '../
 import type { Deps } from '../platform/deps.ts';
 import type { ProgramContext } from '../programs/program-store.ts';
 import { reverseOrderPoints } from './reverse-order-points.ts';
+import { returnStamps } from './stamps-collected.ts';
 import { reverseTierUpgrade } from './tier-evaluated.ts';
 import { reverseOrderCashback } from '../cashback/cashback-reversal.ts';
 
@@ -32,6 +33,7 @@ export async function cancelOrder(deps: Deps, program: ProgramContext, orderId: 
       why: `Order ${order.external_id} cancelled`,
       at: now,
     });
+    await returnStamps(tx, customerId, order.id, now);
     await reverseTierUpgrade(tx, program, customer, order.id, now);
     await recordOrderReversal(tx, order.id, { reversed: reversal.reversed, forgiven: reversal.forgiven });
     return getOrder(tx, program.id, order.id);

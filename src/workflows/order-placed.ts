@@ -7,7 +7,9 @@ import { evaluatePurchase } from '../earning/purchase-earning.ts';
 import { activeEarningRules, ruleUsageFor } from '../earning/rule-store.ts';
 import { createHolds } from '../ledger/holds.ts';
 import { tierProgram } from '../tiers/tier-store.ts';
+import { advanceChallenges } from './challenge-advanced.ts';
 import { linkFirstOrders } from './friend-referred.ts';
+import { collectStamps } from './stamps-collected.ts';
 import { reevaluateTiers } from './tier-evaluated.ts';
 import { postGroup, type Posting } from '../ledger/ledger-store.ts';
 import type { TransferDraft } from '../ledger/transfer.ts';
@@ -98,6 +100,12 @@ async function writeGroup(tx: Tx, live: Live[], outcomes: (GroupOutcome<PlacedOr
     return [{ ...r, row, planned, cashbackPlan: cashback }];
   });
   const settled = await postOrders(tx, fresh, now);
+  for (const r of fresh) {
+    const order = { id: r.row.id, subtotal: r.order.subtotal, discount: r.order.discount, line_items: r.order.line_items };
+    await collectStamps(tx, r.program, r.customer.id, order, now);
+    const collections = [...new Set(r.order.line_items.flatMap((l) => l.collections ?? []))];
+    await advanceChallenges(tx, r.program, r.customer.id, `order:${r.row.id}`, { kind: 'order', collections }, now);
+  }
   await linkFirstOrders(tx, fresh.filter((r) => r.customer.orders_count === 0).map((r) => ({ programId: r.program.id, customerId: r.customer.id, order: r.row })));
   for (const program of new Map(fresh.map((r) => [r.program.id, r.program])).values()) {
     const ofProgram = fresh.filter((r) => r.program.id === program.id);

@@ -16,6 +16,8 @@ import { charityRoutes } from '../../charity/routes.ts';
 import { storeCreditRoutes } from '../../store-credit/routes.ts';
 import { tierRoutes } from '../../tiers/routes.ts';
 import { referralRoutes } from '../../referrals/routes.ts';
+import { stampCardRoutes } from '../../stamp-cards/routes.ts';
+import { challengeRoutes } from '../../challenges/routes.ts';
 import { redemptionRoutes } from '../../redemptions/routes.ts';
 import { rewardRoutes } from '../../rewards/routes.ts';
 import type { Deps } from '../deps.ts';
@@ -70,6 +72,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(charityRoutes(deps));
   await app.register(tierRoutes(deps));
   await app.register(referralRoutes(deps));
+  await app.register(stampCardRoutes(deps));
+  await app.register(challengeRoutes(deps));
   return app;
 }
 
