@@ -19,18 +19,18 @@ const BASE_LABEL: Record<EarningBase, string> = {
   total: 'total',
 };
 
-/** A VIP tier's earn multiplier, for the customer's tier when the order is placed. */
-export interface TierBonus {
+/** A multiplier the customer enjoys when the order is placed: their VIP tier's, a paid membership's. */
+export interface Bonus {
   name: string;
   multiplier_hundredths: number;
 }
 
 /**
  * The points an order earns: each `points_per_unit` and `fixed_per_order` rule in force gives an
- * award; the highest `multiplier` in force then scales every award, and the customer's tier
- * multiplier after it. All rounding is down.
+ * award; the highest `multiplier` in force then scales every award, and the customer's bonuses
+ * (tier, membership) after it, in turn. All rounding is down.
  */
-export function evaluatePurchase(rules: EarningRule[], order: PurchaseFacts, usage: RuleUsage, tier?: TierBonus): Award[] {
+export function evaluatePurchase(rules: EarningRule[], order: PurchaseFacts, usage: RuleUsage, bonuses: Bonus[] = []): Award[] {
   const inForce = rules.filter((r) => ruleInForce(r, order.placed_at) && withinLimit(r, usage));
   const multiplier = bestMultiplier(inForce.filter((r) => r.type === 'multiplier' && eligibleBase(r, order) !== undefined));
   const awards: Award[] = [];
@@ -38,7 +38,7 @@ export function evaluatePurchase(rules: EarningRule[], order: PurchaseFacts, usa
     const award = rule.type === 'points_per_unit' || rule.type === 'fixed_per_order' ? baseAward(rule, order) : undefined;
     if (!award) continue;
     const campaign = multiplier ? applyMultiplier(award, { hundredths: Math.round(multiplier.multiplier! * 100), label: `${multiplier.multiplier} ${multiplier.name}`, ruleId: multiplier.id }) : award;
-    const scaled = tier && tier.multiplier_hundredths !== 100 ? applyMultiplier(campaign, { hundredths: tier.multiplier_hundredths, label: `${tier.multiplier_hundredths / 100} ${tier.name}` }) : campaign;
+    const scaled = bonuses.reduce((a, b) => applyMultiplier(a, { hundredths: b.multiplier_hundredths, label: `${b.multiplier_hundredths / 100} ${b.name}` }), campaign);
     if (scaled.points > 0) awards.push(scaled);
   }
   return awards;

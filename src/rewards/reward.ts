@@ -44,6 +44,8 @@ export interface RewardDefinition {
   customer_tags?: string[];
   /** Only customers in this tier or a higher one may redeem. */
   min_tier_id?: string;
+  /** Only active members of this paid membership plan may redeem. */
+  membership_plan_id?: string;
   /** Days a code stays valid; none means it does not expire. */
   code_validity_days?: number;
   metadata?: Record<string, string>;
@@ -152,6 +154,8 @@ export interface RedeemerFacts {
   alreadyRedeemed: number;
   /** For tier-only rewards: the customer's tier rank and the rank required. */
   tierRank?: { customer: number; required: number; requiredName: string };
+  /** Plans the customer is an active member of. */
+  planIds?: string[];
 }
 
 /** Refuses a redemption the reward's conditions do not allow, saying which one. */
@@ -166,6 +170,9 @@ export function assertRedeemable(reward: Reward, who: RedeemerFacts): void {
   }
   if (who.tierRank && who.tierRank.customer < who.tierRank.required) {
     throw conflict('reward_not_eligible', `This reward is for ${who.tierRank.requiredName} members and above.`);
+  }
+  if (reward.membership_plan_id && !who.planIds?.includes(reward.membership_plan_id)) {
+    throw conflict('reward_not_eligible', 'This reward is for active members of its membership plan.');
   }
   if (reward.once_per_customer && who.alreadyRedeemed > 0) {
     throw conflict('reward_already_redeemed', 'This reward can be redeemed once per customer.');

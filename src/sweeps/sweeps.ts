@@ -5,6 +5,7 @@ import { releaseDueHolds } from '../ledger/holds.ts';
 import { awardBirthdays } from '../workflows/birthday-sweep.ts';
 import { announceExpiringPoints, expirePoints } from '../workflows/points-expiry.ts';
 import { expireCodes } from '../workflows/redemption-settled.ts';
+import { reviewMemberships } from '../workflows/membership-reported.ts';
 import { completeReferrals } from '../workflows/referral-completed.ts';
 import { reviewTiers, runRecalculations } from '../workflows/tier-review.ts';
 
@@ -27,6 +28,7 @@ export const sweeps: Sweep[] = [
   { name: 'review-tiers', cron: '30 0 * * *', run: (db, clock) => reviewTiers(db, clock.now()) },
   { name: 'run-tier-recalculations', cron: '* * * * *', run: (db, clock) => runRecalculations(db, clock.now()) },
   { name: 'complete-referrals', cron: '*/15 * * * *', run: (db, clock) => completeReferrals(db, clock.now()) },
+  { name: 'review-memberships', cron: '*/15 * * * *', run: (db, clock) => reviewMemberships(db, clock.now()) },
   { name: 'award-birthdays', cron: '5 0 * * *', run: (db, clock) => awardBirthdays(db, clock.now()) },
   { name: 'forget-idempotency-keys', cron: '17 * * * *', run: (db, clock) => forgetOldIdempotencyKeys(db, clock.now()) },
 ];

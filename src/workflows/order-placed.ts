@@ -9,6 +9,7 @@ import { createHolds } from '../ledger/holds.ts';
 import { tierProgram } from '../tiers/tier-store.ts';
 import { advanceChallenges } from './challenge-advanced.ts';
 import { linkFirstOrders } from './friend-referred.ts';
+import { memberBenefits, type MemberBenefits } from './member-benefits.ts';
 import { collectStamps } from './stamps-collected.ts';
 import { reevaluateTiers } from './tier-evaluated.ts';
 import { postGroup, type Posting } from '../ledger/ledger-store.ts';
@@ -84,7 +85,7 @@ type Live = OrderRequest & { i: number };
 
 async function writeGroup(tx: Tx, live: Live[], outcomes: (GroupOutcome<PlacedOrder> | undefined)[], now: Date) {
   const customers = await customersOf(tx, live, outcomes, now);
-  const evaluated = await evaluateGroup(tx, live.filter((r) => customers.has(r.i)), customers);
+  const evaluated = await evaluateGroup(tx, live.filter((r) => customers.has(r.i)), customers, now);
   const inserted = await insertOrders(
     tx,
     evaluated.map((r) => ({ programId: r.program.id, storeId: r.program.defaultStoreId, customerId: r.customer.id, order: r.order, pointsEarned: r.points, cashback: r.cashback.amount })),
@@ -115,16 +116,22 @@ async function writeGroup(tx: Tx, live: Live[], outcomes: (GroupOutcome<PlacedOr
 }
 
 /** The earning rules (with rule limits and the customer's tier multiplier) and the cashback rate of each order. */
-async function evaluateGroup(tx: Tx, ready: Live[], customers: Map<number, CustomerRow>) {
+async function evaluateGroup(tx: Tx, ready: Live[], customers: Map<number, CustomerRow>, now: Date) {
   const usage = await ruleUsageFor(
     tx,
     await Promise.all(ready.map(async (r) => ({ customerId: customers.get(r.i)!.id, rules: await activeEarningRules(tx, r.program.id), at: r.order.placed_at }))),
   );
+  const benefits = new Map<string, MemberBenefits>();
+  for (const program of new Set(ready.map((r) => r.program.id))) {
+    const of = ready.filter((r) => r.program.id === program).map((r) => customers.get(r.i)!);
+    for (const [id, b] of await memberBenefits(tx, program, of, now)) benefits.set(id, b);
+  }
   return Promise.all(
     ready.map(async (r, n) => {
       const customer = customers.get(r.i)!;
-      const tier = customer.tier_id ? (await tierProgram(tx, r.program.id)).tiers.find((t) => t.id === customer.tier_id) : undefined;
-      const awards = evaluatePurchase(await activeEarningRules(tx, r.program.id), r.order, usage[n]!, tier);
+      const perks = benefits.get(customer.id)!;
+      const tier = perks.tierId ? (await tierProgram(tx, r.program.id)).tiers.find((t) => t.id === perks.tierId) : undefined;
+      const awards = evaluatePurchase(await activeEarningRules(tx, r.program.id), r.order, usage[n]!, perks.bonuses);
       const settings = await cashbackSettings(tx, r.program.id);
       const bps = cashbackRate(settings.bps, tier?.cashback_bps);
       const paid = Math.max(0, r.order.subtotal - r.order.discount);

@@ -12,6 +12,7 @@ import { formatMoney } from '../platform/money.ts';
 import { emitEvent } from '../program-events/program-event-store.ts';
 import { assertRedeemable, priceRedemption, SETTLED_AT_ONCE, WITH_CODE, type Discount, type Reward } from '../rewards/reward.ts';
 import { tierRanks } from '../tiers/tier-store.ts';
+import { memberBenefits } from './member-benefits.ts';
 import { getReward, takeStock } from '../rewards/reward-store.ts';
 
 const DAY_MS = 86_400_000;
@@ -26,8 +27,10 @@ export async function redeemReward(deps: Deps, program: ProgramContext, customer
   return deps.db.transaction().execute(async (tx) => {
     const customer = await lockCustomer(tx, program.id, customerId);
     const reward = await getReward(tx, program.id, request.reward_id);
-    const tierRank = reward.min_tier_id ? await tierRanks(tx, program.id, customer.tier_id, reward.min_tier_id) : undefined;
-    assertRedeemable(reward, { now, customerTags: customer.tags, alreadyRedeemed: reward.once_per_customer ? await countHeld(tx, customerId, reward.id) : 0, tierRank });
+    const perks = reward.min_tier_id || reward.membership_plan_id ? (await memberBenefits(tx, program.id, [customer], now)).get(customerId) : undefined;
+    const tierRank = reward.min_tier_id ? await tierRanks(tx, program.id, perks!.tierId, reward.min_tier_id) : undefined;
+    const alreadyRedeemed = reward.once_per_customer ? await countHeld(tx, customerId, reward.id) : 0;
+    assertRedeemable(reward, { now, customerTags: customer.tags, alreadyRedeemed, tierRank, planIds: perks?.planIds ?? [] });
     const { points, discount } = priceRedemption(reward, program.currency, request.points);
     if (customer.points_available < points) {
       throw new RegularsError('invalid_request', 'insufficient_points', `This reward costs ${points} points; the customer has ${customer.points_available} available.`, 'points');

@@ -27,6 +27,7 @@ export interface ProgramsTable {
   referral_link_base: string | null;
   cashback_bps: Generated<number>;
   cashback_hold_days: Generated<number>;
+  billing_webhook_secret: string | null;
   created_at: DefaultedTimestamp;
 }
 
@@ -418,6 +419,41 @@ export interface ChallengeStepsTable {
   created_at: Timestamp;
 }
 
+export interface MembershipPlansTable {
+  id: string;
+  program_id: string;
+  name: string;
+  price_minor: number;
+  interval: 'month' | 'year' | 'fixed';
+  term_days: number | null;
+  multiplier_hundredths: Generated<number>;
+  periodic_reward_id: string | null;
+  tier_id: string | null;
+  perks: Generated<string[]>;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MembershipsTable {
+  id: string;
+  program_id: string;
+  customer_id: string;
+  plan_id: string;
+  external_id: string;
+  status: 'active' | 'past_due' | 'cancelled' | 'expired';
+  current_period_start: Timestamp;
+  current_period_end: Timestamp;
+  started_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MembershipPeriodRewardsTable {
+  membership_id: string;
+  period_start: Timestamp;
+  redemption_id: string | null;
+}
+
 export interface Database {
   programs: ProgramsTable;
   api_keys: ApiKeysTable;
@@ -449,4 +485,7 @@ export interface Database {
   challenges: ChallengesTable;
   challenge_progress: ChallengeProgressTable;
   challenge_steps: ChallengeStepsTable;
+  membership_plans: MembershipPlansTable;
+  memberships: MembershipsTable;
+  membership_period_rewards: MembershipPeriodRewardsTable;
 }

@@ -18,6 +18,7 @@ import { tierRoutes } from '../../tiers/routes.ts';
 import { referralRoutes } from '../../referrals/routes.ts';
 import { stampCardRoutes } from '../../stamp-cards/routes.ts';
 import { challengeRoutes } from '../../challenges/routes.ts';
+import { membershipRoutes } from '../../memberships/routes.ts';
 import { redemptionRoutes } from '../../redemptions/routes.ts';
 import { rewardRoutes } from '../../rewards/routes.ts';
 import type { Deps } from '../deps.ts';
@@ -74,6 +75,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(referralRoutes(deps));
   await app.register(stampCardRoutes(deps));
   await app.register(challengeRoutes(deps));
+  await app.register(membershipRoutes(deps));
   return app;
 }
 
