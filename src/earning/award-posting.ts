@@ -14,6 +14,8 @@ export interface AwardSource {
   code: 'earn.purchase' | 'earn.action';
   reference: { type: string; id: string };
   occurredAt: Date;
+  /** The store whose order earned the points (coalition settlements follow it). */
+  storeId?: string;
 }
 
 export interface PlannedAward {
@@ -44,7 +46,9 @@ export function planAwards(awards: Award[], source: AwardSource, now: Date): Pla
         : award.explanation,
       occurred_at: source.occurredAt,
       entries: move(award.points, Account.issued, held ? Account.pending : Account.available),
-      ...(held ? {} : { opensLot: { earned_at: source.occurredAt, ...(source.reference.type === 'order' ? { order_id: source.reference.id } : {}) } }),
+      ...(held
+        ? {}
+        : { opensLot: { earned_at: source.occurredAt, ...(source.reference.type === 'order' ? { order_id: source.reference.id } : {}), ...(source.storeId ? { store_id: source.storeId } : {}) } }),
     };
     return { award, draft, held, availableAt };
   });

@@ -5,6 +5,8 @@ import { ruleInForce, type EarningBase, type EarningRule, type ProductFilters } 
 
 /** What the earning rules look at in an order; money in minor units. */
 export interface PurchaseFacts {
+  /** The store the order was placed at; rules of other stores do not apply. */
+  store_id?: string;
   currency: string;
   subtotal: number;
   total: number;
@@ -31,7 +33,7 @@ export interface Bonus {
  * (tier, membership) after it, in turn. All rounding is down.
  */
 export function evaluatePurchase(rules: EarningRule[], order: PurchaseFacts, usage: RuleUsage, bonuses: Bonus[] = []): Award[] {
-  const inForce = rules.filter((r) => ruleInForce(r, order.placed_at) && withinLimit(r, usage));
+  const inForce = rules.filter((r) => ruleInForce(r, order.placed_at) && withinLimit(r, usage) && (!r.store_id || r.store_id === order.store_id));
   const multiplier = bestMultiplier(inForce.filter((r) => r.type === 'multiplier' && eligibleBase(r, order) !== undefined));
   const awards: Award[] = [];
   for (const rule of inForce) {

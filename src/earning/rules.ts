@@ -37,6 +37,8 @@ export interface RuleDefinition extends ProductFilters {
   ends_at?: string;
   limit?: RuleLimit;
   hold_days?: number;
+  /** Purchase rules: only orders of this store (a coalition's stores can each have their own earn rate). */
+  store_id?: string;
   metadata?: Record<string, string>;
 }
 
@@ -87,7 +89,7 @@ export function validateRule(type: RuleType, d: RuleDefinition): void {
   } else {
     need('points');
     need('event_type');
-    forbid([...purchaseOnly, 'multiplier']);
+    forbid([...purchaseOnly, 'multiplier', 'store_id']);
     if (d.network !== undefined && d.event_type !== 'social_follow' && d.event_type !== 'social_share') {
       throw invalidRequest('parameter_unknown', 'network applies to social_follow and social_share rules.', 'network');
     }

@@ -30,6 +30,7 @@ const ruleFields = {
     period: Type.Union([Type.Literal('day'), Type.Literal('week'), Type.Literal('month'), Type.Literal('year'), Type.Literal('lifetime')]),
   }, { description: 'At most `count` awards per customer per calendar period (UTC).' }),
   hold_days: Type.Integer({ minimum: 0, maximum: 365, description: 'Points stay pending this many days (the return window).' }),
+  store_id: Type.String({ minLength: 1, maxLength: 64, description: 'Purchase rules: only orders of this store of a coalition.' }),
   metadata: Metadata,
 };
 

@@ -85,7 +85,8 @@ async function releaseHold(db: Db, hold: { transfer_id: string; program_id: stri
     const current = await tx
       .selectFrom('point_holds')
       .innerJoin('transfers', 'transfers.id', 'point_holds.transfer_id')
-      .select(['point_holds.points_remaining', 'point_holds.released_transfer_id', 'point_holds.available_at', 'point_holds.order_id', 'point_holds.account', 'transfers.occurred_at'])
+      .leftJoin('orders', 'orders.id', 'point_holds.order_id')
+      .select(['point_holds.points_remaining', 'point_holds.released_transfer_id', 'point_holds.available_at', 'point_holds.order_id', 'point_holds.account', 'transfers.occurred_at', 'orders.store_id'])
       .where('point_holds.customer_id', '=', hold.customer_id)
       .where('point_holds.transfer_id', '=', hold.transfer_id)
       .executeTakeFirstOrThrow();
@@ -100,7 +101,9 @@ async function releaseHold(db: Db, hold: { transfer_id: string; program_id: stri
       explanation: { summary: `${what} became available: hold ended ${new Date(current.available_at).toISOString()}`, inputs: { hold_transfer_id: hold.transfer_id } },
       occurred_at: now,
       entries: move(points, current.account, RELEASES_TO[current.account]),
-      ...(isPoints ? { opensLot: { earned_at: new Date(current.occurred_at), ...(current.order_id ? { order_id: current.order_id } : {}) } } : {}),
+      ...(isPoints
+        ? { opensLot: { earned_at: new Date(current.occurred_at), ...(current.order_id ? { order_id: current.order_id } : {}), ...(current.store_id ? { store_id: current.store_id } : {}) } }
+        : {}),
     };
     const [posted] = await postTransfers(tx, hold.program_id, hold.customer_id, [draft], now);
     if (!posted) return 0;

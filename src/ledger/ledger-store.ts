@@ -98,7 +98,7 @@ export async function postGroup(tx: Tx, postings: Posting[], at: Date): Promise<
     withIds.get(p)!.flatMap((d) => {
       const credit = d.entries.filter((e) => e.account === Account.available).reduce((sum, e) => sum + e.amount, 0);
       if (!d.opensLot || credit <= 0) return [];
-      return [{ transfer_id: d.id, program_id: p.programId, customer_id: p.customerId, order_id: d.opensLot.order_id ?? null, points: credit, earned_at: d.opensLot.earned_at.toISOString() }];
+      return [{ transfer_id: d.id, program_id: p.programId, customer_id: p.customerId, order_id: d.opensLot.order_id ?? null, store_id: d.opensLot.store_id ?? null, points: credit, earned_at: d.opensLot.earned_at.toISOString() }];
     }),
   );
   const stats = active.map((p) => ({
@@ -123,10 +123,10 @@ export async function postGroup(tx: Tx, postings: Posting[], at: Date): Promise<
       insert into ledger_entries (transfer_id, program_id, customer_id, account, amount)
       select transfer_id, program_id, customer_id, account, amount from v
     ), l as (
-      insert into point_lots (transfer_id, program_id, customer_id, order_id, points, points_remaining, earned_at, available_at)
-      select z.transfer_id, z.program_id, z.customer_id, z.order_id, z.points, z.points, z.earned_at, ${at}::timestamptz
+      insert into point_lots (transfer_id, program_id, customer_id, order_id, store_id, points, points_remaining, earned_at, available_at)
+      select z.transfer_id, z.program_id, z.customer_id, z.order_id, z.store_id, z.points, z.points, z.earned_at, ${at}::timestamptz
       from jsonb_to_recordset(${JSON.stringify(lots)}::jsonb)
-        as z(transfer_id text, program_id text, customer_id text, order_id text, points bigint, earned_at timestamptz)
+        as z(transfer_id text, program_id text, customer_id text, order_id text, store_id text, points bigint, earned_at timestamptz)
       where z.transfer_id in (select id from t)
     ), delta as (
       select s.customer_id, s.orders, s.spent, s.placed_at, s.activity_at,

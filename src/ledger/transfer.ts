@@ -52,7 +52,7 @@ export interface TransferDraft {
   occurred_at: Date;
   entries: Entry[];
   /** Points this transfer makes available open a lot earned at this time (see ledger/lots.ts). */
-  opensLot?: { earned_at: Date; order_id?: string };
+  opensLot?: { earned_at: Date; order_id?: string; store_id?: string };
   /** Points this transfer gives back to the available balance return to the lots that the transfer with this idempotency key took them from. */
   restoresLotsOf?: string;
   /** Which lots points leaving the available balance come from: these exactly, or an order's first, then oldest first. */

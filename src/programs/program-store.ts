@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db, Tx } from '../platform/db/database.ts';
 import type { ProgramsTable } from '../platform/db/schema.ts';
 import type { ExpiryPolicy } from '../ledger/expiry-policy.ts';
@@ -16,7 +16,10 @@ export interface ProgramContext {
   allowNegativeBalance: boolean;
   /** Put before every discount code the program issues. */
   codePrefix: string | null;
-  defaultStoreId: string;
+  /** The store the key belongs to (a coalition has several), or the program's default store. */
+  storeId: string;
+  /** That store's currency: what its orders, carts and discount codes are in. */
+  storeCurrency: string;
   apiKeyId: string;
 }
 
@@ -53,11 +56,12 @@ export async function createProgram(db: Db, input: NewProgram, at: Date) {
   });
 }
 
-async function issueKey(tx: Tx, programId: string, label: string, at: Date): Promise<string> {
+/** A new secret key, shown once and stored hashed; bound to a store of a coalition when given. */
+export async function issueKey(tx: Db | Tx, programId: string, label: string, at: Date, storeId: string | null = null): Promise<string> {
   const secret = newSecretKey();
   await tx
     .insertInto('api_keys')
-    .values({ id: newId('key'), program_id: programId, key_hash: secret.hash, key_hint: secret.hint, label, created_at: at })
+    .values({ id: newId('key'), program_id: programId, key_hash: secret.hash, key_hint: secret.hint, label, created_at: at, store_id: storeId })
     .execute();
   return secret.key;
 }
@@ -66,8 +70,8 @@ export async function findProgramByKey(db: Db, key: string): Promise<ProgramCont
   const row = await db
     .selectFrom('api_keys as k')
     .innerJoin('programs as p', 'p.id', 'k.program_id')
-    .innerJoin('stores as s', (join) => join.onRef('s.program_id', '=', 'p.id').on('s.is_default', '=', true))
-    .select(['p.id', 'p.name', 'p.currency', 'p.allow_negative_balance', 'p.code_prefix', 's.id as store_id', 'k.id as key_id'])
+    .innerJoin('stores as s', (join) => join.onRef('s.program_id', '=', 'p.id').on(sql<boolean>`(s.id = k.store_id or (k.store_id is null and s.is_default))`))
+    .select(['p.id', 'p.name', 'p.currency', 'p.allow_negative_balance', 'p.code_prefix', 's.id as store_id', 's.currency as store_currency', 'k.id as key_id'])
     .where('k.key_hash', '=', hashKey(key))
     .where('k.revoked_at', 'is', null)
     .executeTakeFirst();
@@ -78,7 +82,8 @@ export async function findProgramByKey(db: Db, key: string): Promise<ProgramCont
     currency: row.currency,
     allowNegativeBalance: row.allow_negative_balance,
     codePrefix: row.code_prefix,
-    defaultStoreId: row.store_id,
+    storeId: row.store_id,
+    storeCurrency: row.store_currency,
     apiKeyId: row.key_id,
   };
 }
@@ -88,10 +93,19 @@ export async function loadProgramContext(db: Db | Tx, programId: string): Promis
   const row = await db
     .selectFrom('programs as p')
     .innerJoin('stores as s', (join) => join.onRef('s.program_id', '=', 'p.id').on('s.is_default', '=', true))
-    .select(['p.id', 'p.name', 'p.currency', 'p.allow_negative_balance', 'p.code_prefix', 's.id as store_id'])
+    .select(['p.id', 'p.name', 'p.currency', 'p.allow_negative_balance', 'p.code_prefix', 's.id as store_id', 's.currency as store_currency'])
     .where('p.id', '=', programId)
     .executeTakeFirstOrThrow();
-  return { id: row.id, name: row.name, currency: row.currency, allowNegativeBalance: row.allow_negative_balance, codePrefix: row.code_prefix, defaultStoreId: row.store_id, apiKeyId: 'system' };
+  return {
+    id: row.id,
+    name: row.name,
+    currency: row.currency,
+    allowNegativeBalance: row.allow_negative_balance,
+    codePrefix: row.code_prefix,
+    storeId: row.store_id,
+    storeCurrency: row.store_currency,
+    apiKeyId: 'system',
+  };
 }
 
 export async function getProgram(db: Db, id: string) {
@@ -117,6 +131,7 @@ export interface ProgramSettings {
   tier_grace_days?: number;
   cashback_bps?: number;
   cashback_hold_days?: number;
+  coalition_point_value_minor?: number;
 }
 
 /** An expiring policy needs one period, in days or in months. */

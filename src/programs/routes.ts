@@ -36,6 +36,7 @@ const Program = Type.Object({
   tier_grace_days: Type.Integer({ description: 'Days a customer keeps a tier after the period stops supporting it (tier.will_downgrade is announced when the grace starts).' }),
   cashback_percent: Type.Number({ description: 'Cashback as store credit on what was paid for merchandise; 0 turns it off. Tiers may set their own.' }),
   cashback_hold_days: Type.Integer({ description: 'Days cashback stays pending (the return window).' }),
+  point_value_per_1000: Type.Integer({ description: 'Coalitions: what 1,000 points are worth between stores, in minor units of the program currency.' }),
   created_at: Timestamp,
 });
 
@@ -58,6 +59,7 @@ const present = (p: Selectable<ProgramsTable>) => ({
   tier_grace_days: p.tier_grace_days,
   cashback_percent: p.cashback_bps / 100,
   cashback_hold_days: p.cashback_hold_days,
+  point_value_per_1000: p.coalition_point_value_minor,
   created_at: new Date(p.created_at).toISOString(),
 });
 
@@ -112,6 +114,7 @@ export const programRoutes =
             tier_grace_days: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
             cashback_percent: Type.Optional(Type.Number({ minimum: 0, maximum: 100, description: 'Rounded to hundredths of a percent.' })),
             cashback_hold_days: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
+            point_value_per_1000: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e9 })),
           }),
           response: { 200: Program, ...errorResponses },
         },
@@ -119,8 +122,12 @@ export const programRoutes =
       async (request) => {
         const current = (await getProgram(deps.db, request.program.id))!;
         validateExpirySettings({ ...current, ...request.body });
-        const { cashback_percent, ...settings } = request.body;
-        const program = await updateProgram(deps.db, request.program.id, { ...settings, ...(cashback_percent !== undefined ? { cashback_bps: Math.round(cashback_percent * 100) } : {}) });
+        const { cashback_percent, point_value_per_1000, ...settings } = request.body;
+        const program = await updateProgram(deps.db, request.program.id, {
+          ...settings,
+          ...(cashback_percent !== undefined ? { cashback_bps: Math.round(cashback_percent * 100) } : {}),
+          ...(point_value_per_1000 !== undefined ? { coalition_point_value_minor: point_value_per_1000 } : {}),
+        });
         app.forgetCachedKeys();
         forgetTierSettings(request.program.id);
         forgetCashbackSettings(request.program.id);

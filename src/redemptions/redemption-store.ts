@@ -9,7 +9,7 @@ export type RedemptionRow = Selectable<RedemptionsTable>;
 
 export async function insertRedemption(
   tx: Tx,
-  r: { programId: string; customerId: string; rewardId: string; points: number; code: string | null; discount: Discount; expiresAt: Date | null },
+  r: { programId: string; storeId: string; customerId: string; rewardId: string; points: number; code: string | null; discount: Discount; expiresAt: Date | null },
   at: Date,
 ): Promise<RedemptionRow> {
   return tx
@@ -17,6 +17,7 @@ export async function insertRedemption(
     .values({
       id: newId('rdm', at.getTime()),
       program_id: r.programId,
+      store_id: r.storeId,
       customer_id: r.customerId,
       reward_id: r.rewardId,
       status: 'reserved',

@@ -47,7 +47,7 @@ export async function placeOrders(deps: Deps, requests: OrderRequest[]): Promise
   const outcomes: (GroupOutcome<PlacedOrder> | undefined)[] = requests.map(checkRequest);
   const seen = new Set<string>();
   requests.forEach((r, i) => {
-    const key = `${r.program.defaultStoreId}:${r.order.external_id}`;
+    const key = `${r.program.storeId}:${r.order.external_id}`;
     if (!outcomes[i] && seen.has(key)) outcomes[i] = { retry: true };
     seen.add(key);
   });
@@ -63,7 +63,7 @@ export async function placeOrders(deps: Deps, requests: OrderRequest[]): Promise
   }
   for (const { i, order, program } of live) {
     if (outcomes[i]) continue;
-    const first = await findOrderByExternalId(deps.db, program.defaultStoreId, order.external_id);
+    const first = await findOrderByExternalId(deps.db, program.storeId, order.external_id);
     outcomes[i] = first ? { ok: { order: first, awards: undefined } } : { retry: true };
   }
   return outcomes.map((o) => o ?? { retry: true });
@@ -72,8 +72,8 @@ export async function placeOrders(deps: Deps, requests: OrderRequest[]): Promise
 function checkRequest(r: OrderRequest): GroupOutcome<PlacedOrder> | undefined {
   try {
     assertNamed(r.customer);
-    if (r.order.currency !== r.program.currency) {
-      throw invalidRequest('currency_mismatch', `This store takes orders in ${r.program.currency}, not ${r.order.currency}.`, 'currency');
+    if (r.order.currency !== r.program.storeCurrency) {
+      throw invalidRequest('currency_mismatch', `This store takes orders in ${r.program.storeCurrency}, not ${r.order.currency}.`, 'currency');
     }
     return undefined;
   } catch (error) {
@@ -88,14 +88,14 @@ async function writeGroup(tx: Tx, live: Live[], outcomes: (GroupOutcome<PlacedOr
   const evaluated = await evaluateGroup(tx, live.filter((r) => customers.has(r.i)), customers, now);
   const inserted = await insertOrders(
     tx,
-    evaluated.map((r) => ({ programId: r.program.id, storeId: r.program.defaultStoreId, customerId: r.customer.id, order: r.order, pointsEarned: r.points, cashback: r.cashback.amount })),
+    evaluated.map((r) => ({ programId: r.program.id, storeId: r.program.storeId, customerId: r.customer.id, order: r.order, pointsEarned: r.points, cashback: r.cashback.amount })),
     now,
   );
   const byExternalId = new Map(inserted.map((o) => [`${o.store_id}:${o.external_id}`, o]));
   const fresh = evaluated.flatMap((r) => {
-    const row = byExternalId.get(`${r.program.defaultStoreId}:${r.order.external_id}`);
+    const row = byExternalId.get(`${r.program.storeId}:${r.order.external_id}`);
     if (!row) return [];
-    const planned = planAwards(r.awards, { code: 'earn.purchase', reference: { type: 'order', id: row.id }, occurredAt: r.order.placed_at }, now);
+    const planned = planAwards(r.awards, { code: 'earn.purchase', reference: { type: 'order', id: row.id }, occurredAt: r.order.placed_at, storeId: row.store_id }, now);
     const paid = Math.max(0, r.order.subtotal - r.order.discount);
     const cashback = cashbackDraft({ id: row.id, external_id: row.external_id, currency: row.currency, paid, placed_at: r.order.placed_at }, r.cashback, now);
     return [{ ...r, row, planned, cashbackPlan: cashback }];
@@ -131,7 +131,7 @@ async function evaluateGroup(tx: Tx, ready: Live[], customers: Map<number, Custo
       const customer = customers.get(r.i)!;
       const perks = benefits.get(customer.id)!;
       const tier = perks.tierId ? (await tierProgram(tx, r.program.id)).tiers.find((t) => t.id === perks.tierId) : undefined;
-      const awards = evaluatePurchase(await activeEarningRules(tx, r.program.id), r.order, usage[n]!, perks.bonuses);
+      const awards = evaluatePurchase(await activeEarningRules(tx, r.program.id), { ...r.order, store_id: r.program.storeId }, usage[n]!, perks.bonuses);
       const settings = await cashbackSettings(tx, r.program.id);
       const bps = cashbackRate(settings.bps, tier?.cashback_bps);
       const paid = Math.max(0, r.order.subtotal - r.order.discount);

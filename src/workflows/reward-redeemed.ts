@@ -17,6 +17,9 @@ import { getReward, takeStock } from '../rewards/reward-store.ts';
 
 const DAY_MS = 86_400_000;
 
+/** Codes are in the currency of the store that issues them; store credit and donations in the program's. */
+const currencyOf = (reward: Reward, program: ProgramContext) => (SETTLED_AT_ONCE.has(reward.type) ? program.currency : program.storeCurrency);
+
 /**
  * A customer redeems a reward: the reward's conditions are checked, its points leave the
  * available balance at once (reserved, two-phase), and a code is issued. The customer's row lock
@@ -31,7 +34,7 @@ export async function redeemReward(deps: Deps, program: ProgramContext, customer
     const tierRank = reward.min_tier_id ? await tierRanks(tx, program.id, perks!.tierId, reward.min_tier_id) : undefined;
     const alreadyRedeemed = reward.once_per_customer ? await countHeld(tx, customerId, reward.id) : 0;
     assertRedeemable(reward, { now, customerTags: customer.tags, alreadyRedeemed, tierRank, planIds: perks?.planIds ?? [] });
-    const { points, discount } = priceRedemption(reward, program.currency, request.points);
+    const { points, discount } = priceRedemption(reward, currencyOf(reward, program), request.points);
     if (customer.points_available < points) {
       throw new RegularsError('invalid_request', 'insufficient_points', `This reward costs ${points} points; the customer has ${customer.points_available} available.`, 'points');
     }
@@ -47,7 +50,7 @@ export async function redeemReward(deps: Deps, program: ProgramContext, customer
 export async function issueFreeReward(tx: Tx, program: ProgramContext, customerId: string, rewardId: string, now: Date): Promise<RedemptionRow | undefined> {
   const reward = await getReward(tx, program.id, rewardId);
   if (reward.status !== 'active' || reward.points_cost === undefined) return undefined;
-  const { discount } = priceRedemption(reward, program.currency, undefined);
+  const { discount } = priceRedemption(reward, currencyOf(reward, program), undefined);
   return issue(tx, program, customerId, reward, 0, discount, now);
 }
 
@@ -56,6 +59,7 @@ async function issue(tx: Tx, program: ProgramContext, customerId: string, reward
     tx,
     {
       programId: program.id,
+      storeId: program.storeId,
       customerId,
       rewardId: reward.id,
       points,

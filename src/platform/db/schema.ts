@@ -28,6 +28,7 @@ export interface ProgramsTable {
   cashback_bps: Generated<number>;
   cashback_hold_days: Generated<number>;
   billing_webhook_secret: string | null;
+  coalition_point_value_minor: Generated<number>;
   created_at: DefaultedTimestamp;
 }
 
@@ -39,6 +40,7 @@ export interface ApiKeysTable {
   label: string;
   created_at: DefaultedTimestamp;
   revoked_at: Timestamp | null;
+  store_id: string | null;
 }
 
 export interface StoresTable {
@@ -229,6 +231,7 @@ export interface RedemptionsTable {
   voided_at: Timestamp | null;
   void_reason: string | null;
   expired_at: Timestamp | null;
+  store_id: string | null;
   created_at: Timestamp;
 }
 
@@ -241,6 +244,7 @@ export interface PointLotsTable {
   points_remaining: number;
   earned_at: Timestamp;
   available_at: Timestamp;
+  store_id: string | null;
 }
 
 export interface LotTakesTable {

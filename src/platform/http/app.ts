@@ -19,6 +19,7 @@ import { referralRoutes } from '../../referrals/routes.ts';
 import { stampCardRoutes } from '../../stamp-cards/routes.ts';
 import { challengeRoutes } from '../../challenges/routes.ts';
 import { membershipRoutes } from '../../memberships/routes.ts';
+import { storeRoutes } from '../../stores/routes.ts';
 import { redemptionRoutes } from '../../redemptions/routes.ts';
 import { rewardRoutes } from '../../rewards/routes.ts';
 import type { Deps } from '../deps.ts';
@@ -76,6 +77,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(stampCardRoutes(deps));
   await app.register(challengeRoutes(deps));
   await app.register(membershipRoutes(deps));
+  await app.register(storeRoutes(deps));
   return app;
 }
 
