@@ -19,6 +19,7 @@ describe('cashback', () => {
     expect((await api.patch('/v1/program', { cashback_percent: 5, cashback_hold_days: 14 })).body).toMatchObject({ cashback_percent: 5, cashback_hold_days: 14 });
     const order = await buy(api, { subtotal: 5400, discount: 400, total: 5500 });
     expect(await wallet(api, order.customer_id)).toEqual({ credit: 0, pending: 250 });
+    expect((await api.get('/v1/program-events?type=cashback.earned')).body.data[0].data).toMatchObject({ amount: 250, available_at: '2026-07-15T12:00:00.000Z' });
     const [entry] = (await api.get(`/v1/customers/${order.customer_id}/transactions?limit=1`)).body.data;
     expect(entry).toMatchObject({ code: 'cashback.earn', store_credit: 0, explanation: '5% cashback (program rate) on 50.00 USD = 2.50 USD (rounded down); pending until 2026-07-15' });
     t.clock.advanceDays(14);

@@ -10,6 +10,7 @@ import { tierProgram } from '../tiers/tier-store.ts';
 import { advanceChallenges } from './challenge-advanced.ts';
 import { linkFirstOrders } from './friend-referred.ts';
 import { memberBenefits, type MemberBenefits } from './member-benefits.ts';
+import { emitEvent } from '../program-events/program-event-store.ts';
 import { collectStamps } from './stamps-collected.ts';
 import { reevaluateTiers } from './tier-evaluated.ts';
 import { postGroup, type Posting } from '../ledger/ledger-store.ts';
@@ -169,6 +170,10 @@ async function postOrders(
     return transfer ? [{ programId: r.program.id, customerId: r.customer.id, orderId: r.row.id, transfer, availableAt: plan!.availableAt }] : [];
   });
   await createHolds(tx, [...settled.flatMap((s) => s.holds), ...cashbackHolds]);
+  for (const r of fresh.filter((f) => f.cashbackPlan)) {
+    const data = { order_id: r.row.id, amount: r.cashbackPlan!.amount, currency: r.row.currency, available_at: r.cashbackPlan!.availableAt.toISOString() };
+    await emitEvent(tx, { programId: r.program.id, customerId: r.customer.id, type: 'cashback.earned', dedupeKey: `cashback.earned:${r.row.id}`, data }, now);
+  }
   return settled;
 }
 
