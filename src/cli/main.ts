@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { readConfig } from '../platform/config.ts';
 import { clvFit } from './clv.ts';
+import { importOrders } from './import.ts';
 import { openDatabase } from './database.ts';
 import { start } from './start.ts';
 import { verify } from './verify.ts';
@@ -44,6 +45,17 @@ program
     if (options.unit !== 'week' && options.unit !== 'day') throw new Error('--unit must be week or day');
     if (!/^\d{4}-\d{2}-\d{2}$/.test(options.calibrationEnd)) throw new Error('--calibration-end must be YYYY-MM-DD');
     await clvFit(file, { calibrationEnd: options.calibrationEnd, unit: options.unit, json: options.json });
+  });
+
+program
+  .command('import')
+  .description('load history from CSV files')
+  .command('orders <file>')
+  .description('orders from a plain CSV (customer_id,email,order_id,date,amount,currency or customer_id,date,amount) or a Shopify orders export; exit 2 when rows were skipped')
+  .option('--program <id>', 'the program to load into (default: the first one)')
+  .option('--award-points', 'award points for the past orders under today\'s rules (default: history only)')
+  .action(async (file: string, options: { program?: string; awardPoints?: boolean }) => {
+    process.exit(await importOrders(file, options));
   });
 
 await program.parseAsync(process.argv).catch((error: unknown) => {

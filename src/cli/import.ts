@@ -1,0 +1,51 @@
+import cliProgress from 'cli-progress';
+import pg from 'pg';
+import { importWithAwards } from '../imports/award-import.ts';
+import { importHistory } from '../imports/history-import.ts';
+import { readOrderFile } from '../imports/order-file.ts';
+import { systemClock } from '../platform/clock.ts';
+import { readConfig } from '../platform/config.ts';
+import { loadProgramContext } from '../programs/program-store.ts';
+import { openDatabase } from './database.ts';
+
+/**
+ * `regulars import orders <file>`: order history from a plain CSV or a Shopify orders export.
+ * Rows that do not parse are reported with their line numbers and skipped; the rest loads in one
+ * transaction (history only, by COPY) or through the order workflow (`--award-points`).
+ */
+export async function importOrders(file: string, options: { program?: string; awardPoints?: boolean }): Promise<number> {
+  const database = await openDatabase(readConfig(), (line) => console.error(line));
+  try {
+    const programId = options.program ?? (await database.db.selectFrom('programs').select('id').orderBy('created_at').limit(1).executeTakeFirst())?.id;
+    if (!programId) throw new Error('No program yet: start Regulars once, or create one with POST /v1/programs.');
+    const program = await loadProgramContext(database.db, programId);
+    const bar = new cliProgress.SingleBar({ format: '{task} [{bar}] {percentage}% | {value}/{total}', hideCursor: true }, cliProgress.Presets.shades_classic);
+    bar.start(100, 0, { task: 'reading ' });
+    const read = await readOrderFile(file, program.storeCurrency, (bytes, total) => bar.update(Math.round((bytes / total) * 100)));
+    bar.stop();
+    for (const e of read.errors.slice(0, 50)) console.error(`line ${e.line}: ${e.message}`);
+    if (read.errors.length > 50) console.error(`… and ${read.errors.length - 50} more bad rows`);
+    console.log(`${read.orders.length} orders read (${read.format} format), ${read.errors.length} rows skipped`);
+    const started = performance.now();
+    if (options.awardPoints) {
+      const progress = new cliProgress.SingleBar({ format: 'awarding [{bar}] {percentage}% | {value}/{total} orders', hideCursor: true }, cliProgress.Presets.shades_classic);
+      progress.start(read.orders.length, 0);
+      const result = await importWithAwards({ db: database.db, clock: systemClock }, program, read.orders, (done) => progress.update(done));
+      progress.stop();
+      for (const e of result.errors) console.error(`line ${e.line}: ${e.message}`);
+      console.log(`${result.orders} new orders with their points in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    } else {
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      try {
+        const result = await importHistory(database.db, client, program, read.orders, new Date());
+        console.log(`${result.orders} new orders and ${result.customers} new customers in ${((performance.now() - started) / 1000).toFixed(1)} s (orders already there are left as they are)`);
+      } finally {
+        await client.end();
+      }
+    }
+    return read.errors.length > 0 ? 2 : 0;
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,95 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { verifyLedger } from '../ledger/verify.ts';
+import { createTestApp } from '../platform/testing/test-app.ts';
+import { parseMoney } from './parse-money.ts';
+
+const t = await createTestApp();
+const bin = path.resolve(import.meta.dirname, '../../bin/regulars.mjs');
+const CDNOW = path.resolve(import.meta.dirname, '../../../shared/data/cdnow/cdnow_sample_transactions.csv');
+const dir = await mkdtemp(path.join(tmpdir(), 'regulars-import-'));
+
+function regulars(...args: string[]) {
+  return spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, DATABASE_URL: t.url }, encoding: 'utf8' });
+}
+
+async function file(name: string, text: string) {
+  const p = path.join(dir, name);
+  await writeFile(p, text);
+  return p;
+}
+
+describe('money in import files', () => {
+  it.each([
+    ['29.33', 'USD', 2933],
+    ['29.3', 'USD', 2930],
+    ['1,299.00', 'USD', 129900],
+    ['500', 'JPY', 500],
+    ['29.333', 'USD', undefined],
+    ['abc', 'USD', undefined],
+  ])('%s %s → %s', (text, currency, expected) => {
+    expect(parseMoney(text, currency)).toBe(expected);
+  });
+});
+
+describe('regulars import orders', () => {
+  it('loads the CDNOW log as history: every customer and order once, and again changes nothing', async () => {
+    const api = await t.newProgram({ name: 'CDNOW' });
+    const first = regulars('import', 'orders', CDNOW, '--program', api.programId);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('6919 orders read (plain format), 0 rows skipped');
+    expect(first.stdout).toMatch(/6919 new orders and 2357 new customers/);
+    const again = regulars('import', 'orders', CDNOW, '--program', api.programId);
+    expect(again.stdout).toMatch(/0 new orders and 0 new customers/);
+    const customer = (await api.get('/v1/customers?external_id=1')).body.data[0];
+    expect(customer).toMatchObject({ orders_count: 4, total_spent: 2933 + 2973 + 1496 + 2648, points_balance: 0, first_order_at: '1997-01-01T00:00:00.000Z' });
+  }, 60_000);
+
+  it('reports bad rows with their line numbers, skips them and loads the rest', async () => {
+    const api = await t.newProgram();
+    const p = await file('bad.csv', 'customer_id,email,order_id,date,amount,currency\nc1,a@x.com,o1,2025-01-02,10.00,USD\nc2,,o2,2025-13-40,5,USD\n,,o3,2025-01-03,5,USD\nc4,,o4,2025-01-04,5.999,USD\nc5,,o5,2025-01-05,7.50,EUR\nc6,,o6,2025-01-06,3,\n');
+    const run = regulars('import', 'orders', p, '--program', api.programId);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('line 3: date "2025-13-40" is not YYYY-MM-DD');
+    expect(run.stderr).toContain('line 4: customer_id or email is required');
+    expect(run.stderr).toContain('line 5: amount "5.999" is not a non-negative decimal');
+    expect(run.stderr).toContain("line 6: currency EUR is not the store's (USD)");
+    expect(run.stdout).toMatch(/2 new orders and 2 new customers/);
+    expect((await api.get('/v1/orders?external_id=o6')).body.data[0]).toMatchObject({ total: 300 });
+  });
+
+  it("reads Shopify's orders export: one order over several line-item rows, cancelled orders skipped", async () => {
+    const api = await t.newProgram();
+    const p = await file(
+      'shopify.csv',
+      [
+        'Name,Email,Financial Status,Created at,Currency,Subtotal,Shipping,Taxes,Total,Discount Amount,Lineitem quantity,Lineitem name,Cancelled at',
+        '#1001,ada@example.com,paid,2025-03-01 10:00:00 +0000,USD,45.00,5.00,0.00,50.00,5.00,1,Mug,',
+        '#1001,,,,,,,,,,2,Spoon,',
+        '#1002,bob@example.com,refunded,2025-03-02 11:00:00 +0000,USD,10.00,0.00,0.00,10.00,0.00,1,Cup,2025-03-03 09:00:00 +0000',
+        '"#1003","ada@example.com","paid","2025-03-05 10:00:00 +0000","USD","1,200.00","0.00","0.00","1,200.00","0.00","1","Kettle, steel",""',
+      ].join('\n'),
+    );
+    const run = regulars('import', 'orders', p, '--program', api.programId);
+    expect(run.stdout).toContain('2 orders read (shopify format), 0 rows skipped');
+    const ada = (await api.get('/v1/customers?email=ada@example.com')).body.data[0];
+    expect(ada).toMatchObject({ orders_count: 2, total_spent: 5000 + 120000 });
+    expect((await api.get('/v1/orders?external_id=%231001')).body.data[0]).toMatchObject({ subtotal: 5000, discount: 500, shipping: 500, total: 5000 });
+  });
+
+  it('with --award-points, past orders earn under today\'s rules, once', async () => {
+    const api = await t.newProgram();
+    const p = await file('award.csv', 'customer_id,date,amount\nx1,2025-02-01,54.00\nx1,2025-02-01,10.00\nx2,2025-02-03,5.50\n');
+    const run = regulars('import', 'orders', p, '--program', api.programId, '--award-points');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('3 new orders with their points');
+    regulars('import', 'orders', p, '--program', api.programId, '--award-points');
+    const x1 = (await api.get('/v1/customers?external_id=x1')).body.data[0];
+    expect(x1).toMatchObject({ orders_count: 2, points_balance: 64 });
+    expect((await verifyLedger(t.db)).discrepancies).toEqual([]);
+  });
+});

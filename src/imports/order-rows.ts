@@ -1,0 +1,96 @@
+import { parseMoney } from './parse-money.ts';
+
+/**
+ * One order of an import file, validated: the file's own order id (or one made from the customer,
+ * the day and the order's rank that day, so a re-import finds the same ids), the customer's key,
+ * and money in minor units.
+ */
+export interface ImportedOrder {
+  line: number;
+  external_id: string;
+  customer_external_id: string | null;
+  email: string | null;
+  placed_at: string;
+  currency: string;
+  subtotal: number;
+  total: number;
+  shipping: number;
+  tax: number;
+  discount: number;
+}
+
+export type RowResult = { ok: ImportedOrder } | { error: string } | { skip: true };
+export type ImportFormat = 'plain' | 'shopify';
+
+/** Which format a header is: the plain `customer_id,date,amount` family or Shopify's orders export. */
+export function detectFormat(header: string[]): ImportFormat | undefined {
+  if (['customer_id', 'date', 'amount'].every((c) => header.includes(c))) return 'plain';
+  if (['Name', 'Email', 'Created at', 'Total'].every((c) => header.includes(c))) return 'shopify';
+  return undefined;
+}
+
+const day = /^\d{4}-\d{2}-\d{2}/;
+
+/** A row of the plain format: `customer_id,email,order_id,date,amount,currency` (email, order_id and currency optional). */
+export function plainRow(row: Record<string, string>, line: number, programCurrency: string, seen: Map<string, number>): RowResult {
+  const currency = (row.currency || programCurrency).toUpperCase();
+  if (!row.customer_id && !row.email) return { error: 'customer_id or email is required' };
+  if (!row.date || !day.test(row.date) || Number.isNaN(Date.parse(row.date))) return { error: `date "${row.date ?? ''}" is not YYYY-MM-DD` };
+  if (currency !== programCurrency) return { error: `currency ${currency} is not the store's (${programCurrency})` };
+  const amount = parseMoney(row.amount ?? '', currency);
+  if (amount === undefined || amount < 0) return { error: `amount "${row.amount ?? ''}" is not a non-negative decimal` };
+  const customer = row.customer_id || row.email!.toLowerCase();
+  const dayKey = `${customer}:${row.date.slice(0, 10)}`;
+  const rank = (seen.get(dayKey) ?? 0) + 1;
+  seen.set(dayKey, rank);
+  return {
+    ok: {
+      line,
+      external_id: row.order_id || `${dayKey}:${rank}`,
+      customer_external_id: row.customer_id || null,
+      email: row.email || null,
+      placed_at: row.date.length === 10 ? `${row.date}T00:00:00Z` : new Date(row.date).toISOString(),
+      currency,
+      subtotal: amount,
+      total: amount,
+      shipping: 0,
+      tax: 0,
+      discount: 0,
+    },
+  };
+}
+
+/**
+ * A row of Shopify's orders export. An order spans one row per line item; only its first row
+ * carries the totals, so the others are skipped. Cancelled orders are skipped too.
+ */
+export function shopifyRow(row: Record<string, string>, line: number, programCurrency: string, seen: Set<string>): RowResult {
+  const name = row.Name;
+  if (!name) return { error: 'Name (the order number) is required' };
+  if (seen.has(name)) return { skip: true };
+  seen.add(name);
+  if (row['Cancelled at']) return { skip: true };
+  const currency = (row.Currency || programCurrency).toUpperCase();
+  if (currency !== programCurrency) return { error: `currency ${currency} is not the store's (${programCurrency})` };
+  if (!row.Email) return { error: 'Email is required to know the customer' };
+  const created = Date.parse(row['Created at'] ?? '');
+  if (Number.isNaN(created)) return { error: `Created at "${row['Created at'] ?? ''}" is not a date` };
+  const money = (field: string) => (row[field] ? parseMoney(row[field]!, currency) : 0);
+  const [subtotal, total, shipping, tax, discount] = ['Subtotal', 'Total', 'Shipping', 'Taxes', 'Discount Amount'].map(money);
+  if ([subtotal, total, shipping, tax, discount].some((v) => v === undefined || v < 0)) return { error: 'Subtotal, Total, Shipping, Taxes and Discount Amount must be non-negative amounts' };
+  return {
+    ok: {
+      line,
+      external_id: name,
+      customer_external_id: null,
+      email: row.Email,
+      placed_at: new Date(created).toISOString(),
+      currency,
+      subtotal: subtotal! + discount!,
+      total: total!,
+      shipping: shipping!,
+      tax: tax!,
+      discount: discount!,
+    },
+  };
+}
