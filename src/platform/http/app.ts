@@ -20,6 +20,7 @@ import { stampCardRoutes } from '../../stamp-cards/routes.ts';
 import { challengeRoutes } from '../../challenges/routes.ts';
 import { membershipRoutes } from '../../memberships/routes.ts';
 import { storeRoutes } from '../../stores/routes.ts';
+import { analyticsRoutes } from '../../analytics/routes.ts';
 import { redemptionRoutes } from '../../redemptions/routes.ts';
 import { rewardRoutes } from '../../rewards/routes.ts';
 import type { Deps } from '../deps.ts';
@@ -78,6 +79,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(challengeRoutes(deps));
   await app.register(membershipRoutes(deps));
   await app.register(storeRoutes(deps));
+  await app.register(analyticsRoutes(deps));
   return app;
 }
 

@@ -1,0 +1,94 @@
+import { sql } from 'kysely';
+import type { Db } from '../platform/db/database.ts';
+import { rfmSegment, stageCase, type StageThresholds } from './segments.ts';
+
+/** Orders of the program that count (not cancelled), net of refunds, in [from, to). */
+const counted = (programId: string, from: Date, to: Date) => sql`
+  select customer_id, placed_at, (total_minor - refunded_minor) as revenue
+  from orders where program_id = ${programId} and status <> 'cancelled' and placed_at >= ${from} and placed_at < ${to}`;
+
+export interface Totals {
+  customers: number;
+  orders: number;
+  revenue: number;
+  repeat_customers: number;
+}
+
+/** Customers, orders, revenue and repeat customers in the range: overall and per tier, in one pass. */
+export async function totals(db: Db, programId: string, from: Date, to: Date) {
+  const { rows } = await sql<Totals & { tier_id: string | null; historic_clv: number; overall: boolean }>`
+    with o as (${counted(programId, from, to)}),
+    per as (select customer_id, count(*) as n, sum(revenue) as revenue from o group by customer_id)
+    select grouping(c.tier_id) = 1 as overall, c.tier_id, count(*)::int as customers, sum(per.n)::bigint as orders, coalesce(sum(per.revenue), 0)::bigint as revenue,
+      (count(*) filter (where per.n >= 2))::int as repeat_customers, coalesce(avg(c.total_spent_minor), 0)::float8 as historic_clv
+    from per join customers c on c.id = per.customer_id
+    group by rollup (c.tier_id)`.execute(db);
+  return rows.map((r) => ({ ...r, orders: Number(r.orders), revenue: Number(r.revenue) }));
+}
+
+/** Of the customers who bought in a month, how many bought again the next month. */
+export async function monthlyRetention(db: Db, programId: string, from: Date, to: Date) {
+  const { rows } = await sql<{ month: string; active: number; retained: number }>`
+    with m as (select distinct customer_id, date_trunc('month', placed_at at time zone 'UTC') as month from (${counted(programId, from, to)}) o)
+    select to_char(a.month, 'YYYY-MM') as month, count(*)::int as active, count(b.customer_id)::int as retained
+    from m a left join m b on b.customer_id = a.customer_id and b.month = a.month + interval '1 month'
+    group by a.month order by a.month`.execute(db);
+  return rows;
+}
+
+/** The median number of days between a customer's consecutive orders, over the range. */
+export async function medianDaysBetweenOrders(db: Db, programId: string, from: Date, to: Date): Promise<number | null> {
+  const { rows } = await sql<{ median: number | null }>`
+    select percentile_cont(0.5) within group (order by gap) as median from (
+      select extract(epoch from placed_at - lag(placed_at) over (partition by customer_id order by placed_at)) / 86400 as gap
+      from (${counted(programId, from, to)}) o) g
+    where gap is not null`.execute(db);
+  return rows[0]?.median ?? null;
+}
+
+/** Customers by month of first order × months since: how many bought, and their revenue. */
+export async function cohorts(db: Db, programId: string, from: Date, to: Date) {
+  const { rows } = await sql<{ cohort: string; size: number; offset: number; customers: number; revenue: number }>`
+    with o as (select customer_id, placed_at, (total_minor - refunded_minor) as revenue from orders where program_id = ${programId} and status <> 'cancelled'),
+    firsts as (select customer_id, date_trunc('month', min(placed_at) at time zone 'UTC') as cohort from o group by customer_id),
+    chosen as (select * from firsts where cohort >= date_trunc('month', ${from}::timestamptz at time zone 'UTC') and cohort < ${to}::timestamptz at time zone 'UTC'),
+    sizes as (select cohort, count(*)::int as size from chosen group by cohort)
+    select to_char(ch.cohort, 'YYYY-MM') as cohort, s.size,
+      ((extract(year from date_trunc('month', o.placed_at at time zone 'UTC')) - extract(year from ch.cohort)) * 12
+        + extract(month from date_trunc('month', o.placed_at at time zone 'UTC')) - extract(month from ch.cohort))::int as offset,
+      count(distinct o.customer_id)::int as customers, sum(o.revenue)::bigint as revenue
+    from o join chosen ch using (customer_id) join sizes s on s.cohort = ch.cohort
+    group by 1, 2, 3 order by 1, 3`.execute(db);
+  return rows.map((r) => ({ ...r, revenue: Number(r.revenue) }));
+}
+
+/** RFM quintiles of every customer with orders up to `asOf`, counted per named segment. */
+export async function rfmSegments(db: Db, programId: string, asOf: Date): Promise<Map<string, number>> {
+  const { rows } = await sql<{ r: number; f: number; m: number; n: number }>`
+    with per as (
+      select customer_id, max(placed_at) as last, count(*) as orders, sum(total_minor - refunded_minor) as monetary
+      from orders where program_id = ${programId} and status <> 'cancelled' and placed_at <= ${asOf} group by customer_id
+    ), scored as (
+      select ntile(5) over (order by last) as r, ntile(5) over (order by orders) as f, ntile(5) over (order by monetary) as m from per
+    )
+    select r, f, m, count(*)::int as n from scored group by r, f, m`.execute(db);
+  const sizes = new Map<string, number>();
+  for (const row of rows) {
+    const segment = rfmSegment(row.r, row.f, row.m);
+    sizes.set(segment, (sizes.get(segment) ?? 0) + row.n);
+  }
+  return sizes;
+}
+
+/** Customers per lifecycle stage at `from` and at `to`, and how they moved between the two. */
+export async function stageMovement(db: Db, programId: string, from: Date, to: Date, t: StageThresholds) {
+  const at = (asOf: Date) => sql`
+    select customer_id, ${stageCase(t, asOf)} as stage from (
+      select customer_id, count(*) as orders, min(placed_at) as first, max(placed_at) as last
+      from orders where program_id = ${programId} and status <> 'cancelled' and placed_at <= ${asOf} group by customer_id) c`;
+  const { rows } = await sql<{ before: string | null; after: string; n: number }>`
+    select b.stage as before, a.stage as after, count(*)::int as n
+    from (${at(to)}) a left join (${at(from)}) b using (customer_id)
+    group by 1, 2`.execute(db);
+  return rows;
+}

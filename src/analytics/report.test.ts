@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { createTestApp, orderBody } from '../platform/testing/test-app.ts';
+import { lifecycleStage, rfmSegment } from './segments.ts';
+
+const t = await createTestApp('2026-04-01T00:00:00Z');
+
+describe('segment rules', () => {
+  it.each([
+    [5, 5, 5, 'champions'],
+    [1, 5, 5, 'cant_lose'],
+    [2, 3, 4, 'at_risk'],
+    [3, 4, 4, 'loyal'],
+    [5, 1, 1, 'new'],
+    [4, 2, 2, 'potential_loyalist'],
+    [4, 1, 1, 'promising'],
+    [3, 2, 2, 'needs_attention'],
+    [3, 1, 1, 'about_to_sleep'],
+    [2, 1, 2, 'hibernating'],
+    [1, 1, 1, 'lost'],
+  ] as const)('R%i F%i M%i is %s', (r, f, m, segment) => {
+    expect(rfmSegment(r, f, m)).toBe(segment);
+  });
+
+  it.each([
+    [{ orders: 1, days_since_first: 10, days_since_last: 10 }, 'new'],
+    [{ orders: 1, days_since_first: 45, days_since_last: 45 }, 'one_time'],
+    [{ orders: 2, days_since_first: 60, days_since_last: 5 }, 'repeat'],
+    [{ orders: 6, days_since_first: 300, days_since_last: 5 }, 'loyal'],
+    [{ orders: 6, days_since_first: 300, days_since_last: 120 }, 'at_risk'],
+    [{ orders: 6, days_since_first: 400, days_since_last: 200 }, 'lapsed'],
+  ])('%j is %s', (c, stage) => {
+    expect(lifecycleStage(c)).toBe(stage);
+  });
+});
+
+describe('the retention report', () => {
+  it('computes the seed metrics, monthly retention, cohorts and stages of a small store by hand', async () => {
+    const api = await t.newProgram();
+    const orders: [string, string, number][] = [
+      ['a', '2026-01-05', 1000],
+      ['a', '2026-01-20', 2000],
+      ['a', '2026-02-10', 3000],
+      ['b', '2026-01-15', 4000],
+      ['c', '2026-02-01', 5000],
+      ['c', '2026-03-01', 6000],
+    ];
+    for (const [who, day, amount] of orders) {
+      await api.post('/v1/orders', orderBody({ customer: { external_id: who }, subtotal: amount, total: amount, line_items: [], placed_at: `${day}T12:00:00Z` }));
+    }
+    const cancelled = (await api.post('/v1/orders', orderBody({ customer: { external_id: 'b' }, subtotal: 9900, total: 9900, line_items: [], placed_at: '2026-03-05T12:00:00Z' }))).body;
+    await api.post(`/v1/orders/${cancelled.id}/cancel`);
+    const report = (await api.get('/v1/analytics/report?from=2026-01-01&to=2026-04-01')).body;
+    expect(report.totals).toEqual({
+      customers: 3,
+      orders: 6,
+      revenue: 21000,
+      repeat_customer_rate: 2 / 3,
+      purchase_frequency: 2,
+      average_order_value: 3500,
+      customer_value: 7000,
+      historic_clv: 7000,
+    });
+    expect(report.retention).toEqual([
+      { month: '2026-01', customers: 2, returned_next_month: 1, retention_rate: 0.5, churn_rate: 0.5 },
+      { month: '2026-02', customers: 2, returned_next_month: 1, retention_rate: 0.5, churn_rate: 0.5 },
+      { month: '2026-03', customers: 1, returned_next_month: null, retention_rate: null, churn_rate: null },
+    ]);
+    expect(report.median_days_between_orders).toBe(21);
+    expect(report.cohorts).toEqual([
+      { cohort: '2026-01', customers: 2, months: [{ offset: 0, customers: 2, share_returning: 1, revenue_per_customer: 3500 }, { offset: 1, customers: 1, share_returning: 0.5, revenue_per_customer: 1500 }] },
+      { cohort: '2026-02', customers: 1, months: [{ offset: 0, customers: 1, share_returning: 1, revenue_per_customer: 5000 }, { offset: 1, customers: 1, share_returning: 1, revenue_per_customer: 6000 }] },
+    ]);
+    expect(report.lifecycle.at_to).toEqual({ new: 0, one_time: 1, repeat: 2, loyal: 0, at_risk: 0, lapsed: 0 });
+    expect(Object.values(report.rfm_segments).reduce((s: number, n) => s + (n as number), 0)).toBe(3);
+    expect(report.by_tier).toEqual([{ tier_id: null, ...report.totals }]);
+  });
+
+  it('refuses an empty range and incoherent thresholds', async () => {
+    const api = await t.newProgram();
+    expect((await api.get('/v1/analytics/report?from=2026-02-01&to=2026-01-01')).body.error.param).toBe('to');
+    expect((await api.get('/v1/analytics/report?from=2026-01-01&to=2026-02-01&at_risk_days=200')).body.error.param).toBe('at_risk_days');
+  });
+});
