@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { readConfig } from '../platform/config.ts';
 import { clvFit } from './clv.ts';
+import { demo } from './demo.ts';
+import { report } from './report.ts';
 import { importOrders } from './import.ts';
 import { openDatabase } from './database.ts';
 import { start } from './start.ts';
@@ -13,6 +15,7 @@ const program = new Command()
 program
   .command('start')
   .description('run the API server and the sweeps (PORT, DATABASE_URL, REGULARS_ADMIN_KEY)')
+  .option('--demo', 'on an empty store, load a synthetic two-year history first (as regulars demo)')
   .action(start);
 
 program
@@ -56,6 +59,26 @@ program
   .option('--award-points', 'award points for the past orders under today\'s rules (default: history only)')
   .action(async (file: string, options: { program?: string; awardPoints?: boolean }) => {
     process.exit(await importOrders(file, options));
+  });
+
+program
+  .command('report')
+  .description('the retention report: metrics, retention, cohorts, RFM segments, lifecycle stages')
+  .option('--program <id>', 'the program (default: the first one)')
+  .option('--from <date>', 'first day, YYYY-MM-DD', new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10))
+  .option('--to <date>', 'day after the last, YYYY-MM-DD', new Date(Date.now() + 86_400_000).toISOString().slice(0, 10))
+  .option('--json', 'print the report as JSON')
+  .action(report);
+
+program
+  .command('demo')
+  .description('fill the first program with a realistic synthetic store (two years of orders)')
+  .option('--customers <n>', 'shoppers', '5000')
+  .option('--orders <n>', 'orders, about', '20000')
+  .action(async (options: { customers: string; orders: string }) => {
+    const size = { customers: Number(options.customers), orders: Number(options.orders) };
+    if (!(size.customers > 0 && size.orders >= size.customers)) throw new Error('--customers must be positive and --orders at least as many');
+    await demo(size);
   });
 
 await program.parseAsync(process.argv).catch((error: unknown) => {

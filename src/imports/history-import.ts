@@ -80,6 +80,9 @@ export async function importHistory(db: Db, client: pg.ClientBase, program: { id
       )
       select (select count(*) from added)::int as n`);
     await client.query('commit');
+    // A bulk load leaves the planner's statistics far behind: refresh them before anyone reports.
+    await client.query('analyze orders');
+    await client.query('analyze customers');
     return { orders: inserted[0]!.n, customers: customers[0]!.n };
   } catch (error) {
     await client.query('rollback');

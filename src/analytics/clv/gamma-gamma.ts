@@ -11,8 +11,15 @@ export interface GammaGammaParams {
 export function logLikelihood({ p, q, v }: GammaGammaParams, data: { x: number; m_x: number }[]): number {
   let ll = 0;
   const base = q * Math.log(v) - lnGamma(q);
+  // The gamma terms depend on x alone: once per distinct x.
+  const byX = new Map<number, number>();
   for (const { x, m_x } of data) {
-    ll += lnGamma(p * x + q) - lnGamma(p * x) + base + (p * x - 1) * Math.log(m_x) + p * x * Math.log(x) - (p * x + q) * Math.log(v + x * m_x);
+    let g = byX.get(x);
+    if (g === undefined) {
+      g = lnGamma(p * x + q) - lnGamma(p * x) + p * x * Math.log(x);
+      byX.set(x, g);
+    }
+    ll += g + base + (p * x - 1) * Math.log(m_x) - (p * x + q) * Math.log(v + x * m_x);
   }
   return ll;
 }
@@ -23,8 +30,8 @@ export function fitGammaGamma(data: { x: number; m_x: number }[]): GammaGammaPar
   const params = (w: number[]) => ({ p: Math.exp(w[0]!), q: Math.exp(w[1]!), v: Math.exp(w[2]!) });
   let start = [0, 0, 0];
   let best = { x: start, value: Infinity, iterations: 0 };
-  for (let round = 0; round < 4; round++) {
-    best = minimise((w) => -logLikelihood(params(w), buyers), start, { step: round === 0 ? 1 : 0.1 });
+  for (let round = 0; round < 2; round++) {
+    best = minimise((w) => -logLikelihood(params(w), buyers), start, { step: round === 0 ? 1 : 0.1, tolerance: 1e-10 });
     start = best.x;
   }
   return { ...params(best.x), log_likelihood: -best.value, customers: buyers.length };
