@@ -92,3 +92,12 @@ export async function stageMovement(db: Db, programId: string, from: Date, to: D
     group by 1, 2`.execute(db);
   return rows;
 }
+
+/** Customers whose first order falls in [from, to). */
+export async function newCustomers(db: Db, programId: string, from: Date, to: Date): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from (
+      select customer_id from orders where program_id = ${programId} and status <> 'cancelled'
+      group by customer_id having min(placed_at) >= ${from} and min(placed_at) < ${to}) f`.execute(db);
+  return rows[0]!.n;
+}

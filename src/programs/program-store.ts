@@ -132,6 +132,7 @@ export interface ProgramSettings {
   cashback_bps?: number;
   cashback_hold_days?: number;
   coalition_point_value_minor?: number;
+  point_cost_per_1000?: number;
 }
 
 /** An expiring policy needs one period, in days or in months. */

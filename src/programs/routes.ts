@@ -37,6 +37,7 @@ const Program = Type.Object({
   cashback_percent: Type.Number({ description: 'Cashback as store credit on what was paid for merchandise; 0 turns it off. Tiers may set their own.' }),
   cashback_hold_days: Type.Integer({ description: 'Days cashback stays pending (the return window).' }),
   point_value_per_1000: Type.Integer({ description: 'Coalitions: what 1,000 points are worth between stores, in minor units of the program currency.' }),
+  point_cost_per_1000: Type.Integer({ description: 'What 1,000 points cost the program, in minor units: the liability in program economics.' }),
   created_at: Timestamp,
 });
 
@@ -60,6 +61,7 @@ const present = (p: Selectable<ProgramsTable>) => ({
   cashback_percent: p.cashback_bps / 100,
   cashback_hold_days: p.cashback_hold_days,
   point_value_per_1000: p.coalition_point_value_minor,
+  point_cost_per_1000: p.point_cost_per_1000,
   created_at: new Date(p.created_at).toISOString(),
 });
 
@@ -115,6 +117,7 @@ export const programRoutes =
             cashback_percent: Type.Optional(Type.Number({ minimum: 0, maximum: 100, description: 'Rounded to hundredths of a percent.' })),
             cashback_hold_days: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
             point_value_per_1000: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e9 })),
+            point_cost_per_1000: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e9 })),
           }),
           response: { 200: Program, ...errorResponses },
         },

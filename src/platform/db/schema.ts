@@ -29,6 +29,7 @@ export interface ProgramsTable {
   cashback_hold_days: Generated<number>;
   billing_webhook_secret: string | null;
   coalition_point_value_minor: Generated<number>;
+  point_cost_per_1000: Generated<number>;
   created_at: DefaultedTimestamp;
 }
 

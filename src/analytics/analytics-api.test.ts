@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { createTestApp, orderBody } from '../platform/testing/test-app.ts';
+import { loadProgramContext } from '../programs/program-store.ts';
+import { expirePoints } from '../workflows/points-expiry.ts';
+import { loadDemoStore } from './demo-store.ts';
+
+const t = await createTestApp('2026-11-01T00:00:00Z');
+
+describe('program economics', () => {
+  it('counts points issued, spent, expired and outstanding, and the liability at the cost per point', async () => {
+    t.clock.set('2026-10-01T00:00:00Z');
+    const api = await t.newProgram();
+    await api.patch('/v1/program', { point_cost_per_1000: 500, expiry_policy: 'fixed', expiry_days: 10 });
+    const first = (await api.post('/v1/orders', orderBody({ customer: { external_id: 'e1' }, subtotal: 10000, total: 10000, line_items: [], placed_at: '2026-10-01T00:00:00Z' }))).body;
+    await api.post('/v1/orders', orderBody({ customer: { external_id: 'e2' }, subtotal: 5000, total: 5000, line_items: [], placed_at: '2026-10-01T00:00:00Z' }));
+    const reward = (await api.post('/v1/rewards', { name: '$2 off', type: 'amount_off', amount: 200, points_cost: 60 })).body.id;
+    const code = (await api.post(`/v1/customers/${first.customer_id}/redemptions`, { reward_id: reward })).body.code;
+    await api.post('/v1/orders', orderBody({ customer: { external_id: 'e1' }, subtotal: 1000, total: 800, discount: 200, line_items: [], discount_codes: [code], placed_at: '2026-10-01T00:00:00Z' }));
+    t.clock.set('2026-10-20T00:00:00Z');
+    await expirePoints(t.db, t.clock.now(), { programId: api.programId });
+    const e = (await api.get('/v1/analytics/economics?from=2026-10-01&to=2026-11-01')).body;
+    expect(e).toMatchObject({
+      points_issued: 158,
+      points_redeemed: 60,
+      points_expired: 98,
+      points_outstanding: 0,
+      liability: 0,
+      rewards_used: 1,
+      reward_value: 200,
+    });
+    expect(e.redemption_rate).toBeCloseTo(60 / 158, 6);
+    expect(e.breakage_rate).toBeCloseTo(98 / 158, 6);
+  });
+});
+
+describe('predicted CLV and the retention projection on a synthetic store', async () => {
+  const api = await t.newProgram({ name: 'Demo' });
+  t.clock.set('2026-11-01T00:00:00Z');
+  await loadDemoStore(t.db, t.url, await loadProgramContext(t.db, api.programId), { customers: 1500, orders: 6000 }, t.clock.now());
+
+  it('fits the models and ranks customers by predicted value', async () => {
+    const res = (await api.get('/v1/analytics/clv?horizon_days=365&discount_rate=0.1&limit=5')).body;
+    expect(res).toMatchObject({ object: 'clv_prediction', customers: 1500 });
+    expect(res.bgnbd.r).toBeGreaterThan(0);
+    expect(res.expected_active_customers).toBeGreaterThan(0);
+    expect(res.expected_active_customers).toBeLessThanOrEqual(1500);
+    expect(res.predicted_clv_total).toBeGreaterThan(0);
+    const values = res.top.map((c: { predicted_clv: number }) => c.predicted_clv);
+    expect(values).toEqual([...values].sort((a: number, b: number) => b - a));
+    const short = (await api.get('/v1/analytics/clv?horizon_days=30&limit=1')).body;
+    expect(short.predicted_clv_total).toBeLessThan(res.predicted_clv_total);
+  }, 60_000);
+
+  it('projects revenue at current retention and five points higher', async () => {
+    const res = (await api.get('/v1/analytics/projection?months=12&uplift_points=5')).body;
+    expect(res.inputs.monthlyRetention).toBeGreaterThan(0);
+    expect(res.at_current_retention.by_month).toHaveLength(12);
+    expect(res.at_higher_retention.revenue).toBeGreaterThan(res.at_current_retention.revenue);
+  });
+
+  it('refuses to predict on too little history', async () => {
+    const empty = await t.newProgram();
+    expect((await empty.get('/v1/analytics/clv')).body.error.code).toBe('not_enough_history');
+  });
+});

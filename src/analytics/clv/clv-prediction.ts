@@ -1,0 +1,25 @@
+import { expectedPurchases, fitBgNbd, pAlive } from './bg-nbd.ts';
+import { expectedSpend, fitGammaGamma } from './gamma-gamma.ts';
+import type { CustomerSummary } from './summary.ts';
+
+/**
+ * Predicted customer lifetime value over a horizon: expected purchases month by month (BG/NBD)
+ * times expected spend per purchase (Gamma-Gamma), each month discounted at the annual rate.
+ * Inputs in weeks. Pure.
+ */
+export function predictClv(summary: CustomerSummary[], options: { horizonWeeks: number; annualDiscountRate: number }) {
+  const bg = fitBgNbd(summary);
+  const gg = fitGammaGamma(summary);
+  const months = Math.max(1, Math.round(options.horizonWeeks / (52 / 12)));
+  const customers = summary.map((c) => {
+    let value = 0;
+    let before = 0;
+    for (let m = 1; m <= months; m++) {
+      const upTo = expectedPurchases(bg, c, (m * 52) / 12);
+      value += ((upTo - before) * expectedSpend(gg, c)) / (1 + options.annualDiscountRate) ** (m / 12);
+      before = upTo;
+    }
+    return { customer_id: c.customerId, p_alive: pAlive(bg, c), expected_purchases: before, expected_spend: expectedSpend(gg, c), predicted_clv: value };
+  });
+  return { bgnbd: bg, gamma_gamma: gg, customers };
+}
