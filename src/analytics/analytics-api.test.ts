@@ -63,3 +63,23 @@ describe('predicted CLV and the retention projection on a synthetic store', asyn
     expect((await empty.get('/v1/analytics/clv')).body.error.code).toBe('not_enough_history');
   });
 });
+
+describe('the holdout group', () => {
+  it('keeps a random share of new customers out of the program and measures the lift against them', async () => {
+    t.clock.set('2026-10-01T00:00:00Z');
+    const api = await t.newProgram();
+    await api.patch('/v1/program', { holdout_percent: 50 });
+    const placed = [];
+    for (let i = 0; i < 40; i++) placed.push((await api.post('/v1/orders', orderBody({ customer: { external_id: `h${i}` }, placed_at: '2026-10-01T00:00:00Z' }))).body);
+    const customers = await Promise.all(placed.map((o) => api.get(`/v1/customers/${o.customer_id}`).then((r) => r.body)));
+    const held = customers.filter((c) => c.in_holdout);
+    expect(held.length).toBeGreaterThan(5);
+    expect(held.length).toBeLessThan(35);
+    expect(held.every((c) => c.points_balance === 0)).toBe(true);
+    expect(customers.filter((c) => !c.in_holdout).every((c) => c.points_balance === 54)).toBe(true);
+    const l = (await api.get('/v1/analytics/lift?from=2026-10-01&to=2026-11-01')).body;
+    expect(l.members.customers + l.holdout.customers).toBe(40);
+    expect(l.holdout.customers).toBe(held.length);
+    expect(l.repeat_rate_lift.ci95).toHaveLength(2);
+  });
+});

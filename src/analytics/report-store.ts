@@ -101,3 +101,18 @@ export async function newCustomers(db: Db, programId: string, from: Date, to: Da
       group by customer_id having min(placed_at) >= ${from} and min(placed_at) < ${to}) f`.execute(db);
   return rows[0]!.n;
 }
+
+/** Members and holdout customers who first ordered in [from, to): repeat buyers and revenue up to `to`. */
+export async function holdoutGroups(db: Db, programId: string, from: Date, to: Date) {
+  const { rows } = await sql<{ in_holdout: boolean; customers: number; repeat_customers: number; revenue: number; revenue_squares: number }>`
+    with per as (
+      select o.customer_id, count(*) as n, sum(o.total_minor - o.refunded_minor)::float8 as revenue
+      from orders o where o.program_id = ${programId} and o.status <> 'cancelled' and o.placed_at < ${to}
+      group by o.customer_id having min(o.placed_at) >= ${from}
+    )
+    select c.in_holdout, count(*)::int as customers, (count(*) filter (where per.n >= 2))::int as repeat_customers,
+      coalesce(sum(per.revenue), 0)::float8 as revenue, coalesce(sum(per.revenue * per.revenue), 0)::float8 as revenue_squares
+    from per join customers c on c.id = per.customer_id group by c.in_holdout`.execute(db);
+  const empty = { customers: 0, repeat_customers: 0, revenue: 0, revenue_squares: 0 };
+  return { members: rows.find((r) => !r.in_holdout) ?? empty, holdout: rows.find((r) => r.in_holdout) ?? empty };
+}

@@ -9,7 +9,8 @@ import { predictClv } from './clv/clv-prediction.ts';
 import { programEconomics } from './economics.ts';
 import { projectRevenue } from './projection.ts';
 import { retentionReport } from './report.ts';
-import { monthlyRetention, newCustomers, totals } from './report-store.ts';
+import { lift } from './lift.ts';
+import { holdoutGroups, monthlyRetention, newCustomers, totals } from './report-store.ts';
 import { DEFAULT_STAGES } from './segments.ts';
 
 const Days = (d: number, description: string) => Type.Integer({ minimum: 1, maximum: 3650, default: d, description });
@@ -65,6 +66,24 @@ export const analyticsRoutes =
       async (request) => {
         const program = (await getProgram(deps.db, request.program.id))!;
         return { object: 'program_economics', ...request.query, ...(await programEconomics(deps.db, program.id, range(request.query), program.point_cost_per_1000)) };
+      },
+    );
+
+    app.get(
+      '/v1/analytics/lift',
+      {
+        schema: {
+          tags: ['analytics'],
+          summary: "The program's lift: members against the holdout group (repeat rate, revenue per customer, 95% CIs)",
+          description: 'Customers whose first order falls in the range, followed up to `to`. Set `holdout_percent` on the program to keep a random share of new customers out as the control.',
+          querystring: Range,
+          response: { 200: Type.Record(Type.String(), Type.Unknown()), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const r = range(request.query);
+        const { members, holdout } = await holdoutGroups(deps.db, request.program.id, r.from, r.to);
+        return { object: 'program_lift', ...request.query, ...lift(members, holdout) };
       },
     );
 

@@ -94,8 +94,9 @@ export async function findOrCreateCustomers(tx: Tx, requests: { programId: strin
       order by id
       for update
     ), created as (
-      insert into customers (id, program_id, external_id, email, created_at, updated_at)
-      select k.new_id, k.program_id, k.external_id, k.given_email, ${at}, ${at} from k
+      insert into customers (id, program_id, external_id, email, in_holdout, created_at, updated_at)
+      select k.new_id, k.program_id, k.external_id, k.given_email,
+        (select p.holdout_percent from programs p where p.id = k.program_id) > random() * 100, ${at}, ${at} from k
       where not exists (
         select 1 from found f
         where f.program_id = k.program_id and (f.external_id = k.external_id or lower(f.email) = k.email)

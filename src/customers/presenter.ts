@@ -20,6 +20,7 @@ export function presentCustomer(row: CustomerRow, currency: string) {
     store_credit: row.store_credit_minor,
     store_credit_pending: row.store_credit_pending_minor,
     tier_id: row.tier_id,
+    in_holdout: row.in_holdout,
     points_earned_lifetime: row.points_earned_lifetime,
     orders_count: row.orders_count,
     total_spent: row.total_spent_minor,

@@ -10,6 +10,15 @@ import { describeExpiry } from '../ledger/expiry-view.ts';
 import { describeTier } from '../tiers/tier-view.ts';
 import { stampProgressOf } from '../stamp-cards/stamp-card-store.ts';
 import { describeChallenges } from '../challenges/challenge-view.ts';
+import { lifecycleStage } from '../analytics/segments.ts';
+
+const DAY_MS = 86_400_000;
+
+/** Where the customer is in their lifecycle, with the default thresholds (see the retention report). */
+const stageOf = (c: { orders_count: number; first_order_at: Date | null; last_order_at: Date | null }, now: Date) =>
+  c.first_order_at && c.last_order_at
+    ? lifecycleStage({ orders: c.orders_count, days_since_first: (now.getTime() - new Date(c.first_order_at).getTime()) / DAY_MS, days_since_last: (now.getTime() - new Date(c.last_order_at).getTime()) / DAY_MS })
+    : null;
 import { expiryPolicyOf, getProgram } from '../programs/program-store.ts';
 import { Customer, CustomerInput, CustomerWithExpiry } from './schemas.ts';
 
@@ -77,6 +86,7 @@ export const customerRoutes =
             .filter((c) => c.active || c.stamps !== null)
             .map((c) => ({ card_id: c.card_id, name: c.name, stamps: c.stamps ?? 0, stamps_required: c.stamps_required, cards_completed: c.cards_completed ?? 0 })),
           challenges: await describeChallenges(deps.db, request.program.id, customer.id),
+          lifecycle_stage: stageOf(customer, deps.clock.now()),
         };
       },
     );

@@ -37,6 +37,7 @@ export const Customer = Type.Object(
     store_credit: Type.Integer({ description: 'Store credit balance, in minor units of `currency`.' }),
     store_credit_pending: Type.Integer({ description: 'Store credit (cashback) on hold until the return window ends, in minor units.' }),
     tier_id: Nullable(Type.String()),
+    in_holdout: Type.Boolean({ description: 'Kept out of the program as part of the control group: earns nothing.' }),
     points_earned_lifetime: Points,
     orders_count: Type.Integer(),
     total_spent: Type.Integer({ description: 'Net of refunds and cancellations, in minor units of `currency`.' }),
@@ -79,6 +80,9 @@ export const CustomerWithExpiry = Type.Object({
   ...Customer.properties,
   tier: Nullable(TierStatus),
   tier_progress: Nullable(TierProgress),
+  lifecycle_stage: Nullable(
+    Type.Union(['new', 'one_time', 'repeat', 'loyal', 'at_risk', 'lapsed'].map((s) => Type.Literal(s)), { description: 'Lifecycle stage with the default thresholds of the retention report; none before a first order.' }),
+  ),
   stamp_cards: Type.Array(
     Type.Object({ card_id: Type.String(), name: Type.String(), stamps: Type.Integer(), stamps_required: Type.Integer(), cards_completed: Type.Integer() }),
     { description: 'Progress on each stamp card: stamps on the card in progress, and full cards so far.' },

@@ -41,8 +41,9 @@ export async function importHistory(db: Db, client: pg.ClientBase, program: { id
         select distinct on (customer_key) customer_key, customer_id, external_customer, email
         from import_orders order by customer_key, placed_at
       ), fresh as (
-        insert into customers (id, program_id, external_id, email, created_at, updated_at)
-        select k.customer_id, ${program.id}, k.external_customer, k.email, ${at}, ${at} from keys k
+        insert into customers (id, program_id, external_id, email, in_holdout, created_at, updated_at)
+        select k.customer_id, ${program.id}, k.external_customer, k.email,
+          (select p.holdout_percent from programs p where p.id = ${program.id}) > random() * 100, ${at}, ${at} from keys k
         where (k.external_customer is not null and not exists (
                 select 1 from customers c where c.program_id = ${program.id} and c.external_id = k.external_customer))
            or (k.external_customer is null and not exists (

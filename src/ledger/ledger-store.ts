@@ -16,7 +16,7 @@ export interface PostedTransfer extends TransferDraft {
 export async function lockCustomer(tx: Tx, programId: string, customerId: string) {
   const row = await tx
     .selectFrom('customers')
-    .select(['id', 'points_available', 'points_pending', 'tags', 'tier_id', 'tier_unsupported_since'])
+    .select(['id', 'points_available', 'points_pending', 'tags', 'tier_id', 'tier_unsupported_since', 'in_holdout'])
     .where('program_id', '=', programId)
     .where('id', '=', customerId)
     .forUpdate()

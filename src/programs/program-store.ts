@@ -133,6 +133,7 @@ export interface ProgramSettings {
   cashback_hold_days?: number;
   coalition_point_value_minor?: number;
   point_cost_per_1000?: number;
+  holdout_percent?: number;
 }
 
 /** An expiring policy needs one period, in days or in months. */

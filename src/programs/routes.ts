@@ -38,6 +38,7 @@ const Program = Type.Object({
   cashback_hold_days: Type.Integer({ description: 'Days cashback stays pending (the return window).' }),
   point_value_per_1000: Type.Integer({ description: 'Coalitions: what 1,000 points are worth between stores, in minor units of the program currency.' }),
   point_cost_per_1000: Type.Integer({ description: 'What 1,000 points cost the program, in minor units: the liability in program economics.' }),
+  holdout_percent: Type.Integer({ description: 'Share of new customers kept out of the program as a control group (they earn nothing); the lift report compares them.' }),
   created_at: Timestamp,
 });
 
@@ -62,6 +63,7 @@ const present = (p: Selectable<ProgramsTable>) => ({
   cashback_hold_days: p.cashback_hold_days,
   point_value_per_1000: p.coalition_point_value_minor,
   point_cost_per_1000: p.point_cost_per_1000,
+  holdout_percent: p.holdout_percent,
   created_at: new Date(p.created_at).toISOString(),
 });
 
@@ -118,6 +120,7 @@ export const programRoutes =
             cashback_hold_days: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
             point_value_per_1000: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e9 })),
             point_cost_per_1000: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e9 })),
+            holdout_percent: Type.Optional(Type.Integer({ minimum: 0, maximum: 50 })),
           }),
           response: { 200: Program, ...errorResponses },
         },

@@ -59,7 +59,7 @@ export async function receiveEvent(
   const rules = await activeEarningRules(tx, target.programId);
   const relevant = rules.filter((r) => r.type === 'action' && r.event_type === event.type);
   const usage = await ruleUsage(tx, target.customerId, relevant, event.occurred_at);
-  const awards = evaluateAction(relevant, event, usage);
+  const awards = customer.in_holdout ? [] : evaluateAction(relevant, event, usage);
   const posted = await postAwards(tx, target, awards, { code: 'earn.action', reference: { type: 'event', id: inserted.id }, occurredAt: event.occurred_at }, now);
   const points = posted.reduce((s, a) => s + a.points, 0);
   if (points > 0) await tx.updateTable('events').set({ points_awarded: points }).where('id', '=', inserted.id).execute();

@@ -132,9 +132,10 @@ async function evaluateGroup(tx: Tx, ready: Live[], customers: Map<number, Custo
       const customer = customers.get(r.i)!;
       const perks = benefits.get(customer.id)!;
       const tier = perks.tierId ? (await tierProgram(tx, r.program.id)).tiers.find((t) => t.id === perks.tierId) : undefined;
-      const awards = evaluatePurchase(await activeEarningRules(tx, r.program.id), { ...r.order, store_id: r.program.storeId }, usage[n]!, perks.bonuses);
+      // The holdout group is kept out of the program: it earns nothing.
+      const awards = customer.in_holdout ? [] : evaluatePurchase(await activeEarningRules(tx, r.program.id), { ...r.order, store_id: r.program.storeId }, usage[n]!, perks.bonuses);
       const settings = await cashbackSettings(tx, r.program.id);
-      const bps = cashbackRate(settings.bps, tier?.cashback_bps);
+      const bps = customer.in_holdout ? 0 : cashbackRate(settings.bps, tier?.cashback_bps);
       const paid = Math.max(0, r.order.subtotal - r.order.discount);
       const cashback = { bps, holdDays: settings.holdDays, label: tier?.cashback_bps != null ? tier.name : 'program rate', amount: mulDivFloor(paid, bps, 10_000) };
       return { ...r, customer, awards, points: awards.reduce((s, a) => s + a.points, 0), cashback };

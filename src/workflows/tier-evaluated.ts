@@ -10,6 +10,7 @@ export interface TierHolder {
   id: string;
   tier_id: string | null;
   tier_unsupported_since: Date | string | null;
+  in_holdout?: boolean;
 }
 
 export type TierReason = 'qualified' | 'period_ended' | 'refund' | 'recalculation';
@@ -47,7 +48,7 @@ export async function reevaluateTiers(
 export async function decideTiers(tx: Tx, programId: string, customers: TierHolder[], now: Date, options: { ignoreGrace: boolean }) {
   const program = await tierProgram(tx, programId);
   const settings = options.ignoreGrace ? { ...program.settings, graceDays: 0 } : program.settings;
-  const concerned = customers.filter((c) => program.tiers.length > 0 || c.tier_id);
+  const concerned = customers.filter((c) => (program.tiers.length > 0 || c.tier_id) && !c.in_holdout);
   const values = await metricValues(tx, concerned.map((c) => c.id), settings, now);
   const decisions = concerned.map((customer) => {
     const value = values.get(customer.id)!;

@@ -30,6 +30,7 @@ export interface ProgramsTable {
   billing_webhook_secret: string | null;
   coalition_point_value_minor: Generated<number>;
   point_cost_per_1000: Generated<number>;
+  holdout_percent: Generated<number>;
   created_at: DefaultedTimestamp;
 }
 
@@ -79,6 +80,7 @@ export interface CustomersTable {
   tier_since: Timestamp | null;
   tier_unsupported_since: Timestamp | null;
   referral_code: string | null;
+  in_holdout: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
