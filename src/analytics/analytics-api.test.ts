@@ -58,6 +58,20 @@ describe('predicted CLV and the retention projection on a synthetic store', asyn
     expect(res.at_higher_retention.revenue).toBeGreaterThan(res.at_current_retention.revenue);
   });
 
+  it('backtests a draft program over the history without touching live data', async () => {
+    const draft = { earning_rules: [{ name: 'Base', type: 'points_per_unit', points: 1 }], tiers: [{ name: 'Gold', threshold: 500, earn_multiplier: 1.5 }], typical_redemption_rate: 0.3, reward_points_cost: 100, point_cost_per_1000: 10 };
+    const res = await api.post('/v1/analytics/backtest', { draft, from: '2024-01-01', to: '2026-11-01' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ object: 'backtest', customers: 1500 });
+    expect(res.body.points_issued).toBeGreaterThan(0);
+    expect(res.body.points_issued).toBe(res.body.points_redeemed_if_typical + res.body.points_expired + res.body.points_outstanding);
+    expect(res.body.customers_per_tier.Gold).toBeGreaterThan(0);
+    const someone = (await api.get('/v1/customers?limit=1')).body.data[0];
+    expect(someone.points_balance).toBe(0);
+    const bad = await api.post('/v1/analytics/backtest', { draft: { earning_rules: [] }, from: '2024-01-01', to: '2026-11-01' });
+    expect(bad.status).toBe(400);
+  });
+
   it('refuses to predict on too little history', async () => {
     const empty = await t.newProgram();
     expect((await empty.get('/v1/analytics/clv')).body.error.code).toBe('not_enough_history');

@@ -116,3 +116,24 @@ export async function holdoutGroups(db: Db, programId: string, from: Date, to: D
   const empty = { customers: 0, repeat_customers: 0, revenue: 0, revenue_squares: 0 };
   return { members: rows.find((r) => !r.in_holdout) ?? empty, holdout: rows.find((r) => r.in_holdout) ?? empty };
 }
+
+/** The program's orders in [from, to), not cancelled, as the earning rules see them (for backtests). */
+export async function pastOrders(db: Db, programId: string, from: Date, to: Date) {
+  const rows = await db
+    .selectFrom('orders')
+    .select(['customer_id', 'currency', 'subtotal_minor', 'total_minor', 'discount_minor', 'line_items', 'placed_at'])
+    .where('program_id', '=', programId)
+    .where('status', '<>', 'cancelled')
+    .where('placed_at', '>=', from)
+    .where('placed_at', '<', to)
+    .execute();
+  return rows.map((r) => ({
+    customer_id: r.customer_id,
+    currency: r.currency,
+    subtotal: r.subtotal_minor,
+    total: r.total_minor,
+    discount: r.discount_minor,
+    line_items: r.line_items as unknown as import('../platform/db/schema.ts').LineItem[],
+    placed_at: new Date(r.placed_at),
+  }));
+}

@@ -9,8 +9,9 @@ import { predictClv } from './clv/clv-prediction.ts';
 import { programEconomics } from './economics.ts';
 import { projectRevenue } from './projection.ts';
 import { retentionReport } from './report.ts';
+import { backtest, type DraftProgram } from './backtest.ts';
 import { lift } from './lift.ts';
-import { holdoutGroups, monthlyRetention, newCustomers, totals } from './report-store.ts';
+import { holdoutGroups, monthlyRetention, newCustomers, pastOrders, totals } from './report-store.ts';
 import { DEFAULT_STAGES } from './segments.ts';
 
 const Days = (d: number, description: string) => Type.Integer({ minimum: 1, maximum: 3650, default: d, description });
@@ -84,6 +85,27 @@ export const analyticsRoutes =
         const r = range(request.query);
         const { members, holdout } = await holdoutGroups(deps.db, request.program.id, r.from, r.to);
         return { object: 'program_lift', ...request.query, ...lift(members, holdout) };
+      },
+    );
+
+    app.post(
+      '/v1/analytics/backtest',
+      {
+        schema: {
+          tags: ['analytics'],
+          summary: 'Replay past orders through a draft program: what it would issue, redeem, expire and owe, and who would be in which tier',
+          description: 'Uses the engine\'s own earning and tier rules on the orders of the range; nothing live changes. `draft`: earning_rules (purchase rules as for /v1/earning-rules), tiers, tier_metric, expiry_days, typical_redemption_rate, reward_points_cost, point_cost_per_1000.',
+          body: Type.Object(
+            { draft: Type.Record(Type.String(), Type.Unknown()), from: Type.String({ format: 'date' }), to: Type.String({ format: 'date', description: 'Exclusive.' }) },
+            { additionalProperties: false },
+          ),
+          response: { 200: Type.Record(Type.String(), Type.Unknown()), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const r = range(request.body);
+        const orders = await pastOrders(deps.db, request.program.id, r.from, r.to);
+        return { object: 'backtest', from: request.body.from, to: request.body.to, ...backtest(request.body.draft as unknown as DraftProgram, orders) };
       },
     );
 

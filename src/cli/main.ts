@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { readConfig } from '../platform/config.ts';
+import { runBacktest } from './backtest.ts';
 import { clvFit } from './clv.ts';
 import { demo } from './demo.ts';
 import { report } from './report.ts';
@@ -69,6 +70,16 @@ program
   .option('--to <date>', 'day after the last, YYYY-MM-DD', new Date(Date.now() + 86_400_000).toISOString().slice(0, 10))
   .option('--json', 'print the report as JSON')
   .action(report);
+
+program
+  .command('backtest')
+  .description('replay past orders through a draft program (JSON) without touching live data')
+  .requiredOption('--program <draft.json>', 'the draft: earning_rules, tiers, tier_metric, expiry_days, typical_redemption_rate, reward_points_cost, point_cost_per_1000')
+  .option('--program-id <id>', 'whose orders (default: the first program)')
+  .option('--from <date>', 'first day, YYYY-MM-DD', new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10))
+  .option('--to <date>', 'day after the last, YYYY-MM-DD', new Date(Date.now() + 86_400_000).toISOString().slice(0, 10))
+  .option('--json', 'print the result as JSON')
+  .action(runBacktest);
 
 program
   .command('demo')
