@@ -1,6 +1,7 @@
 import cliProgress from 'cli-progress';
 import pg from 'pg';
 import { importWithAwards } from '../imports/award-import.ts';
+import { importCustomers, readCustomerFile } from '../imports/customer-import.ts';
 import { importHistory } from '../imports/history-import.ts';
 import { readOrderFile } from '../imports/order-file.ts';
 import { systemClock } from '../platform/clock.ts';
@@ -44,6 +45,22 @@ export async function importOrders(file: string, options: { program?: string; aw
         await client.end();
       }
     }
+    return read.errors.length > 0 ? 2 : 0;
+  } finally {
+    await database.close();
+  }
+}
+
+/** `regulars import customers <file>`: customers from a plain CSV or a Shopify customer export. */
+export async function importCustomerFile(file: string, options: { program?: string }): Promise<number> {
+  const database = await openDatabase(readConfig(), (line) => console.error(line));
+  try {
+    const programId = options.program ?? (await database.db.selectFrom('programs').select('id').orderBy('created_at').limit(1).executeTakeFirst())?.id;
+    if (!programId) throw new Error('No program yet: start Regulars once, or create one with POST /v1/programs.');
+    const read = await readCustomerFile(file);
+    for (const e of read.errors.slice(0, 50)) console.error(`line ${e.line}: ${e.message}`);
+    const result = await importCustomers(database.db, programId, read.customers, new Date());
+    console.log(`${read.customers.length} customers read, ${read.errors.length} rows skipped: ${result.created} new, ${result.updated} updated`);
     return read.errors.length > 0 ? 2 : 0;
   } finally {
     await database.close();

@@ -4,7 +4,7 @@ import { runBacktest } from './backtest.ts';
 import { clvFit } from './clv.ts';
 import { demo } from './demo.ts';
 import { report } from './report.ts';
-import { importOrders } from './import.ts';
+import { importCustomerFile, importOrders } from './import.ts';
 import { openDatabase } from './database.ts';
 import { start } from './start.ts';
 import { verify } from './verify.ts';
@@ -51,9 +51,15 @@ program
     await clvFit(file, { calibrationEnd: options.calibrationEnd, unit: options.unit, json: options.json });
   });
 
-program
-  .command('import')
-  .description('load history from CSV files')
+const imports = program.command('import').description('load history from CSV files');
+imports
+  .command('customers <file>')
+  .description('customers from a plain CSV (customer_id,email,first_name,last_name,birthday,tags,marketing_consent) or a Shopify customer export; exit 2 when rows were skipped')
+  .option('--program <id>', 'the program to load into (default: the first one)')
+  .action(async (file: string, options: { program?: string }) => {
+    process.exit(await importCustomerFile(file, options));
+  });
+imports
   .command('orders <file>')
   .description('orders from a plain CSV (customer_id,email,order_id,date,amount,currency or customer_id,date,amount) or a Shopify orders export; exit 2 when rows were skipped')
   .option('--program <id>', 'the program to load into (default: the first one)')

@@ -93,3 +93,21 @@ describe('regulars import orders', () => {
     expect((await verifyLedger(t.db)).discrepancies).toEqual([]);
   });
 });
+
+describe('regulars import customers', () => {
+  it('adds new customers, fills in known ones, and a second run changes nothing', async () => {
+    const api = await t.newProgram();
+    await api.post('/v1/customers', { email: 'known@example.com' });
+    const p = await file(
+      'customers.csv',
+      'Customer ID,First Name,Last Name,Email,Accepts Email Marketing,Tags\n101,Ada,Lovelace,ada@example.com,yes,"vip, wholesale"\n102,Known,Person,known@example.com,no,\n103,,,not-an-email,,\n',
+    );
+    const first = regulars('import', 'customers', p, '--program', api.programId);
+    expect(first.status).toBe(2);
+    expect(first.stderr).toContain('line 4: email "not-an-email" is not an email address');
+    expect(first.stdout).toContain('2 customers read, 1 rows skipped: 1 new, 1 updated');
+    expect(regulars('import', 'customers', p, '--program', api.programId).stdout).toContain('0 new, 0 updated');
+    expect((await api.get('/v1/customers?external_id=101')).body.data[0]).toMatchObject({ first_name: 'Ada', marketing_consent: true, tags: ['vip', 'wholesale'] });
+    expect((await api.get('/v1/customers?email=known@example.com')).body.data[0]).toMatchObject({ external_id: '102', first_name: 'Known' });
+  });
+});
