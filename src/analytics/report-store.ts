@@ -16,13 +16,13 @@ export interface Totals {
 
 /** Customers, orders, revenue and repeat customers in the range: overall and per tier, in one pass. */
 export async function totals(db: Db, programId: string, from: Date, to: Date) {
-  const { rows } = await sql<Totals & { tier_id: string | null; historic_clv: number; overall: boolean }>`
+  const { rows } = await sql<Totals & { tier_id: string | null; in_holdout: boolean | null; historic_clv: number; overall: boolean; by_tier: boolean }>`
     with o as (${counted(programId, from, to)}),
     per as (select customer_id, count(*) as n, sum(revenue) as revenue from o group by customer_id)
-    select grouping(c.tier_id) = 1 as overall, c.tier_id, count(*)::int as customers, sum(per.n)::bigint as orders, coalesce(sum(per.revenue), 0)::bigint as revenue,
+    select grouping(c.tier_id) = 1 and grouping(c.in_holdout) = 1 as overall, grouping(c.tier_id) = 0 as by_tier, c.tier_id, c.in_holdout, count(*)::int as customers, sum(per.n)::bigint as orders, coalesce(sum(per.revenue), 0)::bigint as revenue,
       (count(*) filter (where per.n >= 2))::int as repeat_customers, coalesce(avg(c.total_spent_minor), 0)::float8 as historic_clv
     from per join customers c on c.id = per.customer_id
-    group by rollup (c.tier_id)`.execute(db);
+    group by grouping sets ((), (c.tier_id), (c.in_holdout))`.execute(db);
   return rows.map((r) => ({ ...r, orders: Number(r.orders), revenue: Number(r.revenue) }));
 }
 
@@ -136,4 +136,17 @@ export async function pastOrders(db: Db, programId: string, from: Date, to: Date
     line_items: r.line_items as unknown as import('../platform/db/schema.ts').LineItem[],
     placed_at: new Date(r.placed_at),
   }));
+}
+
+/** RFM scores of every customer at `from` and at `to`, counted per pair of score triples (at most 125 × 126 rows). */
+export async function rfmMovement(db: Db, programId: string, from: Date, to: Date) {
+  const scored = (asOf: Date) => sql`
+    select customer_id, ntile(5) over (order by last) as r, ntile(5) over (order by orders) as f, ntile(5) over (order by monetary) as m from (
+      select customer_id, max(placed_at) as last, count(*) as orders, sum(total_minor - refunded_minor) as monetary
+      from orders where program_id = ${programId} and status <> 'cancelled' and placed_at <= ${asOf} group by customer_id) per`;
+  const { rows } = await sql<{ r1: number | null; f1: number | null; m1: number | null; r2: number; f2: number; m2: number; n: number }>`
+    select b.r as r1, b.f as f1, b.m as m1, a.r as r2, a.f as f2, a.m as m2, count(*)::int as n
+    from (${scored(to)}) a left join (${scored(from)}) b using (customer_id)
+    group by 1, 2, 3, 4, 5, 6`.execute(db);
+  return rows;
 }

@@ -72,7 +72,12 @@ describe('the retention report', () => {
     ]);
     expect(report.lifecycle.at_to).toEqual({ new: 0, one_time: 1, repeat: 2, loyal: 0, at_risk: 0, lapsed: 0 });
     expect(Object.values(report.rfm_segments).reduce((s: number, n) => s + (n as number), 0)).toBe(3);
+    expect(report.rfm_movement.reduce((s: number, m: { customers: number }) => s + m.customers, 0)).toBe(3);
+    expect(report.rfm_movement.every((m: { from: string | null }) => m.from === null)).toBe(true);
     expect(report.by_tier).toEqual([{ tier_id: null, ...report.totals }]);
+    expect(report.by_membership).toEqual([{ group: 'members', ...report.totals }]);
+    const customer = (await api.get(`/v1/customers/${(await api.get('/v1/customers?external_id=a')).body.data[0].id}`)).body;
+    expect(customer).toMatchObject({ lifecycle_stage: 'repeat', rfm_segment: expect.any(String) });
   });
 
   it('refuses an empty range and incoherent thresholds', async () => {

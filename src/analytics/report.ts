@@ -1,6 +1,6 @@
 import type { Db } from '../platform/db/database.ts';
-import { cohorts, medianDaysBetweenOrders, monthlyRetention, rfmSegments, stageMovement, totals, type Totals } from './report-store.ts';
-import { RFM_SEGMENTS, STAGES, type StageThresholds } from './segments.ts';
+import { cohorts, medianDaysBetweenOrders, monthlyRetention, rfmMovement, rfmSegments, stageMovement, totals, type Totals } from './report-store.ts';
+import { RFM_SEGMENTS, rfmSegment, STAGES, type StageThresholds } from './segments.ts';
 
 /**
  * The seed definitions: repeat customer rate = customers with 2+ orders ÷ customers; purchase
@@ -25,16 +25,23 @@ export function ratios(t: Totals & { historic_clv?: number }) {
 
 export async function retentionReport(db: Db, programId: string, range: { from: Date; to: Date }, thresholds: StageThresholds) {
   const { from, to } = range;
-  const [all, retention, median, cohortRows, rfm, movement] = await Promise.all([
+  const [all, retention, median, cohortRows, rfm, movement, rfmMoves] = await Promise.all([
     totals(db, programId, from, to),
     monthlyRetention(db, programId, from, to),
     medianDaysBetweenOrders(db, programId, from, to),
     cohorts(db, programId, from, to),
     rfmSegments(db, programId, to),
     stageMovement(db, programId, from, to, thresholds),
+    rfmMovement(db, programId, from, to),
   ]);
+  const segmentMoves = new Map<string, number>();
+  for (const m of rfmMoves) {
+    const key = `${m.r1 === null ? 'none' : rfmSegment(m.r1, m.f1!, m.m1!)}>${rfmSegment(m.r2, m.f2, m.m2)}`;
+    segmentMoves.set(key, (segmentMoves.get(key) ?? 0) + m.n);
+  }
   const overall = all.find((r) => r.overall) ?? { customers: 0, orders: 0, revenue: 0, repeat_customers: 0, historic_clv: 0 };
-  const byTier = all.filter((r) => !r.overall).map((r) => ({ tier_id: r.tier_id, ...ratios(r) }));
+  const byTier = all.filter((r) => r.by_tier).map((r) => ({ tier_id: r.tier_id, ...ratios(r) }));
+  const byMembership = all.filter((r) => !r.overall && !r.by_tier).map((r) => ({ group: r.in_holdout ? ('holdout' as const) : ('members' as const), ...ratios(r) }));
   const count = (key: 'before' | 'after', stage: string) => movement.filter((m) => m[key] === stage).reduce((s, m) => s + m.n, 0);
   return {
     object: 'retention_report' as const,
@@ -42,6 +49,7 @@ export async function retentionReport(db: Db, programId: string, range: { from: 
     to: to.toISOString(),
     totals: ratios(overall),
     by_tier: byTier,
+    by_membership: byMembership,
     retention: retention.map((m, i) => {
       const next = retention[i + 1];
       const rate = m.active ? m.retained / m.active : 0;
@@ -54,6 +62,10 @@ export async function retentionReport(db: Db, programId: string, range: { from: 
       return { cohort, customers: size, months: rows.map((r) => ({ offset: r.offset, customers: r.customers, share_returning: r.customers / size, revenue_per_customer: Math.round(r.revenue / size) })) };
     }),
     rfm_segments: Object.fromEntries(RFM_SEGMENTS.map((s) => [s, rfm.get(s) ?? 0])),
+    rfm_movement: [...segmentMoves].map(([key, customers]) => {
+      const [before, after] = key.split('>');
+      return { from: before === 'none' ? null : before!, to: after!, customers };
+    }),
     lifecycle: {
       thresholds: thresholds,
       at_from: Object.fromEntries(STAGES.map((s) => [s, count('before', s)])),

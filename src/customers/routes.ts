@@ -11,6 +11,7 @@ import { describeTier } from '../tiers/tier-view.ts';
 import { stampProgressOf } from '../stamp-cards/stamp-card-store.ts';
 import { describeChallenges } from '../challenges/challenge-view.ts';
 import { lifecycleStage } from '../analytics/segments.ts';
+import { customerSegment } from '../analytics/customer-segment.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -87,6 +88,7 @@ export const customerRoutes =
             .map((c) => ({ card_id: c.card_id, name: c.name, stamps: c.stamps ?? 0, stamps_required: c.stamps_required, cards_completed: c.cards_completed ?? 0 })),
           challenges: await describeChallenges(deps.db, request.program.id, customer.id),
           lifecycle_stage: stageOf(customer, deps.clock.now()),
+          rfm_segment: await customerSegment(deps.db, request.program.id, customer),
         };
       },
     );

@@ -83,6 +83,7 @@ export const CustomerWithExpiry = Type.Object({
   lifecycle_stage: Nullable(
     Type.Union(['new', 'one_time', 'repeat', 'loyal', 'at_risk', 'lapsed'].map((s) => Type.Literal(s)), { description: 'Lifecycle stage with the default thresholds of the retention report; none before a first order.' }),
   ),
+  rfm_segment: Nullable(Type.String({ description: 'RFM segment among the program\'s customers (champions, loyal, … lost); quintiles refreshed every ten minutes.' })),
   stamp_cards: Type.Array(
     Type.Object({ card_id: Type.String(), name: Type.String(), stamps: Type.Integer(), stamps_required: Type.Integer(), cards_completed: Type.Integer() }),
     { description: 'Progress on each stamp card: stamps on the card in progress, and full cards so far.' },
