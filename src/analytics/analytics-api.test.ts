@@ -72,6 +72,25 @@ describe('predicted CLV and the retention projection on a synthetic store', asyn
     expect(bad.status).toBe(400);
   });
 
+  it('sells the demo catalog, with replenishable staples bought again', async () => {
+    const orders = (await api.get('/v1/orders?limit=100')).body.data;
+    for (const o of orders) {
+      expect(o.line_items.length).toBeGreaterThan(0);
+      expect(o.total).toBe(o.line_items.reduce((s: number, l: { unit_price: number; quantity: number }) => s + l.unit_price * l.quantity, 0));
+    }
+    const byCustomer = Map.groupBy(orders, (o: { customer_id: string }) => o.customer_id);
+    const staples = [...byCustomer.values()].filter((list) => list.length > 1).map((list) => {
+      const replenishable = list.map((o: { line_items: { product_id: string; collections: string[] }[] }) => new Set(o.line_items.filter((l) => l.collections.includes('replenishable')).map((l) => l.product_id)));
+      return [...replenishable[0]!].some((id) => replenishable.slice(1).some((s: Set<string>) => s.has(id)));
+    });
+    expect(staples.filter(Boolean).length).toBeGreaterThan(staples.length / 2);
+    const draft = (include_collections?: string[]) => ({ earning_rules: [{ name: 'Coffee', type: 'points_per_unit', points: 1, include_collections }] });
+    const all = (await api.post('/v1/analytics/backtest', { draft: draft(), from: '2024-01-01', to: '2026-11-01' })).body;
+    const coffee = (await api.post('/v1/analytics/backtest', { draft: draft(['coffee']), from: '2024-01-01', to: '2026-11-01' })).body;
+    expect(coffee.points_issued).toBeGreaterThan(0);
+    expect(coffee.points_issued).toBeLessThan(all.points_issued);
+  });
+
   it('refuses to predict on too little history', async () => {
     const empty = await t.newProgram();
     expect((await empty.get('/v1/analytics/clv')).body.error.code).toBe('not_enough_history');

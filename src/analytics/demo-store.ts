@@ -15,7 +15,7 @@ export async function loadDemoStore(db: Db, url: string, program: ProgramContext
   let line = 1;
   for (const o of syntheticOrders({ customers: size.customers, ordersPerCustomer: size.orders / size.customers, start: new Date(now.getTime() - days * 86_400_000), days })) {
     line += 1;
-    orders.push({ line, external_id: `demo-${o.order_id}`, customer_external_id: `demo-${o.customer_id}`, email: o.email, placed_at: `${o.date}T12:00:00Z`, currency: program.storeCurrency, subtotal: o.amount, total: o.amount, shipping: 0, tax: 0, discount: 0 });
+    orders.push({ line, external_id: `demo-${o.order_id}`, customer_external_id: `demo-${o.customer_id}`, email: o.email, placed_at: `${o.date}T12:00:00Z`, currency: program.storeCurrency, subtotal: o.amount, total: o.amount, shipping: 0, tax: 0, discount: 0, line_items: o.line_items });
   }
   const client = new pg.Client({ connectionString: url });
   await client.connect();

@@ -1,16 +1,21 @@
+import type { LineItem } from '../platform/db/schema.ts';
+import { DEMO_CATALOG, REPLENISHABLE, type CatalogProduct } from './demo-catalog.ts';
+
 /**
  * A synthetic store for demos and benchmarks, deterministic for a seed: shoppers with different
  * purchase rates (gamma) who drop out after any purchase with their own probability (beta), as
- * the BG/NBD model describes real shoppers; more orders in November and December; order values
- * spread around each shopper's own typical basket.
+ * the BG/NBD model describes real shoppers; more orders in November and December; baskets of
+ * the demo catalog spread around each shopper's own typical spend. Most shoppers have a staple,
+ * a replenishable product they buy again and again, and come back sooner the faster it runs out.
  */
 export interface SyntheticOrder {
   customer_id: string;
   email: string;
   order_id: string;
   date: string;
-  /** Minor units. */
+  /** Minor units: the sum of the line items. */
   amount: number;
+  line_items: LineItem[];
 }
 
 function mulberry32(seed: number) {
@@ -83,7 +88,8 @@ function* generate(options: StoreShape, meanRate: number): Generator<SyntheticOr
   const end = options.start.getTime() + options.days * DAY_MS;
   let n = 0;
   for (let c = 1; c <= options.customers; c++) {
-    const rate = (gamma(random, 0.9) / 0.9) * meanRate;
+    const staple = random() < 0.65 ? REPLENISHABLE[Math.floor(random() * REPLENISHABLE.length)] : undefined;
+    const rate = (gamma(random, 0.9) / 0.9) * meanRate * (staple ? 45 / staple.replenish_days! : 0.6);
     const dropout = beta(random, 1, 4);
     const basket = 2500 + gamma(random, 3) * 1500;
     let t = options.start.getTime() + random() * (options.days / 2) * DAY_MS;
@@ -91,11 +97,40 @@ function* generate(options: StoreShape, meanRate: number): Generator<SyntheticOr
       const month = new Date(t).getUTCMonth();
       if (k === 0 || random() < SEASON[month]! / 1.9) {
         n += 1;
-        yield { customer_id: `c${c}`, email: `shopper${c}@example.com`, order_id: `o${n}`, date: new Date(t).toISOString().slice(0, 10), amount: Math.round((basket * gamma(random, 6)) / 6) };
+        const line_items = basketOf(random, staple, (basket * gamma(random, 6)) / 6);
+        const amount = line_items.reduce((sum, l) => sum + l.unit_price * l.quantity, 0);
+        yield { customer_id: `c${c}`, email: `shopper${c}@example.com`, order_id: `o${n}`, date: new Date(t).toISOString().slice(0, 10), amount, line_items };
       }
       if (random() < dropout) break;
       t += (-Math.log(1 - random()) / rate) * DAY_MS;
       if (t >= end) break;
     }
   }
+}
+
+const lineItem = (product: CatalogProduct, quantity: number): LineItem => ({
+  product_id: product.product_id,
+  sku: product.product_id,
+  title: product.title,
+  quantity,
+  unit_price: product.unit_price,
+  collections: product.collections,
+});
+
+/** The staple (usually), then other products until the basket reaches the shopper's spend this time. */
+function basketOf(random: () => number, staple: CatalogProduct | undefined, spend: number): LineItem[] {
+  const lines: LineItem[] = [];
+  let total = 0;
+  if (staple && random() < 0.85) {
+    const quantity = Math.max(1, Math.min(3, Math.round(spend / 2 / staple.unit_price)));
+    lines.push(lineItem(staple, quantity));
+    total += staple.unit_price * quantity;
+  }
+  while (lines.length < 5 && (lines.length === 0 || total < spend * 0.9)) {
+    const product = DEMO_CATALOG[Math.floor(random() * DEMO_CATALOG.length)]!;
+    if (lines.some((l) => l.product_id === product.product_id)) continue;
+    lines.push(lineItem(product, 1));
+    total += product.unit_price;
+  }
+  return lines;
 }

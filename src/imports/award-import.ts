@@ -17,7 +17,7 @@ export async function importWithAwards(deps: Deps, program: ProgramContext, orde
     const requests: OrderRequest[] = group.map((o) => ({
       program,
       customer: { ...(o.customer_external_id ? { external_id: o.customer_external_id } : {}), ...(o.email ? { email: o.email } : {}) },
-      order: { external_id: o.external_id, currency: o.currency, subtotal: o.subtotal, total: o.total, shipping: o.shipping, tax: o.tax, discount: o.discount, line_items: [], discount_codes: [], placed_at: new Date(o.placed_at), metadata: { imported: 'true' } },
+      order: { external_id: o.external_id, currency: o.currency, subtotal: o.subtotal, total: o.total, shipping: o.shipping, tax: o.tax, discount: o.discount, line_items: o.line_items ?? [], discount_codes: [], placed_at: new Date(o.placed_at), metadata: { imported: 'true' } },
     }));
     const outcomes = await placeOrders(deps, requests);
     outcomes.forEach((outcome, i) => {

@@ -25,13 +25,13 @@ export async function importHistory(db: Db, client: pg.ClientBase, program: { id
   try {
     await client.query(`create temp table import_orders (
       order_id text, customer_id text, external_id text, customer_key text, external_customer text, email text,
-      placed_at timestamptz, currency char(3), subtotal bigint, total bigint, shipping bigint, tax bigint, discount bigint
+      placed_at timestamptz, currency char(3), subtotal bigint, total bigint, shipping bigint, tax bigint, discount bigint, line_items jsonb
     ) on commit drop`);
     const rows = Readable.from(
       (function* () {
         for (const o of orders) {
           const key = o.customer_external_id ?? `email:${o.email!.toLowerCase()}`;
-          yield [newId('ord'), newId('cus'), o.external_id, key, o.customer_external_id, o.email, o.placed_at, o.currency, o.subtotal, o.total, o.shipping, o.tax, o.discount].map(csvField).join(',') + '\n';
+          yield [newId('ord'), newId('cus'), o.external_id, key, o.customer_external_id, o.email, o.placed_at, o.currency, o.subtotal, o.total, o.shipping, o.tax, o.discount, o.line_items ? JSON.stringify(o.line_items) : null].map(csvField).join(',') + '\n';
         }
       })(),
     );
@@ -64,7 +64,7 @@ export async function importHistory(db: Db, client: pg.ClientBase, program: { id
         insert into orders (id, program_id, store_id, customer_id, external_id, currency, subtotal_minor, total_minor,
           shipping_minor, tax_minor, discount_minor, line_items, placed_at, metadata, created_at)
         select order_id, ${program.id}, ${program.storeId}, cid, external_id, currency, subtotal, total,
-          shipping, tax, discount, '[]', placed_at, '{"imported":"true"}', ${at}
+          shipping, tax, discount, coalesce(line_items, '[]'), placed_at, '{"imported":"true"}', ${at}
         from mapped
         on conflict (store_id, external_id) do nothing
         returning customer_id, total_minor, placed_at

@@ -1,3 +1,4 @@
+import type { LineItem } from '../platform/db/schema.ts';
 import { parseMoney } from './parse-money.ts';
 
 /**
@@ -17,6 +18,8 @@ export interface ImportedOrder {
   shipping: number;
   tax: number;
   discount: number;
+  /** What was bought, where the source says (the demo store does; the CSV formats do not). */
+  line_items?: LineItem[];
 }
 
 export type RowResult = { ok: ImportedOrder } | { error: string } | { skip: true };
