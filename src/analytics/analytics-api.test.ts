@@ -73,15 +73,16 @@ describe('predicted CLV and the retention projection on a synthetic store', asyn
   });
 
   it('sells the demo catalog, with replenishable staples bought again', async () => {
-    const orders = (await api.get('/v1/orders?limit=100')).body.data;
+    type Line = { product_id: string; collections: string[]; unit_price: number; quantity: number };
+    const orders: { customer_id: string; total: number; line_items: Line[] }[] = (await api.get('/v1/orders?limit=100')).body.data;
     for (const o of orders) {
       expect(o.line_items.length).toBeGreaterThan(0);
-      expect(o.total).toBe(o.line_items.reduce((s: number, l: { unit_price: number; quantity: number }) => s + l.unit_price * l.quantity, 0));
+      expect(o.total).toBe(o.line_items.reduce((s, l) => s + l.unit_price * l.quantity, 0));
     }
-    const byCustomer = Map.groupBy(orders, (o: { customer_id: string }) => o.customer_id);
+    const byCustomer = Map.groupBy(orders, (o) => o.customer_id);
     const staples = [...byCustomer.values()].filter((list) => list.length > 1).map((list) => {
-      const replenishable = list.map((o: { line_items: { product_id: string; collections: string[] }[] }) => new Set(o.line_items.filter((l) => l.collections.includes('replenishable')).map((l) => l.product_id)));
-      return [...replenishable[0]!].some((id) => replenishable.slice(1).some((s: Set<string>) => s.has(id)));
+      const replenishable = list.map((o) => new Set(o.line_items.filter((l) => l.collections.includes('replenishable')).map((l) => l.product_id)));
+      return [...replenishable[0]!].some((id) => replenishable.slice(1).some((s) => s.has(id)));
     });
     expect(staples.filter(Boolean).length).toBeGreaterThan(staples.length / 2);
     const draft = (include_collections?: string[]) => ({ earning_rules: [{ name: 'Coffee', type: 'points_per_unit', points: 1, include_collections }] });
