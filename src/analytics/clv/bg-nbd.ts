@@ -12,13 +12,27 @@ export interface BgNbdParams {
 
 type Point = Pick<CustomerSummary, 'x' | 't_x' | 'T'>;
 
-/** Customers packed for the likelihood: identical (x, t_x, T) counted once with a weight, in typed arrays. */
+/** Distinct values of a column and, for each row, the index of its value: per-value work is done once. */
+function indexed(values: number[]): { values: Float64Array; index: Int32Array } {
+  const position = new Map<number, number>();
+  const index = Int32Array.from(values, (v) => {
+    let i = position.get(v);
+    if (i === undefined) position.set(v, (i = position.size));
+    return i;
+  });
+  return { values: Float64Array.from(position.keys()), index };
+}
+
+/**
+ * Customers packed for the likelihood: identical (x, t_x, T) counted once with a weight, and each
+ * column indexed into its few distinct values (x are counts, t_x and T whole days in some unit), so
+ * the logarithms of the parameters plus those values are taken once per value, not per customer.
+ */
 interface Packed {
-  x: Float64Array;
-  t_x: Float64Array;
-  T: Float64Array;
   n: Float64Array;
-  xs: number[];
+  x: ReturnType<typeof indexed>;
+  t_x: ReturnType<typeof indexed>;
+  T: ReturnType<typeof indexed>;
 }
 
 function pack(data: Point[]): Packed {
@@ -31,34 +45,37 @@ function pack(data: Point[]): Packed {
   }
   const groups = [...byKey.values()];
   return {
-    x: Float64Array.from(groups, (g) => g.p.x),
-    t_x: Float64Array.from(groups, (g) => g.p.t_x),
-    T: Float64Array.from(groups, (g) => g.p.T),
     n: Float64Array.from(groups, (g) => g.n),
-    xs: [...new Set(groups.map((g) => g.p.x))],
+    x: indexed(groups.map((g) => g.p.x)),
+    t_x: indexed(groups.map((g) => g.p.t_x)),
+    T: indexed(groups.map((g) => g.p.T)),
   };
 }
+
+const logsOf = (values: Float64Array, f: (v: number) => number) => values.map(f);
 
 function logLikelihood({ r, alpha, a, b }: BgNbdParams, data: Packed): number {
   const lnRAlpha = r * Math.log(alpha) - lnGamma(r);
   const lnBeta = lnGamma(a + b) - lnGamma(b);
-  // The gamma terms depend on x alone, and x takes few values: computed once per x.
-  const byX = new Map<number, number>();
-  for (const x of data.xs) byX.set(x, lnGamma(r + x) + lnGamma(b + x) - lnGamma(a + b + x) + lnRAlpha + lnBeta);
   const lnA = Math.log(a);
-  const { x: xs, t_x: txs, T: Ts, n: ns } = data;
+  const xs = data.x.values;
+  const base = logsOf(xs, (x) => lnGamma(r + x) + lnGamma(b + x) - lnGamma(a + b + x) + lnRAlpha + lnBeta);
+  const lnB = logsOf(xs, (x) => (x > 0 ? Math.log(b + x - 1) : 0));
+  const lnAlphaT = logsOf(data.T.values, (T) => Math.log(alpha + T));
+  const lnAlphaTx = logsOf(data.t_x.values, (t) => Math.log(alpha + t));
+  const { n, x: { index: xi }, t_x: { index: txi }, T: { index: Ti } } = data;
   let ll = 0;
-  for (let i = 0; i < xs.length; i++) {
-    const x = xs[i]!;
-    const a3 = -(r + x) * Math.log(alpha + Ts[i]!);
-    const base = byX.get(x)!;
+  for (let i = 0; i < n.length; i++) {
+    const k = xi[i]!;
+    const x = xs[k]!;
+    const a3 = -(r + x) * lnAlphaT[Ti[i]!]!;
     if (x === 0) {
-      ll += ns[i]! * (base + a3);
+      ll += n[i]! * (base[k]! + a3);
       continue;
     }
-    const a4 = lnA - Math.log(b + x - 1) - (r + x) * Math.log(alpha + txs[i]!);
-    const top = a3 > a4 ? a3 : a4;
-    ll += ns[i]! * (base + top + Math.log(Math.exp(a3 - top) + Math.exp(a4 - top)));
+    const a4 = lnA - lnB[k]! - (r + x) * lnAlphaTx[txi[i]!]!;
+    // log(e^a3 + e^a4) without overflow, with one exp and one log.
+    ll += n[i]! * (base[k]! + Math.max(a3, a4) + Math.log1p(Math.exp(-Math.abs(a3 - a4))));
   }
   return ll;
 }

@@ -8,18 +8,36 @@ export interface GammaGammaParams {
   v: number;
 }
 
-export function logLikelihood({ p, q, v }: GammaGammaParams, data: { x: number; m_x: number }[]): number {
-  let ll = 0;
+/** Repeat buyers in columns, with what does not depend on the parameters worked out once. */
+interface Buyers {
+  x: Float64Array;
+  lnM: Float64Array;
+  xm: Float64Array;
+  /** Index of each buyer's x in `xs`: the gamma terms depend on x alone, and x takes few values. */
+  xIndex: Int32Array;
+  xs: number[];
+}
+
+function columns(data: { x: number; m_x: number }[]): Buyers {
+  const xs = [...new Set(data.map((d) => d.x))];
+  const at = new Map(xs.map((x, i) => [x, i]));
+  return {
+    x: Float64Array.from(data, (d) => d.x),
+    lnM: Float64Array.from(data, (d) => Math.log(d.m_x)),
+    xm: Float64Array.from(data, (d) => d.x * d.m_x),
+    xIndex: Int32Array.from(data, (d) => at.get(d.x)!),
+    xs,
+  };
+}
+
+function logLikelihood({ p, q, v }: GammaGammaParams, buyers: Buyers): number {
   const base = q * Math.log(v) - lnGamma(q);
-  // The gamma terms depend on x alone: once per distinct x.
-  const byX = new Map<number, number>();
-  for (const { x, m_x } of data) {
-    let g = byX.get(x);
-    if (g === undefined) {
-      g = lnGamma(p * x + q) - lnGamma(p * x) + p * x * Math.log(x);
-      byX.set(x, g);
-    }
-    ll += g + base + (p * x - 1) * Math.log(m_x) - (p * x + q) * Math.log(v + x * m_x);
+  const byX = buyers.xs.map((x) => lnGamma(p * x + q) - lnGamma(p * x) + p * x * Math.log(x) + base);
+  const { x, lnM, xm, xIndex } = buyers;
+  let ll = 0;
+  for (let i = 0; i < x.length; i++) {
+    const px = p * x[i]!;
+    ll += byX[xIndex[i]!]! + (px - 1) * lnM[i]! - (px + q) * Math.log(v + xm[i]!);
   }
   return ll;
 }
@@ -27,11 +45,12 @@ export function logLikelihood({ p, q, v }: GammaGammaParams, data: { x: number; 
 /** Fit on customers with at least one repeat purchase and a positive average spend. */
 export function fitGammaGamma(data: { x: number; m_x: number }[]): GammaGammaParams & { log_likelihood: number; customers: number } {
   const buyers = data.filter((d) => d.x > 0 && d.m_x > 0);
+  const packed = columns(buyers);
   const params = (w: number[]) => ({ p: Math.exp(w[0]!), q: Math.exp(w[1]!), v: Math.exp(w[2]!) });
   let start = [0, 0, 0];
   let best = { x: start, value: Infinity, iterations: 0 };
   for (let round = 0; round < 2; round++) {
-    best = minimise((w) => -logLikelihood(params(w), buyers), start, { step: round === 0 ? 1 : 0.1, tolerance: 1e-10 });
+    best = minimise((w) => -logLikelihood(params(w), packed), start, { step: round === 0 ? 1 : 0.1, tolerance: 1e-10 });
     start = best.x;
   }
   return { ...params(best.x), log_likelihood: -best.value, customers: buyers.length };
