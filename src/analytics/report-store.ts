@@ -81,14 +81,15 @@ export async function rfmSegments(db: Db, programId: string, asOf: Date): Promis
 }
 
 /** Customers per lifecycle stage at `from` and at `to`, and how they moved between the two. */
+/** Customers by stage at `from` (null: no orders yet) and at `to`, in one pass over the orders. */
 export async function stageMovement(db: Db, programId: string, from: Date, to: Date, t: StageThresholds) {
-  const at = (asOf: Date) => sql`
-    select customer_id, ${stageCase(t, asOf)} as stage from (
-      select customer_id, count(*) as orders, min(placed_at) as first, max(placed_at) as last
-      from orders where program_id = ${programId} and status <> 'cancelled' and placed_at <= ${asOf} group by customer_id) c`;
   const { rows } = await sql<{ before: string | null; after: string; n: number }>`
-    select b.stage as before, a.stage as after, count(*)::int as n
-    from (${at(to)}) a left join (${at(from)}) b using (customer_id)
+    select case when orders_before > 0 then ${stageCase(t, from, { orders: 'orders_before', first: 'first', last: 'last_before' })} end as before,
+      ${stageCase(t, to)} as after, count(*)::int as n
+    from (
+      select customer_id, count(*) as orders, min(placed_at) as first, max(placed_at) as last,
+        count(*) filter (where placed_at <= ${from}) as orders_before, max(placed_at) filter (where placed_at <= ${from}) as last_before
+      from orders where program_id = ${programId} and status <> 'cancelled' and placed_at <= ${to} group by customer_id) c
     group by 1, 2`.execute(db);
   return rows;
 }

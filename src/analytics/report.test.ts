@@ -76,6 +76,15 @@ describe('the retention report', () => {
     expect(report.rfm_movement.every((m: { from: string | null }) => m.from === null)).toBe(true);
     expect(report.by_tier).toEqual([{ tier_id: null, ...report.totals }]);
     expect(report.by_membership).toEqual([{ group: 'members', ...report.totals }]);
+    const spring = (await api.get('/v1/analytics/report?from=2026-02-01&to=2026-04-01')).body.lifecycle;
+    expect(spring.at_from).toMatchObject({ new: 1, repeat: 1 });
+    expect(spring.at_to).toMatchObject({ one_time: 1, repeat: 2 });
+    expect(spring.movement).toEqual(expect.arrayContaining([
+      { from: 'repeat', to: 'repeat', customers: 1 },
+      { from: 'new', to: 'one_time', customers: 1 },
+      { from: null, to: 'repeat', customers: 1 },
+    ]));
+    expect(spring.movement).toHaveLength(3);
     const customer = (await api.get(`/v1/customers/${(await api.get('/v1/customers?external_id=a')).body.data[0].id}`)).body;
     expect(customer).toMatchObject({ lifecycle_stage: 'repeat', rfm_segment: expect.any(String) });
   });

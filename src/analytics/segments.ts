@@ -61,13 +61,14 @@ export function lifecycleStage(c: { orders: number; days_since_first: number; da
 }
 
 /** The same rule in SQL, for reports over all customers at once (columns `orders`, `first`, `last`). */
-export function stageCase(t: StageThresholds, asOf: Date): RawBuilder<string> {
-  const since = (col: 'first' | 'last') => sql`extract(epoch from (${asOf}::timestamptz - ${sql.ref(col)})) / 86400`;
+export function stageCase(t: StageThresholds, asOf: Date, columns = { orders: 'orders', first: 'first', last: 'last' }): RawBuilder<string> {
+  const since = (col: string) => sql`extract(epoch from (${asOf}::timestamptz - ${sql.ref(col)})) / 86400`;
+  const orders = sql.ref(columns.orders);
   return sql<string>`case
-    when ${since('last')} > ${t.lapsed_days} then 'lapsed'
-    when ${since('last')} > ${t.at_risk_days} then 'at_risk'
-    when orders = 1 and ${since('first')} <= ${t.new_days} then 'new'
-    when orders = 1 then 'one_time'
-    when orders >= ${t.loyal_orders} then 'loyal'
+    when ${since(columns.last)} > ${t.lapsed_days} then 'lapsed'
+    when ${since(columns.last)} > ${t.at_risk_days} then 'at_risk'
+    when ${orders} = 1 and ${since(columns.first)} <= ${t.new_days} then 'new'
+    when ${orders} = 1 then 'one_time'
+    when ${orders} >= ${t.loyal_orders} then 'loyal'
     else 'repeat' end`;
 }
