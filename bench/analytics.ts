@@ -13,7 +13,7 @@ import { fitBgNbd } from '../src/analytics/clv/bg-nbd.ts';
 import { clvInput } from '../src/analytics/clv/clv-input.ts';
 import { fitGammaGamma } from '../src/analytics/clv/gamma-gamma.ts';
 import { retentionReport } from '../src/analytics/report.ts';
-import { cohorts, medianDaysBetweenOrders, monthlyRetention, rfmSegments, stageMovement, totals } from '../src/analytics/report-store.ts';
+import { cohorts, medianDaysBetweenOrders, monthlyRetention, standingMovement, totals } from '../src/analytics/report-store.ts';
 import { DEFAULT_STAGES } from '../src/analytics/segments.ts';
 import { syntheticOrders } from '../src/analytics/synthetic-store.ts';
 import { importHistory } from '../src/imports/history-import.ts';
@@ -64,8 +64,7 @@ try {
       ['retention', () => monthlyRetention(db, program.id, year.from, year.to)],
       ['median gap', () => medianDaysBetweenOrders(db, program.id, year.from, year.to)],
       ['cohorts', () => cohorts(db, program.id, year.from, year.to)],
-      ['rfm', () => rfmSegments(db, program.id, year.to)],
-      ['stages', () => stageMovement(db, program.id, year.from, year.to, DEFAULT_STAGES)],
+      ['rfm and stages', () => standingMovement(db, program.id, year.from, year.to, DEFAULT_STAGES)],
     ];
     const timings = [];
     for (const [name, run] of parts) {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../platform/db/database.ts';
-import { rfmSegment, stageCase, type StageThresholds } from './segments.ts';
+import { stageCase, type StageThresholds } from './segments.ts';
 
 /** Orders of the program that count (not cancelled), net of refunds, in [from, to). */
 const counted = (programId: string, from: Date, to: Date) => sql`
@@ -62,37 +62,7 @@ export async function cohorts(db: Db, programId: string, from: Date, to: Date) {
   return rows.map((r) => ({ ...r, revenue: Number(r.revenue) }));
 }
 
-/** RFM quintiles of every customer with orders up to `asOf`, counted per named segment. */
-export async function rfmSegments(db: Db, programId: string, asOf: Date): Promise<Map<string, number>> {
-  const { rows } = await sql<{ r: number; f: number; m: number; n: number }>`
-    with per as (
-      select customer_id, max(placed_at) as last, count(*) as orders, sum(total_minor - refunded_minor) as monetary
-      from orders where program_id = ${programId} and status <> 'cancelled' and placed_at <= ${asOf} group by customer_id
-    ), scored as (
-      select ntile(5) over (order by last) as r, ntile(5) over (order by orders) as f, ntile(5) over (order by monetary) as m from per
-    )
-    select r, f, m, count(*)::int as n from scored group by r, f, m`.execute(db);
-  const sizes = new Map<string, number>();
-  for (const row of rows) {
-    const segment = rfmSegment(row.r, row.f, row.m);
-    sizes.set(segment, (sizes.get(segment) ?? 0) + row.n);
-  }
-  return sizes;
-}
 
-/** Customers per lifecycle stage at `from` and at `to`, and how they moved between the two. */
-/** Customers by stage at `from` (null: no orders yet) and at `to`, in one pass over the orders. */
-export async function stageMovement(db: Db, programId: string, from: Date, to: Date, t: StageThresholds) {
-  const { rows } = await sql<{ before: string | null; after: string; n: number }>`
-    select case when orders_before > 0 then ${stageCase(t, from, { orders: 'orders_before', first: 'first', last: 'last_before' })} end as before,
-      ${stageCase(t, to)} as after, count(*)::int as n
-    from (
-      select customer_id, count(*) as orders, min(placed_at) as first, max(placed_at) as last,
-        count(*) filter (where placed_at <= ${from}) as orders_before, max(placed_at) filter (where placed_at <= ${from}) as last_before
-      from orders where program_id = ${programId} and status <> 'cancelled' and placed_at <= ${to} group by customer_id) c
-    group by 1, 2`.execute(db);
-  return rows;
-}
 
 /** Customers whose first order falls in [from, to). */
 export async function newCustomers(db: Db, programId: string, from: Date, to: Date): Promise<number> {
@@ -139,15 +109,45 @@ export async function pastOrders(db: Db, programId: string, from: Date, to: Date
   }));
 }
 
-/** RFM scores of every customer at `from` and at `to`, counted per pair of score triples (at most 125 × 126 rows). */
-export async function rfmMovement(db: Db, programId: string, from: Date, to: Date) {
-  const scored = (asOf: Date) => sql`
-    select customer_id, ntile(5) over (order by last) as r, ntile(5) over (order by orders) as f, ntile(5) over (order by monetary) as m from (
-      select customer_id, max(placed_at) as last, count(*) as orders, sum(total_minor - refunded_minor) as monetary
-      from orders where program_id = ${programId} and status <> 'cancelled' and placed_at <= ${asOf} group by customer_id) per`;
-  const { rows } = await sql<{ r1: number | null; f1: number | null; m1: number | null; r2: number; f2: number; m2: number; n: number }>`
-    select b.r as r1, b.f as f1, b.m as m1, a.r as r2, a.f as f2, a.m as m2, count(*)::int as n
-    from (${scored(to)}) a left join (${scored(from)}) b using (customer_id)
-    group by 1, 2, 3, 4, 5, 6`.execute(db);
+export interface StandingMove {
+  /** Lifecycle stage at `from` and at `to`; set on stage rows, null on RFM rows. */
+  stage_before: string | null;
+  stage_after: string | null;
+  /** RFM quintile scores at `from` (null: no orders yet) and at `to`; set on RFM rows. */
+  r1: number | null;
+  f1: number | null;
+  m1: number | null;
+  r2: number | null;
+  f2: number | null;
+  m2: number | null;
+  by_stage: boolean;
+  n: number;
+}
+
+/**
+ * Where customers stood at `from` and at `to`: lifecycle stage and RFM quintile scores (recency,
+ * frequency, monetary, each among the customers who had ordered by then), counted by movement.
+ * One pass over the orders serves both dates and both views.
+ */
+export async function standingMovement(db: Db, programId: string, from: Date, to: Date, t: StageThresholds): Promise<StandingMove[]> {
+  const before = sql`partition by orders_before > 0`;
+  const { rows } = await sql<StandingMove>`
+    with per as (
+      select customer_id, count(*) as orders, min(placed_at) as first, max(placed_at) as last, sum(total_minor - refunded_minor) as monetary,
+        count(*) filter (where placed_at <= ${from}) as orders_before,
+        max(placed_at) filter (where placed_at <= ${from}) as last_before,
+        sum(total_minor - refunded_minor) filter (where placed_at <= ${from}) as monetary_before
+      from orders where program_id = ${programId} and status <> 'cancelled' and placed_at <= ${to} group by customer_id
+    ), scored as (
+      select ${stageCase(t, to)} as stage_after,
+        case when orders_before > 0 then ${stageCase(t, from, { orders: 'orders_before', first: 'first', last: 'last_before' })} end as stage_before,
+        ntile(5) over (order by last) as r2, ntile(5) over (order by orders) as f2, ntile(5) over (order by monetary) as m2,
+        case when orders_before > 0 then ntile(5) over (${before} order by last_before) end as r1,
+        case when orders_before > 0 then ntile(5) over (${before} order by orders_before) end as f1,
+        case when orders_before > 0 then ntile(5) over (${before} order by monetary_before) end as m1
+      from per
+    )
+    select stage_before, stage_after, r1, f1, m1, r2, f2, m2, grouping(stage_before) = 0 as by_stage, count(*)::int as n
+    from scored group by grouping sets ((stage_before, stage_after), (r1, f1, m1, r2, f2, m2))`.execute(db);
   return rows;
 }

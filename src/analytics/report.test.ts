@@ -76,7 +76,12 @@ describe('the retention report', () => {
     expect(report.rfm_movement.every((m: { from: string | null }) => m.from === null)).toBe(true);
     expect(report.by_tier).toEqual([{ tier_id: null, ...report.totals }]);
     expect(report.by_membership).toEqual([{ group: 'members', ...report.totals }]);
-    const spring = (await api.get('/v1/analytics/report?from=2026-02-01&to=2026-04-01')).body.lifecycle;
+    const springReport = (await api.get('/v1/analytics/report?from=2026-02-01&to=2026-04-01')).body;
+    const moves: { from: string | null; customers: number }[] = springReport.rfm_movement;
+    expect(moves.filter((m) => m.from !== null).reduce((s, m) => s + m.customers, 0)).toBe(2);
+    expect(moves.filter((m) => m.from === null).reduce((s, m) => s + m.customers, 0)).toBe(1);
+    expect(Object.values(springReport.rfm_segments).reduce((s: number, n) => s + (n as number), 0)).toBe(3);
+    const spring = springReport.lifecycle;
     expect(spring.at_from).toMatchObject({ new: 1, repeat: 1 });
     expect(spring.at_to).toMatchObject({ one_time: 1, repeat: 2 });
     expect(spring.movement).toEqual(expect.arrayContaining([

@@ -1,5 +1,5 @@
 import type { Db } from '../platform/db/database.ts';
-import { cohorts, medianDaysBetweenOrders, monthlyRetention, rfmMovement, rfmSegments, stageMovement, totals, type Totals } from './report-store.ts';
+import { cohorts, medianDaysBetweenOrders, monthlyRetention, standingMovement, totals, type Totals } from './report-store.ts';
 import { RFM_SEGMENTS, rfmSegment, STAGES, type StageThresholds } from './segments.ts';
 
 /**
@@ -25,19 +25,21 @@ export function ratios(t: Totals & { historic_clv?: number }) {
 
 export async function retentionReport(db: Db, programId: string, range: { from: Date; to: Date }, thresholds: StageThresholds) {
   const { from, to } = range;
-  const [all, retention, median, cohortRows, rfm, movement, rfmMoves] = await Promise.all([
+  const [all, retention, median, cohortRows, standing] = await Promise.all([
     totals(db, programId, from, to),
     monthlyRetention(db, programId, from, to),
     medianDaysBetweenOrders(db, programId, from, to),
     cohorts(db, programId, from, to),
-    rfmSegments(db, programId, to),
-    stageMovement(db, programId, from, to, thresholds),
-    rfmMovement(db, programId, from, to),
+    standingMovement(db, programId, from, to, thresholds),
   ]);
+  const movement = standing.filter((m) => m.by_stage).map((m) => ({ before: m.stage_before, after: m.stage_after!, n: m.n }));
   const segmentMoves = new Map<string, number>();
-  for (const m of rfmMoves) {
-    const key = `${m.r1 === null ? 'none' : rfmSegment(m.r1, m.f1!, m.m1!)}>${rfmSegment(m.r2, m.f2, m.m2)}`;
+  const rfm = new Map<string, number>();
+  for (const m of standing.filter((s) => !s.by_stage)) {
+    const after = rfmSegment(m.r2!, m.f2!, m.m2!);
+    const key = `${m.r1 === null ? 'none' : rfmSegment(m.r1, m.f1!, m.m1!)}>${after}`;
     segmentMoves.set(key, (segmentMoves.get(key) ?? 0) + m.n);
+    rfm.set(after, (rfm.get(after) ?? 0) + m.n);
   }
   const overall = all.find((r) => r.overall) ?? { customers: 0, orders: 0, revenue: 0, repeat_customers: 0, historic_clv: 0 };
   const byTier = all.filter((r) => r.by_tier).map((r) => ({ tier_id: r.tier_id, ...ratios(r) }));
