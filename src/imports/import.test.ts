@@ -67,17 +67,23 @@ describe('regulars import orders', () => {
     const p = await file(
       'shopify.csv',
       [
-        'Name,Email,Financial Status,Created at,Currency,Subtotal,Shipping,Taxes,Total,Discount Amount,Lineitem quantity,Lineitem name,Cancelled at',
-        '#1001,ada@example.com,paid,2025-03-01 10:00:00 +0000,USD,45.00,5.00,0.00,50.00,5.00,1,Mug,',
-        '#1001,,,,,,,,,,2,Spoon,',
-        '#1002,bob@example.com,refunded,2025-03-02 11:00:00 +0000,USD,10.00,0.00,0.00,10.00,0.00,1,Cup,2025-03-03 09:00:00 +0000',
-        '"#1003","ada@example.com","paid","2025-03-05 10:00:00 +0000","USD","1,200.00","0.00","0.00","1,200.00","0.00","1","Kettle, steel",""',
+        'Name,Email,Financial Status,Created at,Currency,Subtotal,Shipping,Taxes,Total,Discount Amount,Lineitem quantity,Lineitem name,Cancelled at,Lineitem price,Lineitem sku',
+        '#1001,ada@example.com,paid,2025-03-01 10:00:00 +0000,USD,45.00,5.00,0.00,50.00,5.00,1,Mug,,35.00,MUG-1',
+        '#1001,,,,,,,,,,2,Spoon,,7.50,',
+        '#1002,bob@example.com,refunded,2025-03-02 11:00:00 +0000,USD,10.00,0.00,0.00,10.00,0.00,1,Cup,2025-03-03 09:00:00 +0000,10.00,CUP',
+        '"#1003","ada@example.com","paid","2025-03-05 10:00:00 +0000","USD","1,200.00","0.00","0.00","1,200.00","0.00","1","Kettle, steel","","1,200.00","KET"',
+        '#1003,,,,,,,,,,two,Filter,,1.00,',
       ].join('\n'),
     );
     const run = regulars('import', 'orders', p, '--program', api.programId);
-    expect(run.stdout).toContain('2 orders read (shopify format), 0 rows skipped');
+    expect(run.stdout).toContain('2 orders read (shopify format), 1 rows skipped');
+    expect(run.stderr).toContain('line 6: line item "Filter"');
     const ada = (await api.get('/v1/customers?email=ada@example.com')).body.data[0];
     expect(ada).toMatchObject({ orders_count: 2, total_spent: 5000 + 120000 });
+    expect((await api.get('/v1/orders?external_id=%231001')).body.data[0].line_items).toEqual([
+      { product_id: 'MUG-1', sku: 'MUG-1', title: 'Mug', quantity: 1, unit_price: 3500 },
+      { product_id: 'Spoon', title: 'Spoon', quantity: 2, unit_price: 750 },
+    ]);
     expect((await api.get('/v1/orders?external_id=%231001')).body.data[0]).toMatchObject({ subtotal: 5000, discount: 500, shipping: 500, total: 5000 });
   });
 

@@ -24,7 +24,7 @@ export async function readOrderFile(file: string, currency: string, onProgress: 
   const errors: { line: number; message: string }[] = [];
   let format: 'plain' | 'shopify' | undefined;
   const plainSeen = new Map<string, number>();
-  const shopifySeen = new Set<string>();
+  const shopifySeen = new Map<string, ImportedOrder | null>();
   let line = 1;
   for await (const row of parser as AsyncIterable<Record<string, string>>) {
     line += 1;

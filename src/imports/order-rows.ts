@@ -65,13 +65,34 @@ export function plainRow(row: Record<string, string>, line: number, programCurre
 
 /**
  * A row of Shopify's orders export. An order spans one row per line item; only its first row
- * carries the totals, so the others are skipped. Cancelled orders are skipped too.
+ * carries the totals, and every row carries one line item (`Lineitem name/sku/quantity/price`),
+ * which is added to the order. Cancelled orders are skipped. `seen` maps each order number to its
+ * order, or null when the order was skipped or refused.
  */
-export function shopifyRow(row: Record<string, string>, line: number, programCurrency: string, seen: Set<string>): RowResult {
+export function shopifyRow(row: Record<string, string>, line: number, programCurrency: string, seen: Map<string, ImportedOrder | null>): RowResult {
   const name = row.Name;
   if (!name) return { error: 'Name (the order number) is required' };
-  if (seen.has(name)) return { skip: true };
-  seen.add(name);
+  const known = seen.get(name);
+  if (known !== undefined) return known ? withLineItem(known, row) : { skip: true };
+  const result = shopifyOrder(row, line, programCurrency);
+  seen.set(name, 'ok' in result ? result.ok : null);
+  return 'ok' in result ? withLineItem(result.ok, row, result) : result;
+}
+
+/** Adds the row's line item to the order; a malformed one is refused (the order's totals stand). */
+function withLineItem(order: ImportedOrder, row: Record<string, string>, result: RowResult = { skip: true }): RowResult {
+  const title = row['Lineitem name'];
+  if (!title) return result;
+  const quantity = Number(row['Lineitem quantity'] || '1');
+  const unitPrice = parseMoney(row['Lineitem price'] ?? '0', order.currency);
+  if (!Number.isInteger(quantity) || quantity < 1 || unitPrice === undefined || unitPrice < 0) return { error: `line item "${title}": Lineitem quantity must be a positive whole number and Lineitem price a non-negative amount` };
+  const sku = row['Lineitem sku'] || undefined;
+  (order.line_items ??= []).push({ product_id: sku ?? title, ...(sku ? { sku } : {}), title, quantity, unit_price: unitPrice });
+  return result;
+}
+
+function shopifyOrder(row: Record<string, string>, line: number, programCurrency: string): RowResult {
+  const name = row.Name!;
   if (row['Cancelled at']) return { skip: true };
   const currency = (row.Currency || programCurrency).toUpperCase();
   if (currency !== programCurrency) return { error: `currency ${currency} is not the store's (${programCurrency})` };
