@@ -4,7 +4,7 @@ import type { Deps } from '../platform/deps.ts';
 import { invalidRequest } from '../platform/errors.ts';
 import { errorResponses } from '../platform/http/schemas.ts';
 import { getProgram } from '../programs/program-store.ts';
-import { clvInput } from './clv/clv-input.ts';
+import { clvModels } from './clv/clv-models.ts';
 import { predictClv } from './clv/clv-prediction.ts';
 import { programEconomics } from './economics.ts';
 import { projectRevenue } from './projection.ts';
@@ -149,7 +149,7 @@ export const analyticsRoutes =
         schema: {
           tags: ['analytics'],
           summary: 'Predicted customer lifetime value (BG/NBD + Gamma-Gamma), in aggregate and for the most valuable customers',
-          description: 'Fits both models to every customer\'s orders up to now (weeks); CLV = expected purchases month by month × expected spend, discounted at `discount_rate` a year. Money in minor units.',
+          description: 'Fits both models to every customer\'s orders up to now (weeks); CLV = expected purchases month by month × expected spend, discounted at `discount_rate` a year. Money in minor units. The fit is kept ten minutes per program (seconds on a big store), so other horizons and rates answer at once; orders placed in the meantime count from the next fit.',
           querystring: Type.Object({
             horizon_days: Type.Integer({ minimum: 7, maximum: 3650, default: 365 }),
             discount_rate: Type.Number({ minimum: 0, maximum: 1, default: 0.1 }),
@@ -159,9 +159,8 @@ export const analyticsRoutes =
         },
       },
       async (request) => {
-        const summary = await clvInput(deps.db, request.program.id, deps.clock.now(), 'week');
-        if (summary.filter((c) => c.x > 0).length < 10) throw invalidRequest('not_enough_history', 'Predicting CLV needs at least ten customers who bought more than once.');
-        const p = predictClv(summary, { horizonWeeks: request.query.horizon_days / 7, annualDiscountRate: request.query.discount_rate });
+        const { summary, fitted } = await clvModels.get(deps.db, request.program.id, deps.clock.now());
+        const p = predictClv(summary, { horizonWeeks: request.query.horizon_days / 7, annualDiscountRate: request.query.discount_rate }, fitted);
         const total = p.customers.reduce((s, c) => s + c.predicted_clv, 0);
         const top = [...p.customers].sort((a, b) => b.predicted_clv - a.predicted_clv).slice(0, request.query.limit);
         return {
