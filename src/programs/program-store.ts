@@ -71,21 +71,12 @@ export async function findProgramByKey(db: Db, key: string): Promise<ProgramCont
     .selectFrom('api_keys as k')
     .innerJoin('programs as p', 'p.id', 'k.program_id')
     .innerJoin('stores as s', (join) => join.onRef('s.program_id', '=', 'p.id').on(sql<boolean>`(s.id = k.store_id or (k.store_id is null and s.is_default))`))
-    .select(['p.id', 'p.name', 'p.currency', 'p.allow_negative_balance', 'p.code_prefix', 's.id as store_id', 's.currency as store_currency', 'k.id as key_id'])
+    .select([...CONTEXT_COLUMNS, 'k.id as key_id'])
     .where('k.key_hash', '=', hashKey(key))
     .where('k.revoked_at', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
-  return {
-    id: row.id,
-    name: row.name,
-    currency: row.currency,
-    allowNegativeBalance: row.allow_negative_balance,
-    codePrefix: row.code_prefix,
-    storeId: row.store_id,
-    storeCurrency: row.store_currency,
-    apiKeyId: row.key_id,
-  };
+  return toProgramContext(row, row.key_id);
 }
 
 /** A program as the engine's own work (sweeps, jobs) sees it, acting for no API key. */
@@ -93,9 +84,18 @@ export async function loadProgramContext(db: Db | Tx, programId: string): Promis
   const row = await db
     .selectFrom('programs as p')
     .innerJoin('stores as s', (join) => join.onRef('s.program_id', '=', 'p.id').on('s.is_default', '=', true))
-    .select(['p.id', 'p.name', 'p.currency', 'p.allow_negative_balance', 'p.code_prefix', 's.id as store_id', 's.currency as store_currency'])
+    .select(CONTEXT_COLUMNS)
     .where('p.id', '=', programId)
     .executeTakeFirstOrThrow();
+  return toProgramContext(row, 'system');
+}
+
+const CONTEXT_COLUMNS = ['p.id', 'p.name', 'p.currency', 'p.allow_negative_balance', 'p.code_prefix', 's.id as store_id', 's.currency as store_currency'] as const;
+
+function toProgramContext(
+  row: { id: string; name: string; currency: string; allow_negative_balance: boolean; code_prefix: string | null; store_id: string; store_currency: string },
+  apiKeyId: string,
+): ProgramContext {
   return {
     id: row.id,
     name: row.name,
@@ -104,7 +104,7 @@ export async function loadProgramContext(db: Db | Tx, programId: string): Promis
     codePrefix: row.code_prefix,
     storeId: row.store_id,
     storeCurrency: row.store_currency,
-    apiKeyId: 'system',
+    apiKeyId,
   };
 }
 
