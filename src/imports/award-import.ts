@@ -14,10 +14,10 @@ export async function importWithAwards(deps: Deps, program: ProgramContext, orde
   let placed = 0;
   while (queue.length > 0) {
     const group = queue.splice(0, 200);
-    const requests: OrderRequest[] = group.map((o) => ({
+    const requests: OrderRequest[] = group.map(({ line: _line, customer_external_id, email, placed_at, line_items, ...order }) => ({
       program,
-      customer: { ...(o.customer_external_id ? { external_id: o.customer_external_id } : {}), ...(o.email ? { email: o.email } : {}) },
-      order: { external_id: o.external_id, currency: o.currency, subtotal: o.subtotal, total: o.total, shipping: o.shipping, tax: o.tax, discount: o.discount, line_items: o.line_items ?? [], discount_codes: [], placed_at: new Date(o.placed_at), metadata: { imported: 'true' } },
+      customer: { ...(customer_external_id ? { external_id: customer_external_id } : {}), ...(email ? { email } : {}) },
+      order: { ...order, line_items: line_items ?? [], discount_codes: [], placed_at: new Date(placed_at), metadata: { imported: 'true' } },
     }));
     const outcomes = await placeOrders(deps, requests);
     outcomes.forEach((outcome, i) => {

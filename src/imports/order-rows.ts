@@ -1,3 +1,4 @@
+import type { NewOrder } from '../orders/order-store.ts';
 import type { LineItem } from '../platform/db/schema.ts';
 import { parseMoney } from './parse-money.ts';
 
@@ -6,19 +7,13 @@ import { parseMoney } from './parse-money.ts';
  * the day and the order's rank that day, so a re-import finds the same ids), the customer's key,
  * and money in minor units.
  */
-export interface ImportedOrder {
+export interface ImportedOrder extends Pick<NewOrder, 'external_id' | 'currency' | 'subtotal' | 'total' | 'shipping' | 'tax' | 'discount'> {
   line: number;
-  external_id: string;
   customer_external_id: string | null;
   email: string | null;
+  /** ISO 8601, as the COPY into the staging table wants it. */
   placed_at: string;
-  currency: string;
-  subtotal: number;
-  total: number;
-  shipping: number;
-  tax: number;
-  discount: number;
-  /** What was bought, where the source says (the demo store does; the CSV formats do not). */
+  /** What was bought, where the source says (the demo store and Shopify's export do; the plain format does not). */
   line_items?: LineItem[];
 }
 
