@@ -103,8 +103,18 @@ export async function recordOrderReversal(tx: Tx, orderId: string, change: { rev
     .execute();
 }
 
+/** Marks the order cancelled; the customer's first and last order dates then come from the orders that still count. */
 export async function markCancelled(tx: Tx, orderId: string, at: Date) {
-  await tx.updateTable('orders').set({ status: 'cancelled', cancelled_at: at }).where('id', '=', orderId).execute();
+  const { customer_id } = await tx.updateTable('orders').set({ status: 'cancelled', cancelled_at: at }).where('id', '=', orderId).returning('customer_id').executeTakeFirstOrThrow();
+  const counted = () => tx.selectFrom('orders').where('customer_id', '=', customer_id).where('status', '<>', 'cancelled');
+  await tx
+    .updateTable('customers')
+    .set({
+      first_order_at: counted().select((eb) => eb.fn.min('placed_at').as('first')),
+      last_order_at: counted().select((eb) => eb.fn.max('placed_at').as('last')),
+    })
+    .where('id', '=', customer_id)
+    .execute();
 }
 
 export async function findRefund(db: Db | Tx, orderId: string, customerId: string, externalId: string): Promise<RefundRow | undefined> {

@@ -176,9 +176,18 @@ describe('refunds and cancellations', () => {
     expect(cancelled.body).toMatchObject({ status: 'cancelled', points_reversed: 54 });
     const again = await api.post(`/v1/orders/${order.id}/cancel`);
     expect(again.body.points_reversed).toBe(54);
-    expect(await customerOf(api, order.customer_id)).toMatchObject({ points_balance: 0, orders_count: 0, total_spent: 0 });
+    expect(await customerOf(api, order.customer_id)).toMatchObject({ points_balance: 0, orders_count: 0, total_spent: 0, first_order_at: null, last_order_at: null });
     const refundAfter = await api.post(`/v1/orders/${order.id}/refunds`, { external_id: 'late' });
     expect(refundAfter.status).toBe(409);
     expect((await verifyLedger(t.db)).discrepancies).toEqual([]);
+  });
+
+  it("cancelling the latest order moves the customer's last order back to the one before", async () => {
+    const api = await t.newProgram();
+    const first = (await api.post('/v1/orders', orderBody({ external_id: 'early', placed_at: '2026-03-01T10:00:00Z' }))).body;
+    const latest = (await api.post('/v1/orders', orderBody({ external_id: 'late', placed_at: '2026-03-09T10:00:00Z' }))).body;
+    expect(await customerOf(api, first.customer_id)).toMatchObject({ last_order_at: '2026-03-09T10:00:00.000Z' });
+    await api.post(`/v1/orders/${latest.id}/cancel`);
+    expect(await customerOf(api, first.customer_id)).toMatchObject({ orders_count: 1, first_order_at: '2026-03-01T10:00:00.000Z', last_order_at: '2026-03-01T10:00:00.000Z', lifecycle_stage: expect.any(String) });
   });
 });
