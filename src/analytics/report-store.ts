@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../platform/db/database.ts';
 import { stageCase, type StageThresholds } from './segments.ts';
 
@@ -125,12 +125,19 @@ export interface StandingMove {
 }
 
 /**
- * Where customers stood at `from` and at `to`: lifecycle stage and RFM quintile scores (recency,
- * frequency, monetary, each among the customers who had ordered by then), counted by movement.
- * One pass over the orders serves both dates and both views.
+ * Where customers stood at `from` and at `to`: lifecycle stage and RFM scores, counted by movement.
+ * The scores are those of the customer object (see customer-segment.ts): 1 plus the number of the
+ * quintile cut-offs, among the customers who had ordered by then, that the value exceeds, so equal
+ * values always score alike. One pass over the orders serves both dates and both views.
  */
 export async function standingMovement(db: Db, programId: string, from: Date, to: Date, t: StageThresholds): Promise<StandingMove[]> {
-  const before = sql`partition by orders_before > 0`;
+  const quintiles = (col: string, before = false) =>
+    sql`percentile_disc(array[0.2, 0.4, 0.6, 0.8]) within group (order by ${sql.ref(col)})${before ? sql` filter (where orders_before > 0)` : sql``}`;
+  const score = (col: string, cuts: string) => {
+    const [v, c] = [sql.ref(col), sql.ref(cuts)];
+    return sql`(1 + (${v} > ${c}[1])::int + (${v} > ${c}[2])::int + (${v} > ${c}[3])::int + (${v} > ${c}[4])::int)`;
+  };
+  const ifBefore = (value: RawBuilder<unknown>) => sql`case when orders_before > 0 then ${value} end`;
   const { rows } = await sql<StandingMove>`
     with per as (
       select customer_id, count(*) as orders, min(placed_at) as first, max(placed_at) as last, sum(total_minor - refunded_minor) as monetary,
@@ -138,14 +145,16 @@ export async function standingMovement(db: Db, programId: string, from: Date, to
         max(placed_at) filter (where placed_at <= ${from}) as last_before,
         sum(total_minor - refunded_minor) filter (where placed_at <= ${from}) as monetary_before
       from orders where program_id = ${programId} and status <> 'cancelled' and placed_at <= ${to} group by customer_id
+    ), cuts as (
+      select ${quintiles('last')} as r_cuts, ${quintiles('orders')} as f_cuts, ${quintiles('monetary')} as m_cuts,
+        ${quintiles('last_before', true)} as rb_cuts, ${quintiles('orders_before', true)} as fb_cuts, ${quintiles('monetary_before', true)} as mb_cuts
+      from per
     ), scored as (
       select ${stageCase(t, to)} as stage_after,
-        case when orders_before > 0 then ${stageCase(t, from, { orders: 'orders_before', first: 'first', last: 'last_before' })} end as stage_before,
-        ntile(5) over (order by last) as r2, ntile(5) over (order by orders) as f2, ntile(5) over (order by monetary) as m2,
-        case when orders_before > 0 then ntile(5) over (${before} order by last_before) end as r1,
-        case when orders_before > 0 then ntile(5) over (${before} order by orders_before) end as f1,
-        case when orders_before > 0 then ntile(5) over (${before} order by monetary_before) end as m1
-      from per
+        ${ifBefore(stageCase(t, from, { orders: 'orders_before', first: 'first', last: 'last_before' }))} as stage_before,
+        ${score('last', 'r_cuts')} as r2, ${score('orders', 'f_cuts')} as f2, ${score('monetary', 'm_cuts')} as m2,
+        ${ifBefore(score('last_before', 'rb_cuts'))} as r1, ${ifBefore(score('orders_before', 'fb_cuts'))} as f1, ${ifBefore(score('monetary_before', 'mb_cuts'))} as m1
+      from per cross join cuts
     )
     select stage_before, stage_after, r1, f1, m1, r2, f2, m2, grouping(stage_before) = 0 as by_stage, count(*)::int as n
     from scored group by grouping sets ((stage_before, stage_after), (r1, f1, m1, r2, f2, m2))`.execute(db);

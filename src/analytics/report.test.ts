@@ -90,6 +90,14 @@ describe('the retention report', () => {
       { from: null, to: 'repeat', customers: 1 },
     ]));
     expect(spring.movement).toHaveLength(3);
+    // The report's segment sizes are the customers' own segments, counted.
+    const segments: Record<string, number> = {};
+    for (const who of ['a', 'b', 'c']) {
+      const id = (await api.get(`/v1/customers?external_id=${who}`)).body.data[0].id;
+      const segment = (await api.get(`/v1/customers/${id}`)).body.rfm_segment;
+      segments[segment] = (segments[segment] ?? 0) + 1;
+    }
+    expect(Object.fromEntries(Object.entries(report.rfm_segments).filter(([, n]) => n))).toEqual(segments);
     const customer = (await api.get(`/v1/customers/${(await api.get('/v1/customers?external_id=a')).body.data[0].id}`)).body;
     expect(customer).toMatchObject({ lifecycle_stage: 'repeat', rfm_segment: expect.any(String) });
   });
