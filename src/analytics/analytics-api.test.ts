@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, orderBody } from '../platform/testing/test-app.ts';
 import { loadProgramContext } from '../programs/program-store.ts';
 import { expirePoints } from '../workflows/points-expiry.ts';
@@ -37,6 +37,8 @@ describe('predicted CLV and the retention projection on a synthetic store', asyn
   const api = await t.newProgram({ name: 'Demo' });
   t.clock.set('2026-11-01T00:00:00Z');
   await loadDemoStore(t.db, t.url, await loadProgramContext(t.db, api.programId), { customers: 1500, orders: 6000 }, t.clock.now());
+  // The store's history runs up to this day; other tests move the clock.
+  beforeEach(() => t.clock.set('2026-11-01T00:00:00Z'));
 
   it('fits the models and ranks customers by predicted value', async () => {
     const res = (await api.get('/v1/analytics/clv?horizon_days=365&discount_rate=0.1&limit=5')).body;
@@ -74,7 +76,8 @@ describe('predicted CLV and the retention projection on a synthetic store', asyn
 
   it('sells the demo catalog, with replenishable staples bought again', async () => {
     type Line = { product_id: string; collections: string[]; unit_price: number; quantity: number };
-    const orders: { customer_id: string; total: number; line_items: Line[] }[] = (await api.get('/v1/orders?limit=100')).body.data;
+    const orders: { id: string; customer_id: string; total: number; line_items: Line[] }[] = [];
+    for (let page = 0; page < 5; page++) orders.push(...(await api.get(`/v1/orders?limit=100${orders.length ? `&starting_after=${orders.at(-1)!.id}` : ''}`)).body.data);
     for (const o of orders) {
       expect(o.line_items.length).toBeGreaterThan(0);
       expect(o.total).toBe(o.line_items.reduce((s, l) => s + l.unit_price * l.quantity, 0));

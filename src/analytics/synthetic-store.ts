@@ -7,6 +7,7 @@ import { DEMO_CATALOG, REPLENISHABLE, type CatalogProduct } from './demo-catalog
  * the BG/NBD model describes real shoppers; more orders in November and December; baskets of
  * the demo catalog spread around each shopper's own typical spend. Most shoppers have a staple,
  * a replenishable product they buy again and again, and come back sooner the faster it runs out.
+ * New shoppers arrive throughout the window, a little more often as the store grows.
  */
 export interface SyntheticOrder {
   customer_id: string;
@@ -69,16 +70,20 @@ export function* syntheticOrders(options: StoreShape): Generator<SyntheticOrder>
   yield* generate(options, calibratedRate(options));
 }
 
-/** The mean purchase rate that gives the asked orders per customer, found on a small pilot store. */
+/**
+ * The mean purchase rate that gives the asked orders per customer, found on a small pilot store.
+ * Drop-out makes orders grow slower than the rate, so it takes a few rounds to get within 1%.
+ */
 function calibratedRate(options: StoreShape): number {
-  let rate = Math.max(0.02, options.ordersPerCustomer - 1) / (options.days / 2);
-  for (let round = 0; round < 3; round++) {
-    const pilot = { ...options, customers: 3000, seed: (options.seed ?? 42) + 1 };
+  const wanted = Math.max(0.05, options.ordersPerCustomer - 1);
+  const pilot = { ...options, customers: 3000, seed: (options.seed ?? 42) + 1 };
+  let rate = wanted / (options.days / 2);
+  for (let round = 0; round < 12; round++) {
     let orders = 0;
     for (const _ of generate(pilot, rate)) orders += 1;
     const extra = orders / pilot.customers - 1;
-    if (extra <= 0) break;
-    rate *= Math.max(0.05, options.ordersPerCustomer - 1) / extra;
+    if (extra <= 0 || Math.abs(extra - wanted) < wanted * 0.01) break;
+    rate *= wanted / extra;
   }
   return rate;
 }
@@ -92,7 +97,7 @@ function* generate(options: StoreShape, meanRate: number): Generator<SyntheticOr
     const rate = (gamma(random, 0.9) / 0.9) * meanRate * (staple ? 45 / staple.replenish_days! : 0.6);
     const dropout = beta(random, 1, 4);
     const basket = 2500 + gamma(random, 3) * 1500;
-    let t = options.start.getTime() + random() * (options.days / 2) * DAY_MS;
+    let t = options.start.getTime() + firstOrderDay(random, options.days) * DAY_MS;
     for (let k = 0; ; k++) {
       const month = new Date(t).getUTCMonth();
       if (k === 0 || random() < SEASON[month]! / 1.9) {
@@ -106,6 +111,17 @@ function* generate(options: StoreShape, meanRate: number): Generator<SyntheticOr
       if (t >= end) break;
     }
   }
+}
+
+/**
+ * When a shopper first buys: any day of the window, new shoppers arriving at a rate that grows
+ * by half from its start to its end, as a growing store acquires them (sampled by inverting the
+ * linear density).
+ */
+function firstOrderDay(random: () => number, days: number): number {
+  const growth = 0.5;
+  const u = random();
+  return (days * (-1 + Math.sqrt(1 + growth * (2 + growth) * u))) / growth;
 }
 
 const lineItem = (product: CatalogProduct, quantity: number): LineItem => ({
