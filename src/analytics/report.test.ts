@@ -102,6 +102,36 @@ describe('the retention report', () => {
     expect(customer).toMatchObject({ lifecycle_stage: 'repeat', rfm_segment: expect.any(String) });
   });
 
+  it('counts a month once per customer, a skipped month as not returned, and a range starting mid-month', async () => {
+    const api = await t.newProgram();
+    const orders: [string, string, number][] = [
+      ['x', '2026-01-03', 1000],
+      ['x', '2026-01-20', 2000],
+      ['x', '2026-03-05', 3000],
+      ['y', '2026-01-25', 4000],
+      ['y', '2026-02-02', 5000],
+    ];
+    for (const [who, day, amount] of orders) {
+      await api.post('/v1/orders', orderBody({ customer: { external_id: who }, subtotal: amount, total: amount, line_items: [], placed_at: `${day}T12:00:00Z` }));
+    }
+    const report = (await api.get('/v1/analytics/report?from=2026-01-10&to=2026-04-01')).body;
+    expect(report.retention).toEqual([
+      { month: '2026-01', customers: 2, returned_next_month: 1, retention_rate: 0.5, churn_rate: 0.5 },
+      { month: '2026-02', customers: 1, returned_next_month: 0, retention_rate: 0, churn_rate: 1 },
+      { month: '2026-03', customers: 1, returned_next_month: null, retention_rate: null, churn_rate: null },
+    ]);
+    // Gaps inside the range only: x 20 Jan → 5 Mar (44 days), y 25 Jan → 2 Feb (8 days).
+    expect(report.median_days_between_orders).toBe(26);
+    // The January cohort counts its whole first month, including x's order before `from`.
+    expect(report.cohorts).toEqual([
+      { cohort: '2026-01', customers: 2, months: [
+        { offset: 0, customers: 2, share_returning: 1, revenue_per_customer: 3500 },
+        { offset: 1, customers: 1, share_returning: 0.5, revenue_per_customer: 2500 },
+        { offset: 2, customers: 1, share_returning: 0.5, revenue_per_customer: 1500 },
+      ] },
+    ]);
+  });
+
   it('refuses an empty range and incoherent thresholds', async () => {
     const api = await t.newProgram();
     expect((await api.get('/v1/analytics/report?from=2026-02-01&to=2026-01-01')).body.error.param).toBe('to');

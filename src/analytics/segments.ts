@@ -60,14 +60,17 @@ export function lifecycleStage(c: { orders: number; days_since_first: number; da
   return c.orders >= t.loyal_orders ? 'loyal' : 'repeat';
 }
 
-/** The same rule in SQL, for reports over all customers at once (columns `orders`, `first`, `last`). */
+/**
+ * The same rule in SQL, for reports over all customers at once (columns `orders`, `first`, `last`).
+ * "More than N days before asOf" is compared as a date, so the database does no arithmetic per row.
+ */
 export function stageCase(t: StageThresholds, asOf: Date, columns = { orders: 'orders', first: 'first', last: 'last' }): RawBuilder<string> {
-  const since = (col: string) => sql`extract(epoch from (${asOf}::timestamptz - ${sql.ref(col)})) / 86400`;
-  const orders = sql.ref(columns.orders);
+  const daysBefore = (days: number) => new Date(asOf.getTime() - days * 86_400_000);
+  const [orders, first, last] = [sql.ref(columns.orders), sql.ref(columns.first), sql.ref(columns.last)];
   return sql<string>`case
-    when ${since(columns.last)} > ${t.lapsed_days} then 'lapsed'
-    when ${since(columns.last)} > ${t.at_risk_days} then 'at_risk'
-    when ${orders} = 1 and ${since(columns.first)} <= ${t.new_days} then 'new'
+    when ${last} < ${daysBefore(t.lapsed_days)} then 'lapsed'
+    when ${last} < ${daysBefore(t.at_risk_days)} then 'at_risk'
+    when ${orders} = 1 and ${first} >= ${daysBefore(t.new_days)} then 'new'
     when ${orders} = 1 then 'one_time'
     when ${orders} >= ${t.loyal_orders} then 'loyal'
     else 'repeat' end`;
