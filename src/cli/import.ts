@@ -2,12 +2,20 @@ import cliProgress from 'cli-progress';
 import pg from 'pg';
 import { importWithAwards } from '../imports/award-import.ts';
 import { importCustomers, readCustomerFile } from '../imports/customer-import.ts';
-import { importHistory } from '../imports/history-import.ts';
+import { importHistory, type ImportStep } from '../imports/history-import.ts';
 import { readOrderFile } from '../imports/order-file.ts';
 import { systemClock } from '../platform/clock.ts';
 import { readConfig } from '../platform/config.ts';
 import { loadProgramContext } from '../programs/program-store.ts';
 import { openDatabase } from './database.ts';
+
+/** Where each step of a history import starts on the progress bar; staging rows fills the first 40%. */
+const IMPORT_STEPS: Record<ImportStep, { at: number; task: string }> = {
+  staging: { at: 0, task: 'staging rows   ' },
+  customers: { at: 40, task: 'new customers  ' },
+  orders: { at: 50, task: 'adding orders  ' },
+  statistics: { at: 90, task: 'statistics     ' },
+};
 
 /**
  * `regulars import orders <file>`: order history from a plain CSV or a Shopify orders export.
@@ -39,7 +47,13 @@ export async function importOrders(file: string, options: { program?: string; aw
       const client = new pg.Client({ connectionString: database.url });
       await client.connect();
       try {
-        const result = await importHistory(database.db, client, program, read.orders, new Date());
+        const progress = new cliProgress.SingleBar({ format: '{task} [{bar}] {percentage}%', hideCursor: true }, cliProgress.Presets.shades_classic);
+        progress.start(100, 0, { task: 'staging rows   ' });
+        const result = await importHistory(database.db, client, program, read.orders, new Date(), (step, share) =>
+          progress.update(step === 'staging' ? Math.round(share * 40) : IMPORT_STEPS[step].at, { task: IMPORT_STEPS[step].task }),
+        );
+        progress.update(100, { task: 'done           ' });
+        progress.stop();
         console.log(`${result.orders} new orders and ${result.customers} new customers in ${((performance.now() - started) / 1000).toFixed(1)} s (orders already there are left as they are)`);
       } finally {
         await client.end();

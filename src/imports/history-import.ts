@@ -1,13 +1,14 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { sql, type RawBuilder } from 'kysely';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { copyLines } from '../platform/db/copy-lines.ts';
 import type { Db } from '../platform/db/database.ts';
 import { newId } from '../platform/ids.ts';
 import type { ImportedOrder } from './order-rows.ts';
 
 const csvField = (v: string | number | null) => (v === null ? '' : `"${String(v).replaceAll('"', '""')}"`);
+
+/** The steps of a history import, for progress: staging reports the share of rows sent. */
+export type ImportStep = 'staging' | 'customers' | 'orders' | 'statistics';
 
 /**
  * Loads order history as it was, awarding nothing: the rows go into a staging table by COPY,
@@ -15,27 +16,29 @@ const csvField = (v: string | number | null) => (v === null ? '' : `"${String(v)
  * the orders it does not have (by store and order id: re-importing changes nothing) and moves the
  * customers' order statistics. One transaction: all of the file's valid rows, or none.
  */
-export async function importHistory(db: Db, client: pg.ClientBase, program: { id: string; storeId: string }, orders: ImportedOrder[], at: Date): Promise<{ orders: number; customers: number }> {
+export async function importHistory(db: Db, client: pg.ClientBase, program: { id: string; storeId: string }, orders: ImportedOrder[], at: Date, onStep?: (step: ImportStep, done: number) => void): Promise<{ orders: number; customers: number }> {
   // COPY needs the connection itself; the SQL around it is written with Kysely's sql tag and compiled.
   const run = async <R>(query: RawBuilder<R>) => {
     const compiled = query.compile(db);
     return (await client.query(compiled.sql, compiled.parameters as unknown[])).rows as R[];
   };
+  // The staging table lives in the session's temporary buffers: 8 MB by default, so a big file
+  // would go to disk and back three times. Settable only before the session's first temp table.
+  await client.query(`set temp_buffers = '512MB'`).catch(() => {});
   await client.query('begin');
   try {
     await client.query(`create temp table import_orders (
       order_id text, customer_id text, external_id text, customer_key text, external_customer text, email text,
       placed_at timestamptz, currency char(3), subtotal bigint, total bigint, shipping bigint, tax bigint, discount bigint, line_items jsonb
     ) on commit drop`);
-    const rows = Readable.from(
-      (function* () {
-        for (const o of orders) {
-          const key = o.customer_external_id ?? `email:${o.email!.toLowerCase()}`;
-          yield [newId('ord'), newId('cus'), o.external_id, key, o.customer_external_id, o.email, o.placed_at, o.currency, o.subtotal, o.total, o.shipping, o.tax, o.discount, o.line_items ? JSON.stringify(o.line_items) : null].map(csvField).join(',') + '\n';
-        }
-      })(),
-    );
-    await pipeline(rows, client.query(copyFrom('copy import_orders from stdin with (format csv)')));
+    const lines = function* () {
+      for (const o of orders) {
+        const key = o.customer_external_id ?? `email:${o.email!.toLowerCase()}`;
+        yield [newId('ord'), newId('cus'), o.external_id, key, o.customer_external_id, o.email, o.placed_at, o.currency, o.subtotal, o.total, o.shipping, o.tax, o.discount, o.line_items ? JSON.stringify(o.line_items) : null].map(csvField).join(',') + '\n';
+      }
+    };
+    await copyLines(client, 'copy import_orders from stdin with (format csv)', lines(), (sent) => onStep?.('staging', sent / orders.length));
+    onStep?.('customers', 0);
     const customers = await run<{ n: number }>(sql`
       with keys as (
         select distinct on (customer_key) customer_key, customer_id, external_customer, email
@@ -52,6 +55,7 @@ export async function importHistory(db: Db, client: pg.ClientBase, program: { id
         returning 1
       )
       select count(*)::int as n from fresh`);
+    onStep?.('orders', 0);
     const inserted = await run<{ n: number }>(sql`
       with mapped as (
         select i.*, c.id as cid from import_orders i
@@ -81,8 +85,10 @@ export async function importHistory(db: Db, client: pg.ClientBase, program: { id
       )
       select (select count(*) from added)::int as n`);
     await client.query('commit');
-    // A bulk load leaves the planner's statistics far behind: refresh them before anyone reports.
-    await client.query('analyze orders');
+    // A bulk load leaves the planner's statistics far behind and the new rows not yet marked
+    // visible to all, which reports' index-only scans need: settle both before anyone reports.
+    onStep?.('statistics', 0);
+    await client.query('vacuum (analyze) orders');
     await client.query('analyze customers');
     return { orders: inserted[0]!.n, customers: customers[0]!.n };
   } catch (error) {
