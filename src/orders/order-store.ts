@@ -105,8 +105,8 @@ export async function recordOrderReversal(tx: Tx, orderId: string, change: { rev
 
 /** Marks the order cancelled; the customer's first and last order dates then come from the orders that still count. */
 export async function markCancelled(tx: Tx, orderId: string, at: Date) {
-  const { customer_id } = await tx.updateTable('orders').set({ status: 'cancelled', cancelled_at: at }).where('id', '=', orderId).returning('customer_id').executeTakeFirstOrThrow();
-  const counted = () => tx.selectFrom('orders').where('customer_id', '=', customer_id).where('status', '<>', 'cancelled');
+  const { program_id, customer_id } = await tx.updateTable('orders').set({ status: 'cancelled', cancelled_at: at }).where('id', '=', orderId).returning(['program_id', 'customer_id']).executeTakeFirstOrThrow();
+  const counted = () => tx.selectFrom('orders').where('program_id', '=', program_id).where('customer_id', '=', customer_id).where('status', '<>', 'cancelled');
   await tx
     .updateTable('customers')
     .set({

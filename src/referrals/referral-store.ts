@@ -27,11 +27,11 @@ export async function referralCodeOf(db: Db, programId: string, customerId: stri
 }
 
 export async function advocateByCode(db: Db | Tx, programId: string, code: string) {
-  return db.selectFrom('customers').select(['id', 'email']).where('program_id', '=', programId).where('referral_code', '=', code.trim().toUpperCase()).executeTakeFirst();
+  return db.selectFrom('customers').select(['id', 'program_id', 'email']).where('program_id', '=', programId).where('referral_code', '=', code.trim().toUpperCase()).executeTakeFirst();
 }
 
-export async function advocateTraces(db: Db | Tx, advocate: { id: string; email: string | null }): Promise<AdvocateTraces> {
-  const rows = await db.selectFrom('orders').select(['ip_hash', 'device_hash', 'shipping_address_hash']).where('customer_id', '=', advocate.id).execute();
+export async function advocateTraces(db: Db | Tx, advocate: { id: string; program_id: string; email: string | null }): Promise<AdvocateTraces> {
+  const rows = await db.selectFrom('orders').select(['ip_hash', 'device_hash', 'shipping_address_hash']).where('program_id', '=', advocate.program_id).where('customer_id', '=', advocate.id).execute();
   const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))];
   return {
     id: advocate.id,
@@ -91,7 +91,7 @@ export async function referralStats(db: Db, programId: string, advocateId?: stri
       count(*) filter (where r.status = 'completed')::int as completed,
       count(*) filter (where r.status = 'rejected')::int as rejected,
       coalesce((select sum(o.total_minor - o.refunded_minor) from orders o
-        where o.customer_id in (select friend_id from referrals x where x.program_id = ${programId} ${advocateId ? sql`and x.advocate_id = ${advocateId}` : sql``})
+        where o.program_id = ${programId} and o.customer_id in (select friend_id from referrals x where x.program_id = ${programId} ${advocateId ? sql`and x.advocate_id = ${advocateId}` : sql``})
           and o.status <> 'cancelled'), 0)::bigint as revenue
     from referrals r
     where r.program_id = ${programId} ${advocateId ? sql`and r.advocate_id = ${advocateId}` : sql``}`.execute(db);

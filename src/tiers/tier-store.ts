@@ -97,7 +97,7 @@ function windowBounds(settings: TierSettings, now: Date): { currentFrom: Date; p
  * The metric of each customer over the period's windows, in one query: points earned (net of
  * reversals), amount spent (net of refunds) or orders placed (not cancelled).
  */
-export async function metricValues(db: Db | Tx, customerIds: string[], settings: TierSettings, now: Date): Promise<Map<string, MetricValue>> {
+export async function metricValues(db: Db | Tx, programId: string, customerIds: string[], settings: TierSettings, now: Date): Promise<Map<string, MetricValue>> {
   const values = new Map(customerIds.map((id) => [id, { current: 0, previous: 0 }]));
   if (customerIds.length === 0) return values;
   const { currentFrom, previousFrom } = windowBounds(settings, now);
@@ -116,7 +116,7 @@ export async function metricValues(db: Db | Tx, customerIds: string[], settings:
           coalesce(sum(${settings.metric === 'amount_spent' ? sql`total_minor - refunded_minor` : sql`1`}) filter (where placed_at >= ${currentFrom}), 0)::bigint as current,
           coalesce(sum(${settings.metric === 'amount_spent' ? sql`total_minor - refunded_minor` : sql`1`}) filter (where placed_at >= ${prevFrom} and placed_at < ${currentFrom}), 0)::bigint as previous
         from orders
-        where customer_id = any(${customerIds}) and status <> 'cancelled'
+        where program_id = ${programId} and customer_id = any(${customerIds}) and status <> 'cancelled'
         group by customer_id`
   ).execute(db);
   for (const r of rows) values.set(r.customer_id, { current: Number(r.current), previous: Number(r.previous) });
@@ -124,7 +124,7 @@ export async function metricValues(db: Db | Tx, customerIds: string[], settings:
 }
 
 /** The contributions to a customer's rolling window, oldest first: when each will slide out. */
-export async function windowEvents(db: Db, customerId: string, settings: TierSettings, now: Date): Promise<{ at: Date; amount: number }[]> {
+export async function windowEvents(db: Db, programId: string, customerId: string, settings: TierSettings, now: Date): Promise<{ at: Date; amount: number }[]> {
   if (settings.period !== 'rolling_12_months') return [];
   const from = windows(now).rolling;
   const { rows } = await (settings.metric === 'points_earned'
@@ -135,7 +135,7 @@ export async function windowEvents(db: Db, customerId: string, settings: TierSet
         group by t.id, t.occurred_at order by t.occurred_at`
     : sql<{ at: Date; amount: number }>`
         select placed_at as at, ${settings.metric === 'amount_spent' ? sql`total_minor - refunded_minor` : sql`1`}::bigint as amount
-        from orders where customer_id = ${customerId} and status <> 'cancelled' and placed_at >= ${from}
+        from orders where program_id = ${programId} and customer_id = ${customerId} and status <> 'cancelled' and placed_at >= ${from}
         order by placed_at`
   ).execute(db);
   return rows.map((r) => ({ at: new Date(r.at), amount: Number(r.amount) }));

@@ -92,7 +92,7 @@ export async function linkFirstOrders(tx: Tx, orders: { programId: string; custo
     .execute();
   for (const referral of referrals) {
     const { order } = orders.find((o) => o.customerId === referral.friend_id && o.programId === referral.program_id)!;
-    const advocate = await tx.selectFrom('customers').select(['id', 'email']).where('id', '=', referral.advocate_id).executeTakeFirstOrThrow();
+    const advocate = await tx.selectFrom('customers').select(['id', 'program_id', 'email']).where('id', '=', referral.advocate_id).executeTakeFirstOrThrow();
     const flags = firstOrderFlags(await advocateTraces(tx, advocate), order);
     const { referral_hold_days: holdDays } = await referralSettings(tx, referral.program_id);
     await tx

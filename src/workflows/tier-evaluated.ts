@@ -49,7 +49,7 @@ export async function decideTiers(tx: Tx, programId: string, customers: TierHold
   const program = await tierProgram(tx, programId);
   const settings = options.ignoreGrace ? { ...program.settings, graceDays: 0 } : program.settings;
   const concerned = customers.filter((c) => (program.tiers.length > 0 || c.tier_id) && !c.in_holdout);
-  const values = await metricValues(tx, concerned.map((c) => c.id), settings, now);
+  const values = await metricValues(tx, programId, concerned.map((c) => c.id), settings, now);
   const decisions = concerned.map((customer) => {
     const value = values.get(customer.id)!;
     const state = { tierId: customer.tier_id, unsupportedSince: customer.tier_unsupported_since ? new Date(customer.tier_unsupported_since) : null };
@@ -64,7 +64,7 @@ export async function reverseTierUpgrade(tx: Tx, program: ProgramContext, custom
   const { tiers, settings } = await tierProgram(tx, program.id);
   const last = await tx.selectFrom('tier_changes').select(['to_tier_id', 'cause_id', 'reason']).where('customer_id', '=', customer.id).orderBy('id', 'desc').limit(1).executeTakeFirst();
   const cause = last && last.reason === 'qualified' && last.to_tier_id === customer.tier_id ? last.cause_id : null;
-  const value = (await metricValues(tx, [customer.id], settings, now)).get(customer.id)!;
+  const value = (await metricValues(tx, program.id, [customer.id], settings, now)).get(customer.id)!;
   const to = refundReversal(tiers, value, { tierId: customer.tier_id, unsupportedSince: null }, cause, orderId);
   if (to === undefined) return;
   await apply(tx, program, customer, tiers, { kind: 'downgrade', to }, value, now, { reason: 'refund', type: 'order', id: orderId });
