@@ -12,7 +12,7 @@ import { fitBgNbd } from '../src/analytics/clv/bg-nbd.ts';
 import { clvInput } from '../src/analytics/clv/clv-input.ts';
 import { fitGammaGamma } from '../src/analytics/clv/gamma-gamma.ts';
 import { retentionReport } from '../src/analytics/report.ts';
-import { cohorts, medianDaysBetweenOrders, monthlyRetention, standingMovement, totals } from '../src/analytics/report-store.ts';
+import { cohorts, customerStanding, ordersInSequence } from '../src/analytics/report-store.ts';
 import { DEFAULT_STAGES } from '../src/analytics/segments.ts';
 import { syntheticOrders } from '../src/analytics/synthetic-store.ts';
 import { importHistory } from '../src/imports/history-import.ts';
@@ -66,11 +66,9 @@ try {
     await retentionReport(db, program.id, year, DEFAULT_STAGES);
     console.log(`  full report (metrics, retention, cohorts, RFM, stages) ${seconds(t).toFixed(2)} s`);
     const parts: [string, () => Promise<unknown>][] = [
-      ['totals', () => totals(db, program.id, year.from, year.to)],
-      ['retention', () => monthlyRetention(db, program.id, year.from, year.to)],
-      ['median gap', () => medianDaysBetweenOrders(db, program.id, year.from, year.to)],
+      ['totals, RFM and stages', () => customerStanding(db, program.id, year.from, year.to, DEFAULT_STAGES)],
+      ['retention and median gap', () => ordersInSequence(db, program.id, year.from, year.to)],
       ['cohorts', () => cohorts(db, program.id, year.from, year.to)],
-      ['rfm and stages', () => standingMovement(db, program.id, year.from, year.to, DEFAULT_STAGES)],
     ];
     const timings = [];
     for (const [name, run] of parts) {

@@ -29,46 +29,58 @@ export interface Totals {
   repeat_customers: number;
 }
 
-/** Customers, orders, revenue and repeat customers in the range: overall and per tier, in one pass. */
-export async function totals(db: Db, programId: string, from: Date, to: Date) {
-  const rows = await reportQuery(db, sql<Totals & { tier_id: string | null; in_holdout: boolean | null; historic_clv: number; overall: boolean; by_tier: boolean }>`
-    with o as (${counted(programId, from, to)}),
-    per as (select customer_id, count(*) as n, sum(revenue) as revenue from o group by customer_id)
-    select grouping(c.tier_id) = 1 and grouping(c.in_holdout) = 1 as overall, grouping(c.tier_id) = 0 as by_tier, c.tier_id, c.in_holdout, count(*)::int as customers, sum(per.n)::bigint as orders, coalesce(sum(per.revenue), 0)::bigint as revenue,
-      (count(*) filter (where per.n >= 2))::int as repeat_customers, coalesce(avg(c.total_spent_minor), 0)::float8 as historic_clv
-    from per join customers c on c.id = per.customer_id
-    group by grouping sets ((), (c.tier_id), (c.in_holdout))`);
+export interface TotalsRow extends Totals {
+  overall: boolean;
+  by_tier: boolean;
+  tier_id: string | null;
+  in_holdout: boolean | null;
+  historic_clv: number;
+}
+
+/**
+ * Customers who bought in the range, their orders, revenue and repeat buyers: overall, per tier
+ * and members vs holdout, from per-customer rows (customer_id, orders_in_range, revenue_in_range).
+ */
+const totalsOf = (per: RawBuilder<unknown>) => sql`
+  select grouping(c.tier_id) = 1 and grouping(c.in_holdout) = 1 as overall, grouping(c.tier_id) = 0 as by_tier, c.tier_id, c.in_holdout,
+    count(*)::int as customers, coalesce(sum(p.orders_in_range), 0)::bigint as orders, coalesce(sum(p.revenue_in_range), 0)::bigint as revenue,
+    (count(*) filter (where p.orders_in_range >= 2))::int as repeat_customers, coalesce(avg(c.total_spent_minor), 0)::float8 as historic_clv
+  from ${per} p join customers c on c.id = p.customer_id
+  where p.orders_in_range > 0
+  group by grouping sets ((), (c.tier_id), (c.in_holdout))`;
+
+/** The range's totals alone (see customerStanding for the report's, which come with the standings). */
+export async function totals(db: Db, programId: string, from: Date, to: Date): Promise<TotalsRow[]> {
+  const rows = await reportQuery(db, sql<TotalsRow>`
+    with per as (select customer_id, count(*) as orders_in_range, sum(revenue) as revenue_in_range from (${counted(programId, from, to)}) o group by customer_id)
+    ${totalsOf(sql`per`)}`);
   return rows.map((r) => ({ ...r, orders: Number(r.orders), revenue: Number(r.revenue) }));
 }
 
 /**
- * Of the customers who bought in a month, how many bought again the next month. Each order is
- * compared with the customer's previous one (in index order, no sort): the first order of a
- * customer in a month makes them active that month, and returned if the previous was the month before.
+ * Month by month: of the customers who bought in a month, how many bought again the next month;
+ * and the median number of days between a customer's consecutive orders in the range. Each order
+ * is compared with the customer's previous one in the range (in index order, no sort): the first
+ * order of a customer in a month makes them active that month, and returned if the previous
+ * one was the month before.
  */
-export async function monthlyRetention(db: Db, programId: string, from: Date, to: Date) {
-  return reportQuery(db, sql<{ month: string; active: number; retained: number }>`
-    with o as (
-      select ${monthOf(sql`placed_at`)} as month, ${monthOf(sql`lag(placed_at) over (partition by customer_id order by placed_at)`)} as previous
-      from (${counted(programId, from, to)}) c
-    ), m as (
-      select month, (count(*) filter (where previous is distinct from month))::int as active,
-        (count(*) filter (where previous = month - interval '1 month'))::int as returned
+export async function ordersInSequence(db: Db, programId: string, from: Date, to: Date) {
+  const rows = await reportQuery(db, sql<{ month: string; active: number; retained: number; median_gap: number | null }>`
+    with o as materialized (
+      select ${monthOf(sql`placed_at`)} as month, ${monthOf(sql`previous`)} as previous_month, date_part('epoch', placed_at - previous) / 86400 as gap
+      from (select placed_at, lag(placed_at) over (partition by customer_id order by placed_at) as previous from (${counted(programId, from, to)}) c) w
+    ), months as (
+      select month, (count(*) filter (where previous_month is distinct from month))::int as active,
+        (count(*) filter (where previous_month = month - interval '1 month'))::int as returned
       from o group by month
+    ), gap as (
+      select percentile_cont(0.5) within group (order by gap) as median from o where gap is not null
     )
     select to_char(month, 'YYYY-MM') as month, active,
-      case when lead(month) over w = month + interval '1 month' then lead(returned) over w else 0 end as retained
-    from m window w as (order by month) order by month`);
-}
-
-/** The median number of days between a customer's consecutive orders, over the range. */
-export async function medianDaysBetweenOrders(db: Db, programId: string, from: Date, to: Date): Promise<number | null> {
-  const rows = await reportQuery(db, sql<{ median: number | null }>`
-    select percentile_cont(0.5) within group (order by gap) as median from (
-      select date_part('epoch', placed_at - lag(placed_at) over (partition by customer_id order by placed_at)) / 86400 as gap
-      from (${counted(programId, from, to)}) o) g
-    where gap is not null`);
-  return rows[0]?.median ?? null;
+      case when lead(month) over w = month + interval '1 month' then lead(returned) over w else 0 end as retained,
+      (select median from gap) as median_gap
+    from months window w as (order by month) order by month`);
+  return { months: rows.map(({ month, active, retained }) => ({ month, active, retained })), medianGapDays: rows[0]?.median_gap ?? null };
 }
 
 /**
@@ -157,22 +169,28 @@ export interface StandingMove {
 }
 
 /**
- * Where customers stood at `from` and at `to`: lifecycle stage and RFM scores, counted by movement.
+ * Where customers stood at `from` and at `to`: lifecycle stage and RFM scores, counted by
+ * movement; and the customers who bought in the range with their orders and revenue, overall,
+ * per tier and members vs holdout.
  * The scores are those of the customer object (see customer-segment.ts): 1 plus the number of the
  * quintile cut-offs, among the customers who had ordered by then, that the value exceeds, so equal
- * values always score alike. One pass over the orders serves both dates and both views.
+ * values always score alike. One pass over the orders, customer by customer, serves it all.
  */
-export async function standingMovement(db: Db, programId: string, from: Date, to: Date, t: StageThresholds): Promise<StandingMove[]> {
+export async function customerStanding(db: Db, programId: string, from: Date, to: Date, t: StageThresholds): Promise<{ totals: TotalsRow[]; moves: StandingMove[] }> {
   const quintiles = (col: string, before = false) =>
     sql`percentile_disc(array[0.2, 0.4, 0.6, 0.8]) within group (order by ${sql.ref(col)})${before ? sql` filter (where orders_before > 0)` : sql``}`;
+  // 1 + the number of cut-offs below the value: width_bucket counts those at or below, so it is
+  // given the value less one step (a microsecond for dates, 1 for counts and minor units).
   const score = (col: string, cuts: string) => {
-    const [v, c] = [sql.ref(col), sql.ref(cuts)];
-    return sql`(1 + (${v} > ${c}[1])::int + (${v} > ${c}[2])::int + (${v} > ${c}[3])::int + (${v} > ${c}[4])::int)`;
+    const step = col.startsWith('last') ? sql`interval '1 microsecond'` : sql`1`;
+    return sql`(1 + width_bucket(${sql.ref(col)} - ${step}, ${sql.ref(cuts)}))`;
   };
   const ifBefore = (value: RawBuilder<unknown>) => sql`case when orders_before > 0 then ${value} end`;
-  return reportQuery(db, sql<StandingMove>`
-    with per as (
+  const rows = await reportQuery(db, sql<{ totals: TotalsRow[]; moves: StandingMove[] }>`
+    with per as materialized (
       select customer_id, count(*) as orders, min(placed_at) as first, max(placed_at) as last, sum(total_minor - refunded_minor) as monetary,
+        count(*) filter (where placed_at >= ${from} and placed_at < ${to}) as orders_in_range,
+        sum(total_minor - refunded_minor) filter (where placed_at >= ${from} and placed_at < ${to}) as revenue_in_range,
         count(*) filter (where placed_at <= ${from}) as orders_before,
         max(placed_at) filter (where placed_at <= ${from}) as last_before,
         sum(total_minor - refunded_minor) filter (where placed_at <= ${from}) as monetary_before
@@ -187,7 +205,10 @@ export async function standingMovement(db: Db, programId: string, from: Date, to
         ${score('last', 'r_cuts')} as r2, ${score('orders', 'f_cuts')} as f2, ${score('monetary', 'm_cuts')} as m2,
         ${ifBefore(score('last_before', 'rb_cuts'))} as r1, ${ifBefore(score('orders_before', 'fb_cuts'))} as f1, ${ifBefore(score('monetary_before', 'mb_cuts'))} as m1
       from per cross join cuts
-    )
-    select stage_before, stage_after, r1, f1, m1, r2, f2, m2, grouping(stage_before) = 0 as by_stage, count(*)::int as n
-    from scored group by grouping sets ((stage_before, stage_after), (r1, f1, m1, r2, f2, m2))`);
+    ), moves as (
+      select stage_before, stage_after, r1, f1, m1, r2, f2, m2, grouping(stage_before) = 0 as by_stage, count(*)::int as n
+      from scored group by grouping sets ((stage_before, stage_after), (r1, f1, m1, r2, f2, m2))
+    ), totals as (${totalsOf(sql`per`)})
+    select coalesce((select jsonb_agg(totals) from totals), '[]') as totals, coalesce((select jsonb_agg(moves) from moves), '[]') as moves`);
+  return rows[0]!;
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../platform/db/database.ts';
-import { cohorts, medianDaysBetweenOrders, monthlyRetention, standingMovement, totals, type Totals } from './report-store.ts';
+import { cohorts, customerStanding, ordersInSequence, type Totals } from './report-store.ts';
 import { RFM_SEGMENTS, rfmSegment, STAGES, type StageThresholds } from './segments.ts';
 
 /**
@@ -25,12 +25,10 @@ export function ratios(t: Totals & { historic_clv?: number }) {
 
 export async function retentionReport(db: Db, programId: string, range: { from: Date; to: Date }, thresholds: StageThresholds) {
   const { from, to } = range;
-  const [all, retention, median, cohortRows, standing] = await Promise.all([
-    totals(db, programId, from, to),
-    monthlyRetention(db, programId, from, to),
-    medianDaysBetweenOrders(db, programId, from, to),
+  const [{ totals: all, moves: standing }, { months: retention, medianGapDays: median }, cohortRows] = await Promise.all([
+    customerStanding(db, programId, from, to, thresholds),
+    ordersInSequence(db, programId, from, to),
     cohorts(db, programId, from, to),
-    standingMovement(db, programId, from, to, thresholds),
   ]);
   const movement = standing.filter((m) => m.by_stage).map((m) => ({ before: m.stage_before, after: m.stage_after!, n: m.n }));
   const segmentMoves = new Map<string, number>();

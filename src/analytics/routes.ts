@@ -11,7 +11,7 @@ import { projectRevenue } from './projection.ts';
 import { retentionReport } from './report.ts';
 import { backtest, type DraftProgram } from './backtest.ts';
 import { lift } from './lift.ts';
-import { holdoutGroups, monthlyRetention, newCustomers, pastOrders, totals } from './report-store.ts';
+import { holdoutGroups, newCustomers, ordersInSequence, pastOrders, totals } from './report-store.ts';
 import { DEFAULT_STAGES } from './segments.ts';
 
 const Days = (d: number, description: string) => Type.Integer({ minimum: 1, maximum: 3650, default: d, description });
@@ -125,7 +125,7 @@ export const analyticsRoutes =
         const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
         const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 3, 1));
         const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-        const retention = (await monthlyRetention(deps.db, request.program.id, from, monthStart)).filter((m) => m.active > 0);
+        const retention = (await ordersInSequence(deps.db, request.program.id, from, monthStart)).months.filter((m) => m.active > 0);
         const rates = retention.slice(0, -1).map((m) => m.retained / m.active);
         const [recent] = (await totals(deps.db, request.program.id, from, monthStart)).filter((t) => t.overall);
         const [last] = (await totals(deps.db, request.program.id, lastMonth, monthStart)).filter((t) => t.overall);
