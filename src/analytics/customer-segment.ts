@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../platform/db/database.ts';
 import { programCache } from '../platform/program-cache.ts';
+import { reportQuery } from './report-query.ts';
 import { rfmSegment, type RfmSegment } from './segments.ts';
 
 /**
@@ -8,7 +9,7 @@ import { rfmSegment, type RfmSegment } from './segments.ts';
  * (last order, orders, spend) are computed once and kept ten minutes, so each read only compares.
  */
 const cutoffs = programCache(600_000, async (db, programId) => {
-  const { rows } = await sql<{ last: number[] | null; n: number[] | null; m: number[] | null }>`
+  const rows = await reportQuery(db, sql<{ last: number[] | null; n: number[] | null; m: number[] | null }>`
     with per as (
       select max(placed_at) as last, count(*) as n, sum(total_minor - refunded_minor) as m
       from orders where program_id = ${programId} and status <> 'cancelled' group by customer_id
@@ -16,7 +17,7 @@ const cutoffs = programCache(600_000, async (db, programId) => {
     select percentile_disc(array[0.2, 0.4, 0.6, 0.8]) within group (order by extract(epoch from last)) as last,
       percentile_disc(array[0.2, 0.4, 0.6, 0.8]) within group (order by n) as n,
       percentile_disc(array[0.2, 0.4, 0.6, 0.8]) within group (order by m) as m
-    from per`.execute(db);
+    from per`);
   const r = rows[0];
   return { last: (r?.last ?? []).map(Number), n: (r?.n ?? []).map(Number), m: (r?.m ?? []).map(Number) };
 });

@@ -1,23 +1,12 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../platform/db/database.ts';
+import { reportQuery } from './report-query.ts';
 import { stageCase, type StageThresholds } from './segments.ts';
 
 /** Orders of the program that count (not cancelled), net of refunds, in [from, to). */
 const counted = (programId: string, from: Date, to: Date) => sql`
   select customer_id, placed_at, (total_minor - refunded_minor) as revenue
   from orders where program_id = ${programId} and status <> 'cancelled' and placed_at >= ${from} and placed_at < ${to}`;
-
-/**
- * Runs a report query with the planner told what holds for it: the orders index
- * (orders_program_customer) is read in order, cheaply (random reads cost near sequential ones on
- * SSDs and in cache), and the query may use more memory than a transaction's default.
- */
-async function reportQuery<R>(db: Db, query: RawBuilder<R>): Promise<R[]> {
-  return db.transaction().execute(async (tx) => {
-    await sql`select set_config('random_page_cost', '1.1', true), set_config('work_mem', '64MB', true), set_config('max_parallel_workers_per_gather', '0', true)`.execute(tx);
-    return (await query.execute(tx)).rows;
-  });
-}
 
 const monthOf = (column: RawBuilder<unknown>) => sql`date_trunc('month', ${column} at time zone 'UTC')`;
 const monthStart = (at: Date) => new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1));
