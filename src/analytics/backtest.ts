@@ -59,7 +59,8 @@ export function checkDraft(draft: DraftProgram): { rules: EarningRule[]; tiers: 
   return { rules, tiers };
 }
 
-export function backtest(draft: DraftProgram, orders: PastOrder[]) {
+/** `onProgress` hears how many orders have been replayed, every 10,000. */
+export function backtest(draft: DraftProgram, orders: PastOrder[], onProgress?: (replayed: number) => void) {
   const { rules, tiers } = checkDraft(draft);
   const rate = draft.typical_redemption_rate ?? 0;
   const cost = draft.reward_points_cost ?? 100;
@@ -91,7 +92,9 @@ export function backtest(draft: DraftProgram, orders: PastOrder[]) {
     }
   };
 
+  let replayed = 0;
   for (const o of [...orders].sort((a, b) => a.placed_at.getTime() - b.placed_at.getTime())) {
+    if (++replayed % 10_000 === 0) onProgress?.(replayed);
     const m = month(o.placed_at.getTime());
     if (current && m !== current) closeMonth(current, o.placed_at.getTime());
     current = m;
