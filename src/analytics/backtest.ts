@@ -59,8 +59,11 @@ export function checkDraft(draft: DraftProgram): { rules: EarningRule[]; tiers: 
   return { rules, tiers };
 }
 
-/** `onProgress` hears how many orders have been replayed, every 10,000. */
-export function backtest(draft: DraftProgram, orders: PastOrder[], onProgress?: (replayed: number) => void) {
+/**
+ * A replay of a draft program, fed past orders oldest first (a page at a time, so a big store's
+ * history never sits in memory at once); `result` closes the last month and sums up.
+ */
+export function startReplay(draft: DraftProgram) {
   const { rules, tiers } = checkDraft(draft);
   const rate = draft.typical_redemption_rate ?? 0;
   const cost = draft.reward_points_cost ?? 100;
@@ -68,6 +71,7 @@ export function backtest(draft: DraftProgram, orders: PastOrder[], onProgress?: 
   const months = new Map<string, { issued: number; redeemed: number; expired: number }>();
   const book = (m: string) => months.get(m) ?? (months.set(m, { issued: 0, redeemed: 0, expired: 0 }), months.get(m)!);
   let current: string | undefined;
+  let orders = 0;
 
   const closeMonth = (m: string, end: number) => {
     for (const s of shoppers.values()) {
@@ -92,9 +96,8 @@ export function backtest(draft: DraftProgram, orders: PastOrder[], onProgress?: 
     }
   };
 
-  let replayed = 0;
-  for (const o of [...orders].sort((a, b) => a.placed_at.getTime() - b.placed_at.getTime())) {
-    if (++replayed % 10_000 === 0) onProgress?.(replayed);
+  const add = (o: PastOrder) => {
+    orders += 1;
     const m = month(o.placed_at.getTime());
     if (current && m !== current) closeMonth(current, o.placed_at.getTime());
     current = m;
@@ -110,24 +113,36 @@ export function backtest(draft: DraftProgram, orders: PastOrder[], onProgress?: 
     const metric = draft.tier_metric === 'amount_spent' ? s.spent : draft.tier_metric === 'orders_count' ? s.orders : s.earned;
     const q = qualifiedTier(tiers, metric);
     if (q && (!s.tier || q.threshold > s.tier.threshold)) s.tier = q;
-  }
-  if (current) closeMonth(current, Date.parse(`${current}-01T00:00:00Z`) + 32 * DAY_MS);
-
-  let outstanding = 0;
-  const byMonth = [...months.entries()].map(([m, v]) => {
-    outstanding += v.issued - v.redeemed - v.expired;
-    return { month: m, ...v, outstanding, liability: mulDivFloor(Math.max(0, outstanding), draft.point_cost_per_1000 ?? 0, 1000) };
-  });
-  const sum = (k: 'issued' | 'redeemed' | 'expired') => byMonth.reduce((a, r) => a + r[k], 0);
-  return {
-    orders: orders.length,
-    customers: shoppers.size,
-    points_issued: sum('issued'),
-    points_redeemed_if_typical: sum('redeemed'),
-    points_expired: sum('expired'),
-    points_outstanding: outstanding,
-    liability: byMonth.at(-1)?.liability ?? 0,
-    by_month: byMonth,
-    customers_per_tier: Object.fromEntries([...tiers.map((t) => t.name), 'no tier'].map((name) => [name, [...shoppers.values()].filter((s) => (s.tier?.name ?? 'no tier') === name).length])),
   };
+
+  const result = () => {
+    if (current) closeMonth(current, Date.parse(`${current}-01T00:00:00Z`) + 32 * DAY_MS);
+    current = undefined;
+    let outstanding = 0;
+    const byMonth = [...months.entries()].map(([m, v]) => {
+      outstanding += v.issued - v.redeemed - v.expired;
+      return { month: m, ...v, outstanding, liability: mulDivFloor(Math.max(0, outstanding), draft.point_cost_per_1000 ?? 0, 1000) };
+    });
+    const sum = (k: 'issued' | 'redeemed' | 'expired') => byMonth.reduce((a, r) => a + r[k], 0);
+    return {
+      orders,
+      customers: shoppers.size,
+      points_issued: sum('issued'),
+      points_redeemed_if_typical: sum('redeemed'),
+      points_expired: sum('expired'),
+      points_outstanding: outstanding,
+      liability: byMonth.at(-1)?.liability ?? 0,
+      by_month: byMonth,
+      customers_per_tier: Object.fromEntries([...tiers.map((t) => t.name), 'no tier'].map((name) => [name, [...shoppers.values()].filter((s) => (s.tier?.name ?? 'no tier') === name).length])),
+    };
+  };
+
+  return { add, result };
+}
+
+/** The replay of a list of orders in any order (sorted here, oldest first). */
+export function backtest(draft: DraftProgram, orders: PastOrder[]) {
+  const replay = startReplay(draft);
+  for (const o of [...orders].sort((a, b) => a.placed_at.getTime() - b.placed_at.getTime())) replay.add(o);
+  return replay.result();
 }

@@ -9,9 +9,9 @@ import { predictClv } from './clv/clv-prediction.ts';
 import { programEconomics } from './economics.ts';
 import { projectRevenue } from './projection.ts';
 import { retentionReport } from './report.ts';
-import { backtest, type DraftProgram } from './backtest.ts';
+import { startReplay, type DraftProgram } from './backtest.ts';
 import { lift } from './lift.ts';
-import { holdoutGroups, newCustomers, ordersInSequence, pastOrders, totals } from './report-store.ts';
+import { eachPastOrderPage, holdoutGroups, newCustomers, ordersInSequence, totals } from './report-store.ts';
 import { DEFAULT_STAGES } from './segments.ts';
 
 const Days = (d: number, description: string) => Type.Integer({ minimum: 1, maximum: 3650, default: d, description });
@@ -103,9 +103,9 @@ export const analyticsRoutes =
         },
       },
       async (request) => {
-        const r = range(request.body);
-        const orders = await pastOrders(deps.db, request.program.id, r.from, r.to);
-        return { object: 'backtest', from: request.body.from, to: request.body.to, ...backtest(request.body.draft as unknown as DraftProgram, orders) };
+        const replay = startReplay(request.body.draft as unknown as DraftProgram);
+        await eachPastOrderPage(deps.db, request.program.id, range(request.body), (orders) => orders.forEach(replay.add));
+        return { object: 'backtest', from: request.body.from, to: request.body.to, ...replay.result() };
       },
     );
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
-import { backtest, type DraftProgram } from '../analytics/backtest.ts';
-import { pastOrders } from '../analytics/report-store.ts';
+import { startReplay, type DraftProgram } from '../analytics/backtest.ts';
+import { eachPastOrderPage } from '../analytics/report-store.ts';
 import { readConfig } from '../platform/config.ts';
 import { openDatabase } from './database.ts';
 
@@ -12,14 +12,16 @@ export async function runBacktest(options: { program: string; programId?: string
   try {
     const programId = options.programId ?? (await database.db.selectFrom('programs').select('id').orderBy('created_at').limit(1).executeTakeFirst())?.id;
     if (!programId) throw new Error('No program yet.');
-    const progress = new cliProgress.SingleBar({ format: '{task} [{bar}] {value}/{total} orders', hideCursor: true, stream: process.stderr }, cliProgress.Presets.shades_classic);
-    progress.start(1, 0, { task: 'loading  ' });
-    const orders = await pastOrders(database.db, programId, new Date(`${options.from}T00:00:00Z`), new Date(`${options.to}T00:00:00Z`));
-    progress.setTotal(orders.length);
-    progress.update(0, { task: 'replaying' });
-    const r = backtest(draft, orders, (replayed) => progress.update(replayed));
-    progress.update(orders.length);
+    const replay = startReplay(draft);
+    const progress = new cliProgress.SingleBar({ format: 'replaying [{bar}] {value}/{total} orders', hideCursor: true, stream: process.stderr }, cliProgress.Presets.shades_classic);
+    progress.start(1, 0);
+    await eachPastOrderPage(database.db, programId, { from: new Date(`${options.from}T00:00:00Z`), to: new Date(`${options.to}T00:00:00Z`) }, (orders, { done, total }) => {
+      orders.forEach(replay.add);
+      progress.setTotal(total);
+      progress.update(done);
+    });
     progress.stop();
+    const r = replay.result();
     if (options.json) return void console.log(JSON.stringify(r));
     console.log(`${r.orders} orders of ${r.customers} customers, ${options.from} to ${options.to}`);
     console.log(`points issued ${r.points_issued}, redeemed if typical ${r.points_redeemed_if_typical}, expired ${r.points_expired}, outstanding ${r.points_outstanding}, liability ${r.liability}`);
