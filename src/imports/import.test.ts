@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyLedger } from '../ledger/verify.ts';
-import { createTestApp } from '../platform/testing/test-app.ts';
+import { sql } from 'kysely';
+import { createTestApp, orderBody } from '../platform/testing/test-app.ts';
 import { parseMoney } from './parse-money.ts';
 
 const t = await createTestApp();
@@ -85,6 +86,36 @@ describe('regulars import orders', () => {
       { product_id: 'Spoon', title: 'Spoon', quantity: 2, unit_price: 750 },
     ]);
     expect((await api.get('/v1/orders?external_id=%231001')).body.data[0]).toMatchObject({ subtotal: 5000, discount: 500, shipping: 500, total: 5000 });
+  });
+
+  it('keeps every customer\'s order statistics equal to their orders when rows overlap what is there', async () => {
+    const api = await t.newProgram();
+    await api.post('/v1/orders', orderBody({ external_id: 'o1', customer: { external_id: 'old', email: 'old@x.com' }, subtotal: 1000, total: 1000, line_items: [], placed_at: '2025-01-10T12:00:00Z' }));
+    const p = await file(
+      'overlap.csv',
+      [
+        'customer_id,email,order_id,date,amount,currency',
+        'old,old@x.com,o2,2025-02-01,20.00,USD', // a known customer's new order
+        'new1,n1@x.com,o1,2025-03-01,99.00,USD', // an order already there (another customer's): skipped
+        'new1,n1@x.com,o3,2025-03-05,5.00,USD',
+        'new1,n1@x.com,o3,2025-03-06,7.00,USD', // the same order twice in the file: refused, line 5
+        ',n2@x.com,o4,2025-04-01,3.00,USD', // by email only...
+        'new2,N2@x.com,o5,2025-04-02,4.00,USD', // ...and the same shopper by id: one customer
+        'new3,n3@x.com,o6,2025-05-01,8.00,USD',
+      ].join('\n') + '\n',
+    );
+    const run = regulars('import', 'orders', p, '--program', api.programId);
+    expect(run.stderr).toContain('line 5: order o3 is already on line 4');
+    expect(run.stdout).toMatch(/5 new orders/);
+    const { rows } = await sql<{ id: string; stats: string; orders: string }>`
+      select c.id, concat_ws(' ', c.orders_count, c.total_spent_minor, c.first_order_at, c.last_order_at) as stats,
+        concat_ws(' ', count(o.id), coalesce(sum(o.total_minor), 0), min(o.placed_at), max(o.placed_at)) as orders
+      from customers c left join orders o on o.customer_id = c.id and o.status <> 'cancelled'
+      where c.program_id = ${api.programId} group by c.id`.execute(t.db);
+    expect(rows.length).toBe(4);
+    expect(rows.filter((r) => r.stats !== r.orders)).toEqual([]);
+    expect((await api.get('/v1/customers?external_id=new1')).body.data[0]).toMatchObject({ orders_count: 1, total_spent: 500 });
+    expect((await api.get('/v1/customers?external_id=old')).body.data[0]).toMatchObject({ orders_count: 2, total_spent: 3000 });
   });
 
   it('with --award-points, past orders earn under today\'s rules, once', async () => {

@@ -29,7 +29,11 @@ export function detectFormat(header: string[]): ImportFormat | undefined {
 
 const day = /^\d{4}-\d{2}-\d{2}/;
 
-/** A row of the plain format: `customer_id,email,order_id,date,amount,currency` (email, order_id and currency optional). */
+/**
+ * A row of the plain format: `customer_id,email,order_id,date,amount,currency` (email, order_id and
+ * currency optional). `seen` counts each shopper's orders per day (an order without an id is
+ * numbered within its day) and remembers each order id's line, so an order twice is refused.
+ */
 export function plainRow(row: Record<string, string>, line: number, programCurrency: string, seen: Map<string, number>): RowResult {
   const currency = (row.currency || programCurrency).toUpperCase();
   if (!row.customer_id && !row.email) return { error: 'customer_id or email is required' };
@@ -40,11 +44,15 @@ export function plainRow(row: Record<string, string>, line: number, programCurre
   const customer = row.customer_id || row.email!.toLowerCase();
   const dayKey = `${customer}:${row.date.slice(0, 10)}`;
   const rank = (seen.get(dayKey) ?? 0) + 1;
+  const externalId = row.order_id || `${dayKey}:${rank}`;
+  const first = seen.get(`order:${externalId}`);
+  if (first !== undefined) return { error: `order ${externalId} is already on line ${first}` };
   seen.set(dayKey, rank);
+  seen.set(`order:${externalId}`, line);
   return {
     ok: {
       line,
-      external_id: row.order_id || `${dayKey}:${rank}`,
+      external_id: externalId,
       customer_external_id: row.customer_id || null,
       email: row.email || null,
       placed_at: row.date.length === 10 ? `${row.date}T00:00:00Z` : new Date(row.date).toISOString(),
