@@ -101,16 +101,16 @@ export async function cohorts(db: Db, programId: string, from: Date, to: Date) {
 
 /** Customers whose first order falls in [from, to). */
 export async function newCustomers(db: Db, programId: string, from: Date, to: Date): Promise<number> {
-  const { rows } = await sql<{ n: number }>`
+  const rows = await reportQuery(db, sql<{ n: number }>`
     select count(*)::int as n from (
       select customer_id from orders where program_id = ${programId} and status <> 'cancelled'
-      group by customer_id having min(placed_at) >= ${from} and min(placed_at) < ${to}) f`.execute(db);
+      group by customer_id having min(placed_at) >= ${from} and min(placed_at) < ${to}) f`);
   return rows[0]!.n;
 }
 
 /** Members and holdout customers who first ordered in [from, to): repeat buyers and revenue up to `to`. */
 export async function holdoutGroups(db: Db, programId: string, from: Date, to: Date) {
-  const { rows } = await sql<{ in_holdout: boolean; customers: number; repeat_customers: number; revenue: number; revenue_squares: number }>`
+  const rows = await reportQuery(db, sql<{ in_holdout: boolean; customers: number; repeat_customers: number; revenue: number; revenue_squares: number }>`
     with per as (
       select o.customer_id, count(*) as n, sum(o.total_minor - o.refunded_minor)::float8 as revenue
       from orders o where o.program_id = ${programId} and o.status <> 'cancelled' and o.placed_at < ${to}
@@ -118,7 +118,7 @@ export async function holdoutGroups(db: Db, programId: string, from: Date, to: D
     )
     select c.in_holdout, count(*)::int as customers, (count(*) filter (where per.n >= 2))::int as repeat_customers,
       coalesce(sum(per.revenue), 0)::float8 as revenue, coalesce(sum(per.revenue * per.revenue), 0)::float8 as revenue_squares
-    from per join customers c on c.id = per.customer_id group by c.in_holdout`.execute(db);
+    from per join customers c on c.id = per.customer_id group by c.in_holdout`);
   const empty = { customers: 0, repeat_customers: 0, revenue: 0, revenue_squares: 0 };
   return { members: rows.find((r) => !r.in_holdout) ?? empty, holdout: rows.find((r) => r.in_holdout) ?? empty };
 }
