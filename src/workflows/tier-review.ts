@@ -70,9 +70,9 @@ export async function queueRecalculation(db: Db, programId: string, now: Date) {
 
 /** Job: carries out queued recalculations batch by batch, recording progress as it goes. */
 export async function runRecalculations(db: Db, now: Date): Promise<number> {
-  const queued = await db.selectFrom('tier_recalculations').selectAll().where('status', '=', 'queued').orderBy('id').execute();
-  for (const job of queued) {
-    await db.updateTable('tier_recalculations').set({ status: 'running' }).where('id', '=', job.id).execute();
+  let ran = 0;
+  for (let job = await claimRecalculation(db); job; job = await claimRecalculation(db)) {
+    ran += 1;
     try {
       const program = await loadProgramContext(db, job.program_id);
       await forEachBatch(db, job.program_id, false, async (tx, batch) => {
@@ -88,7 +88,20 @@ export async function runRecalculations(db: Db, now: Date): Promise<number> {
       await db.updateTable('tier_recalculations').set({ status: 'failed', error: String(error), finished_at: now }).where('id', '=', job.id).execute();
     }
   }
-  return queued.length;
+  return ran;
+}
+
+/**
+ * The oldest queued recalculation, marked running in the same statement, so that two runners
+ * (the one the request starts and the minute sweep) never both carry out the same job.
+ */
+async function claimRecalculation(db: Db) {
+  return db
+    .updateTable('tier_recalculations')
+    .set({ status: 'running' })
+    .where('id', '=', (eb) => eb.selectFrom('tier_recalculations').select('id').where('status', '=', 'queued').orderBy('id').limit(1).forUpdate().skipLocked())
+    .returningAll()
+    .executeTakeFirst();
 }
 
 /**
