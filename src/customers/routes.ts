@@ -77,18 +77,26 @@ export const customerRoutes =
         },
       },
       async (request) => {
-        const customer = await getCustomer(deps.db, request.program.id, request.params.id);
-        const policy = expiryPolicyOf((await getProgram(deps.db, request.program.id))!);
+        const programId = request.program.id;
+        const customer = await getCustomer(deps.db, programId, request.params.id);
+        // The sections read different tables and change nothing: they are asked for at once.
+        const [expiry, tier, cards, challenges, segment] = await Promise.all([
+          getProgram(deps.db, programId).then((program) => describeExpiry(deps.db, customer, expiryPolicyOf(program!))),
+          describeTier(deps.db, programId, customer, deps.clock.now()),
+          stampProgressOf(deps.db, programId, customer.id),
+          describeChallenges(deps.db, programId, customer.id),
+          customerSegment(deps.db, programId, customer),
+        ]);
         return {
           ...presentCustomer(customer, request.program.currency),
-          points_expiry: await describeExpiry(deps.db, customer, policy),
-          ...(await describeTier(deps.db, request.program.id, customer, deps.clock.now())),
-          stamp_cards: (await stampProgressOf(deps.db, request.program.id, customer.id))
+          points_expiry: expiry,
+          ...tier,
+          stamp_cards: cards
             .filter((c) => c.active || c.stamps !== null)
             .map((c) => ({ card_id: c.card_id, name: c.name, stamps: c.stamps ?? 0, stamps_required: c.stamps_required, cards_completed: c.cards_completed ?? 0 })),
-          challenges: await describeChallenges(deps.db, request.program.id, customer.id),
+          challenges,
           lifecycle_stage: stageOf(customer, deps.clock.now()),
-          rfm_segment: await customerSegment(deps.db, request.program.id, customer),
+          rfm_segment: segment,
         };
       },
     );
