@@ -132,6 +132,14 @@ describe('the retention report', () => {
     ]);
   });
 
+  it('reports a store without orders as zeros, not an error', async () => {
+    const api = await t.newProgram();
+    const res = await api.get('/v1/analytics/report?from=2026-01-01&to=2026-04-01');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ totals: { customers: 0, orders: 0, revenue: 0, repeat_customer_rate: 0 }, retention: [], cohorts: [], median_days_between_orders: null, rfm_movement: [] });
+    expect(Object.values(res.body.rfm_segments).every((n) => n === 0)).toBe(true);
+  });
+
   it('refuses an empty range and incoherent thresholds', async () => {
     const api = await t.newProgram();
     expect((await api.get('/v1/analytics/report?from=2026-02-01&to=2026-01-01')).body.error.param).toBe('to');
