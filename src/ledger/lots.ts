@@ -119,9 +119,13 @@ async function writeTakes(tx: Tx, customerId: string, takes: Take[]): Promise<vo
   }
   const rows = [...merged.values()].filter((t) => t.points !== 0);
   if (rows.length === 0) return;
-  await tx.insertInto('lot_takes').values(rows.map((t) => ({ customer_id: customerId, transfer_id: t.transfer, lot_transfer_id: t.lot, points: t.points }))).execute();
+  // The takes and what they leave in each lot, in one statement.
   await sql`
+    with takes as (select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(transfer text, lot text, points bigint)),
+    recorded as (
+      insert into lot_takes (customer_id, transfer_id, lot_transfer_id, points) select ${customerId}, transfer, lot, points from takes
+    )
     update point_lots l set points_remaining = l.points_remaining - x.points
-    from (select lot, sum(points)::bigint as points from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(lot text, points bigint) group by lot) x
+    from (select lot, sum(points)::bigint as points from takes group by lot) x
     where l.customer_id = ${customerId} and l.transfer_id = x.lot`.execute(tx);
 }
