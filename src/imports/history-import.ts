@@ -57,10 +57,14 @@ async function stageRows(client: pg.ClientBase, orders: ImportedOrder[], onShare
     order_id text, customer_id text, external_id text, customer_key text, external_customer text, email text,
     placed_at timestamptz, currency char(3), subtotal bigint, total bigint, shipping bigint, tax bigint, discount bigint, line_items jsonb
   ) on commit drop`);
+  // A new customer's id is drawn once per shopper key, not per row: only a key's first row's is used.
+  const customerIds = new Map<string, string>();
   const lines = function* () {
     for (const o of orders) {
       const key = o.customer_external_id ?? `email:${o.email!.toLowerCase()}`;
-      yield [newId('ord'), newId('cus'), o.external_id, key, o.customer_external_id, o.email, o.placed_at, o.currency, o.subtotal, o.total, o.shipping, o.tax, o.discount, o.line_items ? JSON.stringify(o.line_items) : null].map(csvField).join(',') + '\n';
+      let customerId = customerIds.get(key);
+      if (!customerId) customerIds.set(key, (customerId = newId('cus')));
+      yield [newId('ord'), customerId, o.external_id, key, o.customer_external_id, o.email, o.placed_at, o.currency, o.subtotal, o.total, o.shipping, o.tax, o.discount, o.line_items ? JSON.stringify(o.line_items) : null].map(csvField).join(',') + '\n';
     }
   };
   await copyLines(client, 'copy import_orders from stdin with (format csv)', lines(), (sent) => onShare(sent / orders.length));
