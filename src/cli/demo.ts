@@ -1,4 +1,4 @@
-import { loadDemoStore } from '../analytics/demo-store.ts';
+import { loadDemoStore } from '../workflows/demo-store.ts';
 import { readConfig } from '../platform/config.ts';
 import { loadProgramContext } from '../programs/program-store.ts';
 import { createDefaultProgram } from './start.ts';

@@ -1,9 +1,9 @@
 import cliProgress from 'cli-progress';
 import pg from 'pg';
-import { importWithAwards } from '../imports/award-import.ts';
-import { importCustomers, readCustomerFile } from '../imports/customer-import.ts';
-import { importHistory, type ImportStep } from '../imports/history-import.ts';
-import { readOrderFile } from '../imports/order-file.ts';
+import { importWithAwards } from '../workflows/imports/award-import.ts';
+import { importCustomers, readCustomerFile } from '../workflows/imports/customer-import.ts';
+import { importHistory, type ImportStep } from '../workflows/imports/history-import.ts';
+import { readOrderFile } from '../workflows/imports/order-file.ts';
 import { systemClock } from '../platform/clock.ts';
 import { readConfig } from '../platform/config.ts';
 import { loadProgramContext } from '../programs/program-store.ts';

@@ -1,10 +1,10 @@
-import { buildApp } from '../platform/http/app.ts';
+import { buildApp } from '../api/app.ts';
 import { systemClock } from '../platform/clock.ts';
 import { readConfig } from '../platform/config.ts';
 import { countPrograms, createProgram, loadProgramContext } from '../programs/program-store.ts';
-import { loadDemoStore } from '../analytics/demo-store.ts';
+import { loadDemoStore } from '../workflows/demo-store.ts';
 import type { Db } from '../platform/db/database.ts';
-import { startSweeps } from '../sweeps/scheduler.ts';
+import { startSweeps } from '../workflows/sweeps/scheduler.ts';
 import { openDatabase } from './database.ts';
 
 const say = (line: string) => console.log(line);

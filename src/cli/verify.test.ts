@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, orderBody } from '../platform/testing/test-app.ts';
+import { createTestApp, orderBody } from '../api/testing/test-app.ts';
 
 const t = await createTestApp();
 const bin = path.resolve(import.meta.dirname, '../../bin/regulars.mjs');

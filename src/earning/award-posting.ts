@@ -1,7 +1,7 @@
 import type { Tx } from '../platform/db/database.ts';
 import { createHolds, type NewHold } from '../ledger/holds.ts';
-import { postTransfers, type PostedTransfer } from '../ledger/ledger-store.ts';
-import { Account, move, type TransferDraft } from '../ledger/transfer.ts';
+import { postTransfers } from '../ledger/ledger-store.ts';
+import { Account, move, type PostedTransfer, type TransferDraft } from '../ledger/transfer.ts';
 import type { Award } from './award.ts';
 
 export interface PostedAward extends Award {

@@ -1,9 +1,14 @@
 import type { Deps } from '../platform/deps.ts';
 import { RegularsError } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
-import type { ProgramContext } from '../programs/program-store.ts';
 import { lockCustomer, postTransfers } from './ledger-store.ts';
 import { Account, move } from './transfer.ts';
+
+/** What the ledger needs to know of the program an adjustment belongs to. */
+export interface LedgerScope {
+  id: string;
+  allowNegativeBalance: boolean;
+}
 
 export interface AdjustmentRequest {
   points: number;
@@ -17,7 +22,7 @@ export interface AdjustmentRequest {
  * A merchant adds or removes points by hand, with a reason. Removing never takes the available
  * balance below zero unless the program allows negative balances. Returns the transfer's id.
  */
-export async function adjustPoints(deps: Deps, program: ProgramContext, customerId: string, request: AdjustmentRequest): Promise<string> {
+export async function adjustPoints(deps: Deps, program: LedgerScope, customerId: string, request: AdjustmentRequest): Promise<string> {
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (tx) => {
     const customer = await lockCustomer(tx, program.id, customerId);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../platform/db/database.ts';
-import { lockCustomer, postTransfers, type PostedTransfer } from './ledger-store.ts';
-import { Account, move, type TransferDraft } from './transfer.ts';
+import { lockCustomer, postTransfers } from './ledger-store.ts';
+import { Account, move, type PostedTransfer, type TransferDraft } from './transfer.ts';
 
 export interface NewHold {
   programId: string;

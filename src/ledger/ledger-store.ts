@@ -3,11 +3,7 @@ import type { Tx } from '../platform/db/database.ts';
 import { assertInvariant, notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { settleLots } from './lots.ts';
-import { Account, assertBalanced, countsTowardsEarned, type TransferDraft } from './transfer.ts';
-
-export interface PostedTransfer extends TransferDraft {
-  id: string;
-}
+import { Account, assertBalanced, countsTowardsEarned, type PostedTransfer, type TransferDraft } from './transfer.ts';
 
 /**
  * Locks the customer's row for the rest of the transaction. Every ledger write takes this lock

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../platform/db/database.ts';
 import { assertInvariant } from '../platform/errors.ts';
-import type { PostedTransfer } from './ledger-store.ts';
-import { Account, type TransferDraft } from './transfer.ts';
+import { Account, type PostedTransfer, type TransferDraft } from './transfer.ts';
 
 /**
  * Lots: available points by when they were earned. Credits to the available balance open lots

@@ -1,5 +1,4 @@
 import { assertInvariant } from '../platform/errors.ts';
-import type { Explanation } from '../earning/award.ts';
 
 /** Customer accounts hold what the merchant owes the shopper; program accounts are their other side. */
 export const Account = {
@@ -34,10 +33,23 @@ export type TransferCode =
   | 'cashback.earn'
   | 'cashback.reverse';
 
+/** A transfer once posted: its draft and its id. */
+export interface PostedTransfer extends TransferDraft {
+  id: string;
+}
+
 /** One leg of a transfer: points, or minor units on store credit accounts. */
 export interface Entry {
   account: Account;
   amount: number;
+}
+
+/** Why a transfer happened (DESIGN rule 6), as the ledger records it. */
+export interface Explanation {
+  /** One line a merchant can read: "1 point per 1.00 USD on 54.00 USD subtotal after discounts = 54". */
+  summary: string;
+  /** The inputs and intermediate figures, for audits. */
+  inputs: Record<string, unknown>;
 }
 
 /** A transfer about to be posted: entries that sum to zero, and why it happens. */

@@ -96,3 +96,13 @@ export async function upsertMembership(tx: Tx, programId: string, r: MembershipR
         .executeTakeFirstOrThrow();
   return { before, after };
 }
+
+/** The secret the billing system signs its webhooks with (one per program). */
+export async function setBillingWebhookSecret(db: Db, programId: string, secret: string): Promise<void> {
+  await db.updateTable('programs').set({ billing_webhook_secret: secret }).where('id', '=', programId).execute();
+}
+
+export async function billingWebhookSecret(db: Db, programId: string): Promise<string | null> {
+  const row = await db.selectFrom('programs').select('billing_webhook_secret').where('id', '=', programId).executeTakeFirst();
+  return row?.billing_webhook_secret ?? null;
+}

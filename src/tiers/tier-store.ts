@@ -148,8 +148,15 @@ export async function tierRanks(db: Db | Tx, programId: string, customerTierId: 
   return { customer: tiers.findIndex((t) => t.id === customerTierId), required: required ? tiers.indexOf(required) : Number.MAX_SAFE_INTEGER, requiredName: required?.name ?? 'an archived tier' };
 }
 
-/** A tier a reward may require: it must exist in the program. */
-export async function assertTierExists(db: Db, programId: string, id: string): Promise<void> {
+/** A tier a reward or a plan names: it must exist in the program. */
+export async function assertTierExists(db: Db, programId: string, id: string, param = 'min_tier_id'): Promise<void> {
   const row = await db.selectFrom('tiers').select('id').where('program_id', '=', programId).where('id', '=', id).executeTakeFirst();
-  if (!row) throw invalidRequest('tier_unknown', `No tier with id "${id}".`, 'min_tier_id');
+  if (!row) throw invalidRequest('tier_unknown', `No tier with id "${id}".`, param);
+}
+
+/** A customer's tier changes, newest first, a page at a time. */
+export function tierChanges(db: Db, programId: string, customerId: string, page: { limit: number; starting_after?: string }) {
+  let query = db.selectFrom('tier_changes').selectAll().where('program_id', '=', programId).where('customer_id', '=', customerId);
+  if (page.starting_after) query = query.where('id', '<', page.starting_after);
+  return query.orderBy('id', 'desc').limit(page.limit + 1).execute();
 }

@@ -2,7 +2,9 @@ import type { Selectable } from 'kysely';
 import { postAwards, type PostedAward } from '../earning/award-posting.ts';
 import { evaluateAction } from '../earning/action-earning.ts';
 import { activeEarningRules, ruleUsage } from '../earning/rule-store.ts';
+import { resolveCustomer, type CustomerKeys } from '../customers/customer-store.ts';
 import type { Tx } from '../platform/db/database.ts';
+import type { Deps } from '../platform/deps.ts';
 import type { EventsTable } from '../platform/db/schema.ts';
 import { newId } from '../platform/ids.ts';
 import type { ProgramContext } from '../programs/program-store.ts';
@@ -16,6 +18,20 @@ export interface IncomingEvent {
   idempotency_key: string;
   properties: Record<string, unknown>;
   occurred_at: Date;
+}
+
+/** The store reports an event of a customer it names (found or created as a guest), in one transaction. */
+export async function reportEvent(
+  deps: Deps,
+  program: ProgramContext,
+  keys: CustomerKeys,
+  event: IncomingEvent,
+): Promise<{ event: EventRow; awards: PostedAward[] | undefined }> {
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (tx) => {
+    const { customer } = await resolveCustomer(tx, program.id, keys, now);
+    return receiveEvent(tx, program, customer, event, now);
+  });
 }
 
 /**

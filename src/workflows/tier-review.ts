@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../platform/db/database.ts';
-import { conflict } from '../platform/errors.ts';
+import { conflict, notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { loadProgramContext } from '../programs/program-store.ts';
 import { decideTiers, reevaluateTiers, type TierHolder } from './tier-evaluated.ts';
@@ -69,6 +69,12 @@ export async function queueRecalculation(db: Db, programId: string, now: Date) {
 }
 
 /** Job: carries out queued recalculations batch by batch, recording progress as it goes. */
+export async function getRecalculation(db: Db, programId: string, id: string) {
+  const row = await db.selectFrom('tier_recalculations').selectAll().where('program_id', '=', programId).where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('recalculation', id);
+  return row;
+}
+
 export async function runRecalculations(db: Db, now: Date): Promise<number> {
   let ran = 0;
   for (let job = await claimRecalculation(db); job; job = await claimRecalculation(db)) {

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { Timestamp } from './schema.ts';
+import type { Timestamp } from './column-types.ts';
 
 /** Kysely's view of the program-type tables: tiers, referrals, stamp cards, challenges, memberships. */
 export interface TiersTable {

@@ -1,8 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { Timestamp } from './column-types.ts';
 import type { TiersTable, TierChangesTable, TierEntryRewardsTable, TierRecalculationsTable, ReferralsTable, StampCardsTable, StampProgressTable, StampsTable, ChallengesTable, ChallengeProgressTable, ChallengeStepsTable, MembershipPlansTable, MembershipsTable, MembershipPeriodRewardsTable } from './program-type-tables.ts';
 
 /** Kysely's view of the tables in migrations/. Money and points are bigint, read as numbers. */
-export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
 

@@ -1,0 +1,95 @@
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import apiReference from '@scalar/fastify-api-reference';
+import { Ajv, type Options } from 'ajv';
+import addFormats from 'ajv-formats';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { customerRoutes } from './customers.ts';
+import { eventRoutes } from './events.ts';
+import { earningRuleRoutes } from './earning-rules.ts';
+import { ledgerRoutes } from './ledger.ts';
+import { orderRoutes } from './orders.ts';
+import { registerAuthentication } from './authentication.ts';
+import { programEventRoutes } from './program-events.ts';
+import { programRoutes } from './programs.ts';
+import { charityRoutes } from './charity.ts';
+import { storeCreditRoutes } from './store-credit.ts';
+import { tierRoutes } from './tiers.ts';
+import { referralRoutes } from './referrals.ts';
+import { stampCardRoutes } from './stamp-cards.ts';
+import { challengeRoutes } from './challenges.ts';
+import { membershipRoutes } from './memberships.ts';
+import { storeRoutes } from './stores.ts';
+import { analyticsRoutes } from './analytics.ts';
+import { redemptionRoutes } from './redemptions.ts';
+import { rewardRoutes } from './rewards.ts';
+import type { Deps } from '../platform/deps.ts';
+import { registerErrorHandling } from '../platform/http/error-handler.ts';
+import { healthRoutes } from './health.ts';
+import { registerIdempotency } from '../platform/http/idempotency.ts';
+import { ErrorResponse } from './schemas/common.ts';
+
+export interface AppOptions {
+  adminKey?: string;
+  logLevel?: string;
+}
+
+/** The HTTP API: every route, the OpenAPI document at /openapi.json and its reference at /docs. */
+export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logLevel ? { level: options.logLevel, redact: ['req.headers.authorization'] } : false,
+    bodyLimit: 1_048_576,
+    // One log line per request costs more than the request's own work on the hot path; errors
+    // are still logged with their request.
+    logController: new LogController({ disableRequestLogging: true }),
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  useStrictBodies(app);
+  app.addSchema(ErrorResponse);
+  registerErrorHandling(app);
+  registerAuthentication(app, deps.db, options.adminKey);
+  registerIdempotency(app, deps.db);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Regulars API', version: '1', description: 'Loyalty and retention engine. Amounts of money are integer minor units; points are integers.' },
+      components: { securitySchemes: { secretKey: { type: 'http', scheme: 'bearer', description: 'A program secret key, sk_…' } } },
+      security: [{ secretKey: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
+  await app.register(apiReference, { routePrefix: '/docs', configuration: { url: '/openapi.json' }, hooks: {} });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes(deps));
+  await app.register(programRoutes(deps));
+  await app.register(customerRoutes(deps));
+  await app.register(ledgerRoutes(deps));
+  await app.register(orderRoutes(deps));
+  await app.register(earningRuleRoutes(deps));
+  await app.register(eventRoutes(deps));
+  await app.register(rewardRoutes(deps));
+  await app.register(redemptionRoutes(deps));
+  await app.register(programEventRoutes(deps));
+  await app.register(storeCreditRoutes(deps));
+  await app.register(charityRoutes(deps));
+  await app.register(tierRoutes(deps));
+  await app.register(referralRoutes(deps));
+  await app.register(stampCardRoutes(deps));
+  await app.register(challengeRoutes(deps));
+  await app.register(membershipRoutes(deps));
+  await app.register(storeRoutes(deps));
+  await app.register(analyticsRoutes(deps));
+  return app;
+}
+
+/**
+ * Bodies are validated strictly (no type coercion: "54" is not a number, null is not 0, unknown
+ * fields are refused); query strings and path parameters are coerced from text as usual.
+ */
+function useStrictBodies(app: FastifyInstance): void {
+  const base: Options = { useDefaults: true, removeAdditional: false, allErrors: false, strictSchema: false, addUsedSchema: false };
+  const strict = addFormats.default(new Ajv({ ...base, coerceTypes: false }));
+  const coercing = addFormats.default(new Ajv({ ...base, coerceTypes: 'array' }));
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema));
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { createTestApp, orderBody } from './testing/test-app.ts';
+
+const t = await createTestApp();
+
+describe('customers', () => {
+  it('creates by external id and email, then updates the same customer', async () => {
+    const api = await t.newProgram();
+    const created = await api.post('/v1/customers', { external_id: '42', email: 'Ada@Example.com', first_name: 'Ada', birthday: '1990-05-17', tags: ['vip'], metadata: { source: 'pos' } });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ object: 'customer', external_id: '42', email: 'Ada@Example.com', birthday: '1990-05-17', tags: ['vip'], metadata: { source: 'pos' }, points_balance: 0, currency: 'USD' });
+    const updated = await api.post('/v1/customers', { email: 'ada@example.com', last_name: 'Lovelace', marketing_consent: true });
+    expect(updated.status).toBe(200);
+    expect(updated.body).toMatchObject({ id: created.body.id, first_name: 'Ada', last_name: 'Lovelace', marketing_consent: true, external_id: '42' });
+  });
+
+  it('finds customers by external id or email, case-insensitively', async () => {
+    const api = await t.newProgram();
+    const { body } = await api.post('/v1/customers', { external_id: 'x-1', email: 'find@me.com' });
+    expect((await api.get('/v1/customers?email=FIND@me.com')).body).toMatchObject({ object: 'list', has_more: false, data: [{ id: body.id }] });
+    expect((await api.get('/v1/customers?external_id=x-1')).body.data).toHaveLength(1);
+    expect((await api.get('/v1/customers?external_id=nobody')).body.data).toHaveLength(0);
+  });
+
+  it('paginates with limit and starting_after', async () => {
+    const api = await t.newProgram();
+    for (let i = 0; i < 5; i++) await api.post('/v1/customers', { external_id: `p${i}` });
+    const first = (await api.get('/v1/customers?limit=2')).body;
+    expect(first.data).toHaveLength(2);
+    expect(first.has_more).toBe(true);
+    const second = (await api.get(`/v1/customers?limit=2&starting_after=${first.data[1].id}`)).body;
+    const third = (await api.get(`/v1/customers?limit=2&starting_after=${second.data[1].id}`)).body;
+    expect(third).toMatchObject({ has_more: false });
+    const ids = [...first.data, ...second.data, ...third.data].map((c: { external_id: string }) => c.external_id);
+    expect(ids).toEqual(['p4', 'p3', 'p2', 'p1', 'p0']);
+  });
+
+  it('adds an external id to a customer first known by email, from an order', async () => {
+    const api = await t.newProgram();
+    const { body } = await api.post('/v1/customers', { email: 'guest@shop.com' });
+    const order = await api.post('/v1/orders', orderBody({ customer: { external_id: 'acct-9', email: 'guest@shop.com' } }));
+    expect(order.body.customer_id).toBe(body.id);
+    expect((await api.get(`/v1/customers/${body.id}`)).body).toMatchObject({ external_id: 'acct-9', orders_count: 1, points_balance: 54 });
+  });
+
+  it('refuses an email that belongs to another customer', async () => {
+    const api = await t.newProgram();
+    await api.post('/v1/customers', { external_id: 'a', email: 'a@x.com' });
+    await api.post('/v1/customers', { external_id: 'b', email: 'b@x.com' });
+    const taken = await api.post('/v1/customers', { external_id: 'b', email: 'a@x.com' });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error).toMatchObject({ type: 'conflict', code: 'email_taken', param: 'email' });
+    const identity = await api.post('/v1/customers', { external_id: 'c', email: 'a@x.com' });
+    expect(identity.status).toBe(409);
+    expect(identity.body.error.code).toBe('customer_identity_conflict');
+  });
+
+  it('awards sign-up points once, when a sign-up rule exists', async () => {
+    const api = await t.newProgram();
+    await api.post('/v1/earning-rules', { name: 'Welcome', type: 'action', event_type: 'signup', points: 100, limit: { count: 1, period: 'lifetime' } });
+    const created = await api.post('/v1/customers', { external_id: 'new' });
+    expect(created.body.points_balance).toBe(100);
+    const again = await api.post('/v1/customers', { external_id: 'new', first_name: 'N' });
+    expect(again.body.points_balance).toBe(100);
+    const history = (await api.get(`/v1/customers/${created.body.id}/transactions`)).body.data;
+    expect(history).toMatchObject([{ code: 'earn.action', points: 100, explanation: '100 points for signup: Welcome (limit 1 per lifetime, 0 used before)' }]);
+  });
+
+  it.each([
+    [{ email: 'not-an-email' }, 'email'],
+    [{ birthday: '1990-02-30' }, 'birthday'],
+    [{ external_id: '' }, 'external_id'],
+    [{ tags: 'vip' }, 'tags'],
+    [{ metadata: { n: 1 } }, 'metadata.n'],
+    [{ nickname: 'x', external_id: 'y' }, 'nickname'],
+  ])('rejects %j naming %s', async (body, param) => {
+    const api = await t.newProgram();
+    const res = await api.post('/v1/customers', body);
+    expect(res.status).toBe(400);
+    expect(res.body.error.param).toBe(param);
+  });
+
+  it('needs an external id or an email', async () => {
+    const api = await t.newProgram();
+    const res = await api.post('/v1/customers', { first_name: 'Anon' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('parameter_missing');
+  });
+
+  it('answers 404 for an unknown customer', async () => {
+    const api = await t.newProgram();
+    const res = await api.get('/v1/customers/cus_nope');
+    expect(res.status).toBe(404);
+    expect(res.body.error).toMatchObject({ type: 'not_found', code: 'resource_missing' });
+  });
+});

@@ -1,0 +1,70 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Deps } from '../platform/deps.ts';
+import { toList } from '../platform/http/pagination.ts';
+import { errorResponses, Id, List, ListQuery } from './schemas/common.ts';
+import { createEarningRule, getEarningRule, listEarningRules, saveEarningRule, type StoredRule } from '../earning/rule-store.ts';
+import { validateRule, type RuleDefinition } from '../earning/rules.ts';
+import { EarningRule, EarningRuleCreate, EarningRuleUpdate } from './schemas/earning-rules.ts';
+
+const present = (rule: StoredRule) => ({
+  ...rule,
+  object: 'earning_rule' as const,
+  created_at: rule.created_at.toISOString(),
+  updated_at: rule.updated_at.toISOString(),
+});
+
+export const earningRuleRoutes =
+  (deps: Deps): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.post(
+      '/v1/earning-rules',
+      { schema: { tags: ['earning rules'], summary: 'Create an earning rule', body: EarningRuleCreate, response: { 201: EarningRule, ...errorResponses } } },
+      async (request, reply) => {
+        const { name, type, active, ...definition } = request.body;
+        validateRule(type, definition as RuleDefinition);
+        const rule = await createEarningRule(deps.db, request.program.id, { name, type, active, definition: definition as RuleDefinition }, deps.clock.now());
+        return reply.status(201).send(present(rule));
+      },
+    );
+
+    app.get(
+      '/v1/earning-rules',
+      {
+        schema: {
+          tags: ['earning rules'],
+          summary: 'List earning rules',
+          querystring: Type.Object({ ...ListQuery.properties, active: Type.Optional(Type.Boolean()) }),
+          response: { 200: List(EarningRule), ...errorResponses },
+        },
+      },
+      async (request) => toList(await listEarningRules(deps.db, request.program.id, request.query), request.query.limit, present),
+    );
+
+    app.get(
+      '/v1/earning-rules/:id',
+      { schema: { tags: ['earning rules'], summary: 'Get an earning rule', params: Type.Object({ id: Id('rule') }), response: { 200: EarningRule, ...errorResponses } } },
+      async (request) => present(await getEarningRule(deps.db, request.program.id, request.params.id)),
+    );
+
+    app.patch(
+      '/v1/earning-rules/:id',
+      {
+        schema: {
+          tags: ['earning rules'],
+          summary: 'Update or deactivate an earning rule',
+          description: 'Send only what changes; `null` is not accepted, and `active: false` deactivates. Past awards keep the explanation they were given.',
+          params: Type.Object({ id: Id('rule') }),
+          body: EarningRuleUpdate,
+          response: { 200: EarningRule, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const current = await getEarningRule(deps.db, request.program.id, request.params.id);
+        const next = { ...current, ...request.body } as StoredRule;
+        const { id: _id, name: _n, type, active: _a, created_at: _c, updated_at: _u, ...definition } = next;
+        validateRule(type, definition);
+        return present(await saveEarningRule(deps.db, request.program.id, next, deps.clock.now()));
+      },
+    );
+  };

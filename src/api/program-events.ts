@@ -1,0 +1,42 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Deps } from '../platform/deps.ts';
+import { toList } from '../platform/http/pagination.ts';
+import { errorResponses, Id, List, ListQuery, Timestamp } from './schemas/common.ts';
+import { listEvents } from '../program-events/program-event-store.ts';
+
+const ProgramEvent = Type.Object({
+  object: Type.Literal('program_event'),
+  id: Type.String(),
+  type: Type.String({ description: '`points.expiring_soon`, `reward.redeemed` (custom rewards, for the store to fulfil); emails and webhooks build on these.' }),
+  customer_id: Type.String(),
+  data: Type.Record(Type.String(), Type.Unknown()),
+  created_at: Timestamp,
+});
+
+export const programEventRoutes =
+  (deps: Deps): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.get(
+      '/v1/program-events',
+      {
+        schema: {
+          tags: ['program events'],
+          summary: 'What the engine announced (points expiring soon, …), newest first',
+          querystring: Type.Object({ ...ListQuery.properties, customer_id: Type.Optional(Id('cus')), type: Type.Optional(Type.String({ maxLength: 100 })) }),
+          response: { 200: List(ProgramEvent), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const rows = await listEvents(deps.db, request.program.id, request.query);
+        return toList(rows, request.query.limit, (e) => ({
+          object: 'program_event' as const,
+          id: e.id,
+          type: e.type,
+          customer_id: e.customer_id,
+          data: e.data as Record<string, unknown>,
+          created_at: new Date(e.created_at).toISOString(),
+        }));
+      },
+    );
+  };

@@ -1,0 +1,42 @@
+import { customerSegment } from '../analytics/customer-segment.ts';
+import { lifecycleStage } from '../analytics/segments.ts';
+import { describeChallenges } from '../challenges/challenge-view.ts';
+import { getCustomer, type CustomerRow } from '../customers/customer-store.ts';
+import { describeExpiry } from '../ledger/expiry-view.ts';
+import type { Deps } from '../platform/deps.ts';
+import { expiryPolicyOf, getProgram } from '../programs/program-store.ts';
+import { stampProgressOf } from '../stamp-cards/stamp-card-store.ts';
+import { describeTier } from '../tiers/tier-view.ts';
+
+const DAY_MS = 86_400_000;
+
+/** Where the customer is in their lifecycle, with the default thresholds (see the retention report). */
+const stageOf = (c: { orders_count: number; first_order_at: Date | null; last_order_at: Date | null }, now: Date) =>
+  c.first_order_at && c.last_order_at
+    ? lifecycleStage({ orders: c.orders_count, days_since_first: (now.getTime() - new Date(c.first_order_at).getTime()) / DAY_MS, days_since_last: (now.getTime() - new Date(c.last_order_at).getTime()) / DAY_MS })
+    : null;
+
+/** Everything the customer read shows beside the customer: expiry, tier and progress, stamp cards, challenges, segment. */
+export async function customerProfile(deps: Deps, programId: string, customerId: string) {
+  const customer: CustomerRow = await getCustomer(deps.db, programId, customerId);
+  const now = deps.clock.now();
+  // The sections read different tables and change nothing: they are asked for at once.
+  const [expiry, tier, cards, challenges, segment] = await Promise.all([
+    getProgram(deps.db, programId).then((program) => describeExpiry(deps.db, customer, expiryPolicyOf(program!))),
+    describeTier(deps.db, programId, customer, now),
+    stampProgressOf(deps.db, programId, customer.id),
+    describeChallenges(deps.db, programId, customer.id),
+    customerSegment(deps.db, programId, customer),
+  ]);
+  return {
+    customer,
+    points_expiry: expiry,
+    ...tier,
+    stamp_cards: cards
+      .filter((c) => c.active || c.stamps !== null)
+      .map((c) => ({ card_id: c.card_id, name: c.name, stamps: c.stamps ?? 0, stamps_required: c.stamps_required, cards_completed: c.cards_completed ?? 0 })),
+    challenges,
+    lifecycle_stage: stageOf(customer, now),
+    rfm_segment: segment,
+  };
+}

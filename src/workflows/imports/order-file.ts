@@ -1,0 +1,38 @@
+import { createReadStream, statSync } from 'node:fs';
+import { parse } from 'csv-parse';
+import { invalidRequest } from '../../platform/errors.ts';
+import { detectFormat, plainRow, shopifyRow, type ImportedOrder } from './order-rows.ts';
+
+export interface ReadResult {
+  orders: ImportedOrder[];
+  /** Rows refused, with their line numbers: reported and skipped, the rest loads. */
+  errors: { line: number; message: string }[];
+  format: 'plain' | 'shopify';
+}
+
+/** Reads and checks an order file, reporting progress in bytes read. */
+export async function readOrderFile(file: string, currency: string, onProgress: (bytes: number, total: number) => void = () => {}): Promise<ReadResult> {
+  const total = statSync(file).size;
+  const stream = createReadStream(file);
+  let bytes = 0;
+  stream.on('data', (chunk) => {
+    bytes += chunk.length;
+    onProgress(bytes, total);
+  });
+  const parser = stream.pipe(parse({ columns: true, skip_empty_lines: true, trim: true, relax_column_count: true, bom: true }));
+  const orders: ImportedOrder[] = [];
+  const errors: { line: number; message: string }[] = [];
+  let format: 'plain' | 'shopify' | undefined;
+  const plainSeen = new Map<string, number>();
+  const shopifySeen = new Map<string, ImportedOrder | null>();
+  let line = 1;
+  for await (const row of parser as AsyncIterable<Record<string, string>>) {
+    line += 1;
+    format ??= detectFormat(Object.keys(row));
+    if (!format) throw invalidRequest('unknown_format', `${file}: the header is neither customer_id,date,amount[,…] nor a Shopify orders export.`);
+    const result = format === 'plain' ? plainRow(row, line, currency, plainSeen) : shopifyRow(row, line, currency, shopifySeen);
+    if ('ok' in result) orders.push(result.ok);
+    else if ('error' in result) errors.push({ line, message: result.error });
+  }
+  return { orders, errors, format: format ?? 'plain' };
+}

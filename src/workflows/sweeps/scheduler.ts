@@ -1,0 +1,24 @@
+import { PgBoss } from 'pg-boss';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { sweeps } from './sweeps.ts';
+
+/**
+ * Schedules the sweeps with pg-boss in the same PostgreSQL. pg-boss runs each cron once across
+ * all instances; each sweep also runs once at start, to catch up on anything missed while down.
+ */
+export async function startSweeps(databaseUrl: string, db: Db, clock: Clock, log: (line: string) => void): Promise<() => Promise<void>> {
+  const boss = new PgBoss({ connectionString: databaseUrl, max: 3 });
+  boss.on('error', (error) => log(`jobs: ${String(error)}`));
+  await boss.start();
+  for (const sweep of sweeps) {
+    await boss.createQueue(sweep.name);
+    await boss.schedule(sweep.name, sweep.cron);
+    await boss.work(sweep.name, async () => {
+      const done = await sweep.run(db, clock);
+      if (done > 0) log(`${sweep.name}: ${done}`);
+    });
+    await boss.send(sweep.name, {}, { singletonKey: 'startup', singletonSeconds: 60 });
+  }
+  return () => boss.stop({ graceful: true, timeout: 10_000 });
+}
