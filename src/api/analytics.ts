@@ -30,6 +30,7 @@ export const analyticsRoutes =
       '/v1/analytics/report',
       {
         schema: {
+          operationId: 'getRetentionReport',
           tags: ['analytics'],
           summary: 'Retention report: metrics overall and by tier, monthly retention, cohorts, RFM segments, lifecycle stages',
           description:
@@ -57,6 +58,7 @@ export const analyticsRoutes =
       '/v1/analytics/economics',
       {
         schema: {
+          operationId: 'getProgramEconomics',
           tags: ['analytics'],
           summary: 'Program economics: points issued, redeemed, expired and outstanding; liability; breakage and redemption rates; reward value',
           description: 'Liability = outstanding points × `point_cost_per_1000` ÷ 1000 (PATCH /v1/program). Redemption rate = points spent ÷ points issued net of reversals; breakage rate = points expired ÷ the same.',
@@ -74,6 +76,7 @@ export const analyticsRoutes =
       '/v1/analytics/lift',
       {
         schema: {
+          operationId: 'getHoldoutLift',
           tags: ['analytics'],
           summary: "The program's lift: members against the holdout group (repeat rate, revenue per customer, 95% CIs)",
           description: 'Customers whose first order falls in the range, followed up to `to`. Set `holdout_percent` on the program to keep a random share of new customers out as the control.',
@@ -92,6 +95,7 @@ export const analyticsRoutes =
       '/v1/analytics/backtest',
       {
         schema: {
+          operationId: 'runBacktest',
           tags: ['analytics'],
           summary: 'Replay past orders through a draft program: what it would issue, redeem, expire and owe, and who would be in which tier',
           description: 'Uses the engine\'s own earning and tier rules on the orders of the range; nothing live changes. `draft`: earning_rules (purchase rules as for /v1/earning-rules), tiers, tier_metric, expiry_days, typical_redemption_rate, reward_points_cost, point_cost_per_1000.',
@@ -113,6 +117,7 @@ export const analyticsRoutes =
       '/v1/analytics/projection',
       {
         schema: {
+          operationId: 'getRetentionProjection',
           tags: ['analytics'],
           summary: 'Revenue over the next months at today’s retention, and with retention some points higher',
           description: 'From the last three full months: monthly retention, new customers per month, orders per active customer and order value.',
@@ -147,6 +152,7 @@ export const analyticsRoutes =
       '/v1/analytics/clv',
       {
         schema: {
+          operationId: 'getPredictedClv',
           tags: ['analytics'],
           summary: 'Predicted customer lifetime value (BG/NBD + Gamma-Gamma), in aggregate and for the most valuable customers',
           description: 'Fits both models to every customer\'s orders up to now (weeks); CLV = expected purchases month by month × expected spend, discounted at `discount_rate` a year. Money in minor units. The fit is kept ten minutes per program (seconds on a big store), so other horizons and rates answer at once; orders placed in the meantime count from the next fit.',

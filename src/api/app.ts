@@ -27,6 +27,7 @@ import type { Deps } from '../platform/deps.ts';
 import { registerErrorHandling } from '../platform/http/error-handler.ts';
 import { healthRoutes } from './health.ts';
 import { registerIdempotency } from '../platform/http/idempotency.ts';
+import { apiReferenceConfiguration, openApiOptions } from './openapi.ts';
 import { ErrorResponse } from './schemas/common.ts';
 
 export interface AppOptions {
@@ -49,16 +50,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerAuthentication(app, deps.db, options.adminKey);
   registerIdempotency(app, deps.db);
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: { title: 'Regulars API', version: '1', description: 'Loyalty and retention engine. Amounts of money are integer minor units; points are integers.' },
-      components: { securitySchemes: { secretKey: { type: 'http', scheme: 'bearer', description: 'A program secret key, sk_…' } } },
-      security: [{ secretKey: [] }],
-    },
-    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
-  });
-  await app.register(apiReference, { routePrefix: '/docs', configuration: { url: '/openapi.json' }, hooks: {} });
+  await app.register(swagger, openApiOptions);
+  await app.register(apiReference, { routePrefix: '/docs', configuration: apiReferenceConfiguration, hooks: {} });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes(deps));

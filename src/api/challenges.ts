@@ -53,7 +53,7 @@ export const challengeRoutes =
 
     app.post(
       '/v1/challenges',
-      { schema: { tags: ['challenges'], summary: 'Add a challenge', body: Body({ name, goal, target, ...optional(rest) }), response: { 201: ChallengeObject, ...errorResponses } } },
+      { schema: { operationId: 'createChallenge', tags: ['challenges'], summary: 'Add a challenge', body: Body({ name, goal, target, ...optional(rest) }), response: { 201: ChallengeObject, ...errorResponses } } },
       async (request, reply) => {
         await check(request.program.id, request.body);
         const input = { event_type: null, window_days: null, reward_id: null, points: 0, repeatable: false, starts_at: null, ends_at: null, ...toInput(request.body) } as ChallengeInput;
@@ -61,7 +61,7 @@ export const challengeRoutes =
       },
     );
 
-    app.get('/v1/challenges', { schema: { tags: ['challenges'], summary: 'List challenges', response: { 200: List(ChallengeObject), ...errorResponses } } }, async (request) => ({
+    app.get('/v1/challenges', { schema: { operationId: 'listChallenges', tags: ['challenges'], summary: 'List challenges', response: { 200: List(ChallengeObject), ...errorResponses } } }, async (request) => ({
       object: 'list' as const,
       data: (await listChallenges(deps.db, request.program.id)).map(present),
       has_more: false,
@@ -69,14 +69,14 @@ export const challengeRoutes =
 
     app.get(
       '/v1/challenges/:id',
-      { schema: { tags: ['challenges'], summary: 'Get a challenge', params: Type.Object({ id: Id('chl') }), response: { 200: ChallengeObject, ...errorResponses } } },
+      { schema: { operationId: 'getChallenge', tags: ['challenges'], summary: 'Get a challenge', params: Type.Object({ id: Id('chl') }), response: { 200: ChallengeObject, ...errorResponses } } },
       async (request) => present(await getChallenge(deps.db, request.program.id, request.params.id)),
     );
 
     app.patch(
       '/v1/challenges/:id',
       {
-        schema: { tags: ['challenges'], summary: 'Change a challenge, or retire it (`active: false`)', params: Type.Object({ id: Id('chl') }), body: Body(optional(fields)), response: { 200: ChallengeObject, ...errorResponses } },
+        schema: { operationId: 'updateChallenge', tags: ['challenges'], summary: 'Change a challenge, or retire it (`active: false`)', params: Type.Object({ id: Id('chl') }), body: Body(optional(fields)), response: { 200: ChallengeObject, ...errorResponses } },
       },
       async (request) => {
         const current = await getChallenge(deps.db, request.program.id, request.params.id);

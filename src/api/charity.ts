@@ -45,6 +45,7 @@ export const charityRoutes =
       '/v1/charity/causes',
       {
         schema: {
+          operationId: 'createCause',
           tags: ['charity'],
           summary: 'Add a cause shoppers can donate points to (through charity_donation rewards)',
           body: Body({ name: Type.String({ minLength: 1, maxLength: 200 }), description: Type.Optional(Type.String({ maxLength: 2000 })) }),
@@ -56,7 +57,7 @@ export const charityRoutes =
 
     app.get(
       '/v1/charity/causes',
-      { schema: { tags: ['charity'], summary: 'List causes with running totals', querystring: ListQuery, response: { 200: List(Cause), ...errorResponses } } },
+      { schema: { operationId: 'listCauses', tags: ['charity'], summary: 'List causes with running totals', querystring: ListQuery, response: { 200: List(Cause), ...errorResponses } } },
       async (request) => {
         const list = toList(await listCauses(deps.db, request.program.id, request.query), request.query.limit, (c) => c);
         return { ...list, data: await withTotals(request.program.id, list.data) };
@@ -65,7 +66,7 @@ export const charityRoutes =
 
     app.get(
       '/v1/charity/causes/:id',
-      { schema: { tags: ['charity'], summary: 'Get a cause with its running totals', params: CauseParams, response: { 200: Cause, ...errorResponses } } },
+      { schema: { operationId: 'getCause', tags: ['charity'], summary: 'Get a cause with its running totals', params: CauseParams, response: { 200: Cause, ...errorResponses } } },
       async (request) => (await withTotals(request.program.id, [await getCause(deps.db, request.program.id, request.params.id)]))[0]!,
     );
 
@@ -73,6 +74,7 @@ export const charityRoutes =
       '/v1/charity/causes/:id',
       {
         schema: {
+          operationId: 'updateCause',
           tags: ['charity'],
           summary: 'Rename, describe or archive a cause',
           params: CauseParams,
@@ -91,6 +93,7 @@ export const charityRoutes =
       '/v1/charity/report',
       {
         schema: {
+          operationId: 'getCharityReport',
           tags: ['charity'],
           summary: 'Donations per cause per month',
           querystring: Type.Object({ from: Type.String({ format: 'date' }), to: Type.String({ format: 'date', description: 'Exclusive.' }) }),

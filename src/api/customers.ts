@@ -16,6 +16,7 @@ export const customerRoutes =
       '/v1/customers',
       {
         schema: {
+          operationId: 'upsertCustomer',
           tags: ['customers'],
           summary: 'Create or update a customer',
           description: 'Upserts by `external_id` and/or `email`. A new customer gets the sign-up rules\' points. 201 when created, 200 when updated.',
@@ -34,6 +35,7 @@ export const customerRoutes =
       '/v1/customers',
       {
         schema: {
+          operationId: 'listCustomers',
           tags: ['customers'],
           summary: 'List or find customers',
           querystring: Type.Object({ ...ListQuery.properties, external_id: Type.Optional(ExternalId), email: Type.Optional(Type.String({ maxLength: 320 })) }),
@@ -50,6 +52,7 @@ export const customerRoutes =
       '/v1/customers/:id',
       {
         schema: {
+          operationId: 'getCustomer',
           tags: ['customers'],
           summary: 'Get a customer with balances, order stats, tier and progress, and when their points expire',
           params: Type.Object({ id: Id('cus') }),

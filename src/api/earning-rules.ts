@@ -19,7 +19,7 @@ export const earningRuleRoutes =
   async (app) => {
     app.post(
       '/v1/earning-rules',
-      { schema: { tags: ['earning rules'], summary: 'Create an earning rule', body: EarningRuleCreate, response: { 201: EarningRule, ...errorResponses } } },
+      { schema: { operationId: 'createEarningRule', tags: ['earning rules'], summary: 'Create an earning rule', body: EarningRuleCreate, response: { 201: EarningRule, ...errorResponses } } },
       async (request, reply) => {
         const { name, type, active, ...definition } = request.body;
         validateRule(type, definition as RuleDefinition);
@@ -32,6 +32,7 @@ export const earningRuleRoutes =
       '/v1/earning-rules',
       {
         schema: {
+          operationId: 'listEarningRules',
           tags: ['earning rules'],
           summary: 'List earning rules',
           querystring: Type.Object({ ...ListQuery.properties, active: Type.Optional(Type.Boolean()) }),
@@ -43,7 +44,7 @@ export const earningRuleRoutes =
 
     app.get(
       '/v1/earning-rules/:id',
-      { schema: { tags: ['earning rules'], summary: 'Get an earning rule', params: Type.Object({ id: Id('rule') }), response: { 200: EarningRule, ...errorResponses } } },
+      { schema: { operationId: 'getEarningRule', tags: ['earning rules'], summary: 'Get an earning rule', params: Type.Object({ id: Id('rule') }), response: { 200: EarningRule, ...errorResponses } } },
       async (request) => present(await getEarningRule(deps.db, request.program.id, request.params.id)),
     );
 
@@ -51,6 +52,7 @@ export const earningRuleRoutes =
       '/v1/earning-rules/:id',
       {
         schema: {
+          operationId: 'updateEarningRule',
           tags: ['earning rules'],
           summary: 'Update or deactivate an earning rule',
           description: 'Send only what changes; `null` is not accepted, and `active: false` deactivates. Past awards keep the explanation they were given.',

@@ -28,6 +28,7 @@ export const eventRoutes =
       '/v1/events',
       {
         schema: {
+          operationId: 'reportEvent',
           tags: ['events'],
           summary: 'Report something a customer did, to award action rules',
           description:

@@ -18,6 +18,7 @@ export const ledgerRoutes =
       '/v1/customers/:id/transactions',
       {
         schema: {
+          operationId: 'listTransactions',
           tags: ['ledger'],
           summary: "A customer's points history, newest first, with explanations",
           params: CustomerParams,
@@ -36,6 +37,7 @@ export const ledgerRoutes =
       '/v1/customers/:id/adjustments',
       {
         schema: {
+          operationId: 'adjustPoints',
           tags: ['ledger'],
           summary: 'Add or remove points by hand, with a reason',
           description: 'Negative `points` remove points; never below zero unless the program allows negative balances (`insufficient_points`, 422).',

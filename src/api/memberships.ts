@@ -83,7 +83,7 @@ export const membershipRoutes =
 
     app.post(
       '/v1/membership-plans',
-      { schema: { tags: ['memberships'], summary: 'Add a paid membership plan (VIP club)', body: Body({ name, price, interval, ...optional(rest) }), response: { 201: Plan, ...errorResponses } } },
+      { schema: { operationId: 'createMembershipPlan', tags: ['memberships'], summary: 'Add a paid membership plan (VIP club)', body: Body({ name, price, interval, ...optional(rest) }), response: { 201: Plan, ...errorResponses } } },
       async (request, reply) => {
         validatePlan(request.body);
         const input = { term_days: null, multiplier_hundredths: 100, periodic_reward_id: null, tier_id: null, perks: [], ...(await toInput(request.program.id, request.body)) } as PlanInput;
@@ -91,7 +91,7 @@ export const membershipRoutes =
       },
     );
 
-    app.get('/v1/membership-plans', { schema: { tags: ['memberships'], summary: 'List plans', response: { 200: List(Plan), ...errorResponses } } }, async (request) => ({
+    app.get('/v1/membership-plans', { schema: { operationId: 'listMembershipPlans', tags: ['memberships'], summary: 'List plans', response: { 200: List(Plan), ...errorResponses } } }, async (request) => ({
       object: 'list' as const,
       data: (await listPlans(deps.db, request.program.id)).map(presentPlan),
       has_more: false,
@@ -99,7 +99,7 @@ export const membershipRoutes =
 
     app.patch(
       '/v1/membership-plans/:id',
-      { schema: { tags: ['memberships'], summary: 'Change or retire a plan', params: Type.Object({ id: Id('mpl') }), body: Body(optional(planFields)), response: { 200: Plan, ...errorResponses } } },
+      { schema: { operationId: 'updateMembershipPlan', tags: ['memberships'], summary: 'Change or retire a plan', params: Type.Object({ id: Id('mpl') }), body: Body(optional(planFields)), response: { 200: Plan, ...errorResponses } } },
       async (request) => {
         const current = await getPlan(deps.db, request.program.id, request.params.id);
         validatePlan({ interval: request.body.interval ?? current.interval, term_days: request.body.term_days === undefined ? current.term_days : request.body.term_days });
@@ -111,6 +111,7 @@ export const membershipRoutes =
       '/v1/memberships',
       {
         schema: {
+          operationId: 'reportMembership',
           tags: ['memberships'],
           summary: 'What the billing system says of a membership (or use the signed webhook)',
           description: 'Upserts by `external_id` (the subscription). Benefits apply only while `active` within the paid period. 201 when new, 200 when updated.',
@@ -126,7 +127,7 @@ export const membershipRoutes =
 
     app.get(
       '/v1/customers/:id/memberships',
-      { schema: { tags: ['memberships'], summary: "A customer's memberships", params: Type.Object({ id: Id('cus') }), response: { 200: List(Membership), ...errorResponses } } },
+      { schema: { operationId: 'listCustomerMemberships', tags: ['memberships'], summary: "A customer's memberships", params: Type.Object({ id: Id('cus') }), response: { 200: List(Membership), ...errorResponses } } },
       async (request) => {
         await getCustomer(deps.db, request.program.id, request.params.id);
         return { object: 'list' as const, data: (await membershipsOf(deps.db, [request.params.id])).map(presentMembership), has_more: false };
@@ -135,7 +136,7 @@ export const membershipRoutes =
 
     app.get(
       '/v1/memberships/:id',
-      { schema: { tags: ['memberships'], summary: 'Get a membership', params: Type.Object({ id: Id('mbr') }), response: { 200: Membership, ...errorResponses } } },
+      { schema: { operationId: 'getMembership', tags: ['memberships'], summary: 'Get a membership', params: Type.Object({ id: Id('mbr') }), response: { 200: Membership, ...errorResponses } } },
       async (request) => presentMembership(await getMembership(deps.db, request.program.id, request.params.id)),
     );
 
@@ -143,6 +144,7 @@ export const membershipRoutes =
       '/v1/program/billing-webhook-secret',
       {
         schema: {
+          operationId: 'createBillingWebhookSecret',
           tags: ['memberships'],
           summary: 'Create (or replace) the secret the billing webhook is signed with',
           response: { 201: Type.Object({ object: Type.Literal('webhook_secret'), secret: Type.String(), url: Type.String() }), ...errorResponses },
@@ -170,6 +172,7 @@ export const membershipRoutes =
         {
           config: { auth: 'public' },
           schema: {
+            operationId: 'receiveBillingWebhook',
             tags: ['memberships'],
             summary: 'Signed webhook from the billing system: the same body as POST /v1/memberships',
             description: 'Header `Regulars-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body" with the secret>`; older than five minutes is refused.',

@@ -24,6 +24,7 @@ export const orderRoutes =
       '/v1/orders',
       {
         schema: {
+          operationId: 'createOrder',
           tags: ['orders'],
           summary: 'Record an order and award its points',
           description: 'Idempotent on the store and `external_id`: a replay returns the first result (200) and awards nothing more.',
@@ -54,6 +55,7 @@ export const orderRoutes =
       '/v1/orders',
       {
         schema: {
+          operationId: 'listOrders',
           tags: ['orders'],
           summary: 'List orders',
           querystring: Type.Object({ ...ListQuery.properties, customer_id: Type.Optional(Id('cus')), external_id: Type.Optional(ExternalId) }),
@@ -69,13 +71,13 @@ export const orderRoutes =
 
     app.get(
       '/v1/orders/:id',
-      { schema: { tags: ['orders'], summary: 'Get an order with its awards', params: OrderParams, response: { 200: Order, ...errorResponses } } },
+      { schema: { operationId: 'getOrder', tags: ['orders'], summary: 'Get an order with its awards', params: OrderParams, response: { 200: Order, ...errorResponses } } },
       async (request) => withAwards(await getOrder(deps.db, request.program.id, request.params.id)),
     );
 
     app.post(
       '/v1/orders/:id/cancel',
-      { schema: { tags: ['orders'], summary: 'Cancel an order and take back its points', params: OrderParams, response: { 200: Order, ...errorResponses } } },
+      { schema: { operationId: 'cancelOrder', tags: ['orders'], summary: 'Cancel an order and take back its points', params: OrderParams, response: { 200: Order, ...errorResponses } } },
       async (request) => withAwards(await cancelOrder(deps, request.program, request.params.id)),
     );
 
@@ -83,6 +85,7 @@ export const orderRoutes =
       '/v1/orders/:id/refunds',
       {
         schema: {
+          operationId: 'refundOrder',
           tags: ['orders'],
           summary: 'Refund part or all of an order and take back points in proportion',
           description:

@@ -21,6 +21,7 @@ export const programEventRoutes =
       '/v1/program-events',
       {
         schema: {
+          operationId: 'listProgramEvents',
           tags: ['program events'],
           summary: 'What the engine announced (points expiring soon, …), newest first',
           querystring: Type.Object({ ...ListQuery.properties, customer_id: Type.Optional(Id('cus')), type: Type.Optional(Type.String({ maxLength: 100 })) }),

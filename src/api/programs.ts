@@ -75,6 +75,7 @@ export const programRoutes =
       {
         config: { auth: 'admin' },
         schema: {
+          operationId: 'createProgram',
           tags: ['programs'],
           summary: 'Create a program (instance admin key)',
           body: Body({
@@ -94,7 +95,7 @@ export const programRoutes =
 
     app.get(
       '/v1/program',
-      { schema: { tags: ['programs'], summary: 'The program of the API key', response: { 200: Program, ...errorResponses } } },
+      { schema: { operationId: 'getProgram', tags: ['programs'], summary: 'The program of the API key', response: { 200: Program, ...errorResponses } } },
       async (request) => present((await getProgram(deps.db, request.program.id))!),
     );
 
@@ -102,6 +103,7 @@ export const programRoutes =
       '/v1/program',
       {
         schema: {
+          operationId: 'updateProgram',
           tags: ['programs'],
           summary: 'Change program settings',
           body: Body({

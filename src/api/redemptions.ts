@@ -26,6 +26,7 @@ export const redemptionRoutes =
       '/v1/customers/:id/redemptions',
       {
         schema: {
+          operationId: 'redeemReward',
           tags: ['redemptions'],
           summary: 'Redeem a reward: reserve its points and issue a code',
           description: 'The points leave the available balance at once (`insufficient_points`, 422, when there are not enough, whatever the concurrency).',
@@ -41,6 +42,7 @@ export const redemptionRoutes =
       '/v1/customers/:id/redemptions',
       {
         schema: {
+          operationId: 'listCustomerRedemptions',
           tags: ['redemptions'],
           summary: "A customer's redemptions, newest first",
           params: CustomerParams,
@@ -57,7 +59,7 @@ export const redemptionRoutes =
 
     app.get(
       '/v1/redemptions/:id',
-      { schema: { tags: ['redemptions'], summary: 'Get a redemption', params: RedemptionParams, response: { 200: Redemption, ...errorResponses } } },
+      { schema: { operationId: 'getRedemption', tags: ['redemptions'], summary: 'Get a redemption', params: RedemptionParams, response: { 200: Redemption, ...errorResponses } } },
       async (request) => presentRedemption(await getRedemption(deps.db, request.program.id, request.params.id)),
     );
 
@@ -65,6 +67,7 @@ export const redemptionRoutes =
       '/v1/redemptions/:id/void',
       {
         schema: {
+          operationId: 'voidRedemption',
           tags: ['redemptions'],
           summary: 'Cancel a reserved redemption: its points return',
           params: RedemptionParams,
@@ -79,6 +82,7 @@ export const redemptionRoutes =
       '/v1/redemptions/:id/use',
       {
         schema: {
+          operationId: 'useRedemption',
           tags: ['redemptions'],
           summary: 'Mark a reserved redemption used: a custom reward fulfilled, or a code used outside the order feed',
           description: 'Orders sent with `discount_codes` mark their codes used by themselves.',
@@ -94,6 +98,7 @@ export const redemptionRoutes =
       '/v1/discount-codes/validate',
       {
         schema: {
+          operationId: 'validateDiscountCode',
           tags: ['redemptions'],
           summary: 'At checkout: is this code good for this cart, and what does it take off?',
           description:

@@ -79,12 +79,13 @@ export const referralRoutes =
       };
     };
 
-    app.get('/v1/referral-program', { schema: { tags: ['referrals'], summary: 'Referral program settings', response: { 200: Settings, ...errorResponses } } }, async (request) => settings(request.program.id));
+    app.get('/v1/referral-program', { schema: { operationId: 'getReferralProgram', tags: ['referrals'], summary: 'Referral program settings', response: { 200: Settings, ...errorResponses } } }, async (request) => settings(request.program.id));
 
     app.patch(
       '/v1/referral-program',
       {
         schema: {
+          operationId: 'updateReferralProgram',
           tags: ['referrals'],
           summary: 'Change the referral program',
           body: Body({
@@ -127,6 +128,7 @@ export const referralRoutes =
       '/v1/customers/:id/referral',
       {
         schema: {
+          operationId: 'getCustomerReferral',
           tags: ['referrals'],
           summary: "A customer's referral code, share link and stats",
           params: Type.Object({ id: Id('cus') }),
@@ -145,6 +147,7 @@ export const referralRoutes =
       '/v1/referrals',
       {
         schema: {
+          operationId: 'referFriend',
           tags: ['referrals'],
           summary: "A friend arrives with an advocate's code (link or typed)",
           description: 'The friend is found or created; unless fraud checks flag the referral, their reward is issued at once. 201 created, 200 for the same friend and code again.',
@@ -167,6 +170,7 @@ export const referralRoutes =
       '/v1/referrals',
       {
         schema: {
+          operationId: 'listReferrals',
           tags: ['referrals'],
           summary: 'List referrals (flagged ones to review: ?status=flagged)',
           querystring: Type.Object({ ...ListQuery.properties, advocate_id: Type.Optional(Id('cus')), status: Type.Optional(Status) }),
@@ -178,13 +182,13 @@ export const referralRoutes =
 
     app.get(
       '/v1/referrals/stats',
-      { schema: { tags: ['referrals'], summary: 'Program-wide referral stats', response: { 200: Type.Object({ object: Type.Literal('referral_stats'), ...Stats.properties }), ...errorResponses } } },
+      { schema: { operationId: 'getReferralStats', tags: ['referrals'], summary: 'Program-wide referral stats', response: { 200: Type.Object({ object: Type.Literal('referral_stats'), ...Stats.properties }), ...errorResponses } } },
       async (request) => ({ object: 'referral_stats' as const, ...(await referralStats(deps.db, request.program.id)) }),
     );
 
     app.get(
       '/v1/referrals/:id',
-      { schema: { tags: ['referrals'], summary: 'Get a referral', params: Type.Object({ id: Id('rfl') }), response: { 200: Referral, ...errorResponses } } },
+      { schema: { operationId: 'getReferral', tags: ['referrals'], summary: 'Get a referral', params: Type.Object({ id: Id('rfl') }), response: { 200: Referral, ...errorResponses } } },
       async (request) => present(await getReferral(deps.db, request.program.id, request.params.id)),
     );
 
@@ -193,6 +197,7 @@ export const referralRoutes =
         `/v1/referrals/:id/${action}`,
         {
           schema: {
+            operationId: `${action}Referral`,
             tags: ['referrals'],
             summary: approve ? 'Approve a flagged referral: its rewards are issued as they fall due' : 'Reject a flagged referral',
             params: Type.Object({ id: Id('rfl') }),

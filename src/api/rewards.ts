@@ -23,7 +23,7 @@ export const rewardRoutes =
   async (app) => {
     app.post(
       '/v1/rewards',
-      { schema: { tags: ['rewards'], summary: 'Add a reward to the catalog', body: RewardCreate, response: { 201: Reward, ...errorResponses } } },
+      { schema: { operationId: 'createReward', tags: ['rewards'], summary: 'Add a reward to the catalog', body: RewardCreate, response: { 201: Reward, ...errorResponses } } },
       async (request, reply) => {
         const { name, type, ...definition } = request.body;
         validateReward(type, definition as RewardDefinition);
@@ -37,6 +37,7 @@ export const rewardRoutes =
       '/v1/rewards',
       {
         schema: {
+          operationId: 'listRewards',
           tags: ['rewards'],
           summary: 'List the catalog',
           querystring: Type.Object({ ...ListQuery.properties, status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('archived')])) }),
@@ -48,7 +49,7 @@ export const rewardRoutes =
 
     app.get(
       '/v1/rewards/:id',
-      { schema: { tags: ['rewards'], summary: 'Get a reward', params: RewardParams, response: { 200: Reward, ...errorResponses } } },
+      { schema: { operationId: 'getReward', tags: ['rewards'], summary: 'Get a reward', params: RewardParams, response: { 200: Reward, ...errorResponses } } },
       async (request) => present(await getReward(deps.db, request.program.id, request.params.id)),
     );
 
@@ -56,6 +57,7 @@ export const rewardRoutes =
       '/v1/rewards/:id',
       {
         schema: {
+          operationId: 'updateReward',
           tags: ['rewards'],
           summary: 'Change a reward',
           description: 'Send only what changes. Codes already issued keep the value they were issued with.',
@@ -78,7 +80,7 @@ export const rewardRoutes =
     app.post(
       '/v1/rewards/:id/archive',
       {
-        schema: { tags: ['rewards'], summary: 'Archive a reward: no new redemptions; past ones are kept', params: RewardParams, response: { 200: Reward, ...errorResponses } },
+        schema: { operationId: 'archiveReward', tags: ['rewards'], summary: 'Archive a reward: no new redemptions; past ones are kept', params: RewardParams, response: { 200: Reward, ...errorResponses } },
       },
       async (request) => {
         const current = await getReward(deps.db, request.program.id, request.params.id);

@@ -36,7 +36,7 @@ export const stampCardRoutes =
 
     app.post(
       '/v1/stamp-cards',
-      { schema: { tags: ['stamp cards'], summary: 'Add a stamp card (punch card)', body: Body({ name, stamps_required, per, reward_id, ...optional(rest) }), response: { 201: StampCardObject, ...errorResponses } } },
+      { schema: { operationId: 'createStampCard', tags: ['stamp cards'], summary: 'Add a stamp card (punch card)', body: Body({ name, stamps_required, per, reward_id, ...optional(rest) }), response: { 201: StampCardObject, ...errorResponses } } },
       async (request, reply) => {
         await checkReward(request.program.id, request.body.reward_id);
         const input = { min_subtotal: 0, include_products: [], include_collections: [], ...request.body };
@@ -44,7 +44,7 @@ export const stampCardRoutes =
       },
     );
 
-    app.get('/v1/stamp-cards', { schema: { tags: ['stamp cards'], summary: 'List stamp cards', response: { 200: List(StampCardObject), ...errorResponses } } }, async (request) => ({
+    app.get('/v1/stamp-cards', { schema: { operationId: 'listStampCards', tags: ['stamp cards'], summary: 'List stamp cards', response: { 200: List(StampCardObject), ...errorResponses } } }, async (request) => ({
       object: 'list' as const,
       data: (await listStampCards(deps.db, request.program.id)).map(present),
       has_more: false,
@@ -52,7 +52,7 @@ export const stampCardRoutes =
 
     app.get(
       '/v1/stamp-cards/:id',
-      { schema: { tags: ['stamp cards'], summary: 'Get a stamp card', params: Type.Object({ id: Id('stc') }), response: { 200: StampCardObject, ...errorResponses } } },
+      { schema: { operationId: 'getStampCard', tags: ['stamp cards'], summary: 'Get a stamp card', params: Type.Object({ id: Id('stc') }), response: { 200: StampCardObject, ...errorResponses } } },
       async (request) => present(await getStampCard(deps.db, request.program.id, request.params.id)),
     );
 
@@ -60,6 +60,7 @@ export const stampCardRoutes =
       '/v1/stamp-cards/:id',
       {
         schema: {
+          operationId: 'updateStampCard',
           tags: ['stamp cards'],
           summary: 'Change a stamp card, or retire it (`active: false`)',
           params: Type.Object({ id: Id('stc') }),

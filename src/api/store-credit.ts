@@ -24,6 +24,7 @@ export const storeCreditRoutes =
         `/v1/customers/:id/store-credit/${path}`,
         {
           schema: {
+            operationId: `${direction}StoreCredit`,
             tags: ['store credit'],
             summary,
             description: 'Idempotent on `external_id`: a replay answers with the first transaction.',

@@ -26,6 +26,7 @@ export const storeRoutes =
       '/v1/stores',
       {
         schema: {
+          operationId: 'createStore',
           tags: ['coalition'],
           summary: 'Add a store to the program (a partner of a coalition), with its own currency',
           description: 'Give it keys with POST /v1/stores/{id}/keys; its orders, codes and earn rules (earning rules with `store_id`) are its own, the points balance is shared.',
@@ -36,7 +37,7 @@ export const storeRoutes =
       async (request, reply) => reply.status(201).send(present(await createStore(deps.db, request.program.id, { name: request.body.name, currency: assertCurrency(request.body.currency) }, deps.clock.now()))),
     );
 
-    app.get('/v1/stores', { schema: { tags: ['coalition'], summary: "The program's stores", response: { 200: List(Store), ...errorResponses } } }, async (request) => ({
+    app.get('/v1/stores', { schema: { operationId: 'listStores', tags: ['coalition'], summary: "The program's stores", response: { 200: List(Store), ...errorResponses } } }, async (request) => ({
       object: 'list' as const,
       data: (await listStores(deps.db, request.program.id)).map(present),
       has_more: false,
@@ -46,6 +47,7 @@ export const storeRoutes =
       '/v1/stores/:id/keys',
       {
         schema: {
+          operationId: 'createStoreKey',
           tags: ['coalition'],
           summary: "A secret key for a store: what it sends is that store's",
           params: Type.Object({ id: Id('sto') }),
@@ -63,6 +65,7 @@ export const storeRoutes =
       '/v1/coalition/settlement',
       {
         schema: {
+          operationId: 'getCoalitionSettlement',
           tags: ['coalition'],
           summary: 'Who owes whom for points issued at one store and redeemed at another',
           description: 'At the program\'s agreed `point_value_per_1000` (PATCH /v1/program). Per store: points issued and redeemed, and its net; debts between stores add up to zero.',

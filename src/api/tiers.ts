@@ -75,6 +75,7 @@ export const tierRoutes =
       '/v1/tiers',
       {
         schema: {
+          operationId: 'createTier',
           tags: ['tiers'],
           summary: 'Add a VIP tier',
           description: 'Customers placed before this change keep their tier until their next activity or the daily review; recalculate to move everyone at once.',
@@ -91,13 +92,13 @@ export const tierRoutes =
 
     app.get(
       '/v1/tiers',
-      { schema: { tags: ['tiers'], summary: 'The tiers, lowest threshold first', response: { 200: List(TierObject), ...errorResponses } } },
+      { schema: { operationId: 'listTiers', tags: ['tiers'], summary: 'The tiers, lowest threshold first', response: { 200: List(TierObject), ...errorResponses } } },
       async (request) => ({ object: 'list' as const, data: (await listTiers(deps.db, request.program.id)).map(present), has_more: false }),
     );
 
     app.get(
       '/v1/tiers/:id',
-      { schema: { tags: ['tiers'], summary: 'Get a tier', params: Type.Object({ id: Id('tier') }), response: { 200: TierObject, ...errorResponses } } },
+      { schema: { operationId: 'getTier', tags: ['tiers'], summary: 'Get a tier', params: Type.Object({ id: Id('tier') }), response: { 200: TierObject, ...errorResponses } } },
       async (request) => present(await getTier(deps.db, request.program.id, request.params.id)),
     );
 
@@ -105,6 +106,7 @@ export const tierRoutes =
       '/v1/tiers/:id',
       {
         schema: {
+          operationId: 'updateTier',
           tags: ['tiers'],
           summary: 'Change a tier, or archive it (`status: "archived"`)',
           params: Type.Object({ id: Id('tier') }),
@@ -124,6 +126,7 @@ export const tierRoutes =
       '/v1/tiers/recalculations',
       {
         schema: {
+          operationId: 'recalculateTiers',
           tags: ['tiers'],
           summary: 'Recalculate every placement after the tier structure changed; dry_run first previews it',
           description: 'A dry run answers at once ("412 customers move up, 37 down"); otherwise a job moves everyone (no grace) and this answers 202 with its id.',
@@ -146,7 +149,7 @@ export const tierRoutes =
 
     app.get(
       '/v1/tiers/recalculations/:id',
-      { schema: { tags: ['tiers'], summary: 'Progress of a recalculation', params: Type.Object({ id: Id('trc') }), response: { 200: Recalculation, ...errorResponses } } },
+      { schema: { operationId: 'getTierRecalculation', tags: ['tiers'], summary: 'Progress of a recalculation', params: Type.Object({ id: Id('trc') }), response: { 200: Recalculation, ...errorResponses } } },
       async (request) => {
         return presentRecalculation(await getRecalculation(deps.db, request.program.id, request.params.id));
       },
@@ -155,7 +158,7 @@ export const tierRoutes =
     app.get(
       '/v1/customers/:id/tier-history',
       {
-        schema: { tags: ['tiers'], summary: "A customer's tier changes, newest first", params: Type.Object({ id: Id('cus') }), querystring: ListQuery, response: { 200: List(TierChange), ...errorResponses } },
+        schema: { operationId: 'listTierHistory', tags: ['tiers'], summary: "A customer's tier changes, newest first", params: Type.Object({ id: Id('cus') }), querystring: ListQuery, response: { 200: List(TierChange), ...errorResponses } },
       },
       async (request) => {
         await getCustomer(deps.db, request.program.id, request.params.id);

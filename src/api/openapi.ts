@@ -1,0 +1,32 @@
+import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
+
+/** The public contract's frame: every route adds its operation, schemas and operationId to it. */
+export const openApiOptions: FastifyDynamicSwaggerOptions = {
+  openapi: {
+    openapi: '3.1.0',
+    info: {
+      title: 'Regulars API',
+      version: '1',
+      description: 'Loyalty and retention engine. Amounts of money are integer minor units; points are integers.',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    // Self-hosted: the API is wherever this document was fetched from.
+    servers: [{ url: '/', description: 'This Regulars instance' }],
+    components: { securitySchemes: { secretKey: { type: 'http', scheme: 'bearer', description: 'A program secret key, sk_…' } } },
+    security: [{ secretKey: [] }],
+  },
+  refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+};
+
+/**
+ * The reference at /docs, as a self-hosted product's docs: no hosted-service buttons (Ask AI,
+ * MCP, the developer toolbar's Deploy), no telemetry.
+ */
+export const apiReferenceConfiguration = {
+  pageTitle: 'Regulars API reference',
+  url: '/openapi.json',
+  agent: { disabled: true },
+  mcp: { disabled: true },
+  showDeveloperTools: 'never' as const,
+  telemetry: false,
+};
