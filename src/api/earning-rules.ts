@@ -6,6 +6,7 @@ import { errorResponses, Id, List, ListQuery } from './schemas/common.ts';
 import { createEarningRule, getEarningRule, listEarningRules, saveEarningRule, type StoredRule } from '../earning/rule-store.ts';
 import { validateRule, type RuleDefinition } from '../earning/rules.ts';
 import { EarningRule, EarningRuleCreate, EarningRuleUpdate } from './schemas/earning-rules.ts';
+import { isEmptyChange } from '../platform/changes.ts';
 
 const present = (rule: StoredRule) => ({
   ...rule,
@@ -63,6 +64,7 @@ export const earningRuleRoutes =
       },
       async (request) => {
         const current = await getEarningRule(deps.db, request.program.id, request.params.id);
+        if (isEmptyChange(request.body)) return present(current);
         const next = { ...current, ...request.body } as StoredRule;
         const { id: _id, name: _n, type, active: _a, created_at: _c, updated_at: _u, ...definition } = next;
         validateRule(type, definition);

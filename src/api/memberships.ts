@@ -97,6 +97,12 @@ export const membershipRoutes =
       has_more: false,
     }));
 
+    app.get(
+      '/v1/membership-plans/:id',
+      { schema: { operationId: 'getMembershipPlan', tags: ['memberships'], summary: 'Get a plan', params: Type.Object({ id: Id('mpl') }), response: { 200: Plan, ...errorResponses } } },
+      async (request) => presentPlan(await getPlan(deps.db, request.program.id, request.params.id)),
+    );
+
     app.patch(
       '/v1/membership-plans/:id',
       { schema: { operationId: 'updateMembershipPlan', tags: ['memberships'], summary: 'Change or retire a plan', params: Type.Object({ id: Id('mpl') }), body: Body(optional(planFields)), response: { 200: Plan, ...errorResponses } } },

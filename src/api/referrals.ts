@@ -10,7 +10,7 @@ import { errorResponses, Id, List, ListQuery, Nullable, Timestamp } from './sche
 import { getReward } from '../rewards/reward-store.ts';
 import { referFriend, referralSettings } from '../workflows/friend-referred.ts';
 import { decideReferral } from '../workflows/referral-completed.ts';
-import { getReferral, listReferrals, referralCodeOf, referralStats, type ReferralRow } from '../referrals/referral-store.ts';
+import { getReferral, listReferrals, referralCodeOf, referralStats, updateReferralSettings, type ReferralRow } from '../referrals/referral-store.ts';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 const Status = Type.Union([Type.Literal('pending'), Type.Literal('flagged'), Type.Literal('completed'), Type.Literal('rejected')]);
@@ -108,18 +108,7 @@ export const referralRoutes =
           if (!reward) throw invalidRequest('reward_unknown', `No reward with id "${id}".`, field);
           if (reward.points_cost === undefined) throw invalidRequest('parameter_invalid', 'A referral reward must have a fixed points_cost.', field);
         }
-        await deps.db
-          .updateTable('programs')
-          .set({
-            ...(b.friend_reward_id !== undefined ? { referral_friend_reward_id: b.friend_reward_id } : {}),
-            ...(b.advocate_reward_id !== undefined ? { referral_advocate_reward_id: b.advocate_reward_id } : {}),
-            ...(b.advocate_points !== undefined ? { referral_advocate_points: b.advocate_points } : {}),
-            ...(b.hold_days !== undefined ? { referral_hold_days: b.hold_days } : {}),
-            ...(b.ip_limit_per_week !== undefined ? { referral_ip_limit_per_week: b.ip_limit_per_week } : {}),
-            ...(b.link_base !== undefined ? { referral_link_base: b.link_base } : {}),
-          })
-          .where('id', '=', request.program.id)
-          .execute();
+        await updateReferralSettings(deps.db, request.program.id, b);
         return settings(request.program.id);
       },
     );

@@ -8,6 +8,7 @@ import { assertTierExists } from '../tiers/tier-store.ts';
 import { validateReward, type RewardDefinition } from '../rewards/reward.ts';
 import { createReward, getReward, listRewards, saveReward, type StoredReward } from '../rewards/reward-store.ts';
 import { Reward, RewardCreate, RewardUpdate } from './schemas/rewards.ts';
+import { isEmptyChange } from '../platform/changes.ts';
 
 const present = (reward: StoredReward) => ({
   ...reward,
@@ -68,6 +69,7 @@ export const rewardRoutes =
       },
       async (request) => {
         const current = await getReward(deps.db, request.program.id, request.params.id);
+        if (isEmptyChange(request.body)) return present(current);
         const next = { ...current, ...request.body } as StoredReward;
         const { id: _id, name: _n, type, status: _s, issued_count: _i, created_at: _c, updated_at: _u, ...definition } = next;
         validateReward(type, definition);

@@ -5,6 +5,7 @@ import { notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { programCache } from '../platform/program-cache.ts';
 import { startingProgress, type Challenge, type ChallengeProgress } from './challenge.ts';
+import { isEmptyChange } from '../platform/changes.ts';
 
 const date = (d: Date | string | null) => (d === null ? null : new Date(d));
 
@@ -48,6 +49,7 @@ export async function createChallenge(db: Db, programId: string, input: Challeng
 }
 
 export async function updateChallenge(db: Db, programId: string, id: string, changes: Partial<ChallengeInput>, at: Date) {
+  if (isEmptyChange(changes)) return getChallenge(db, programId, id);
   const row = await db.updateTable('challenges').set({ ...changes, updated_at: at }).where('program_id', '=', programId).where('id', '=', id).returningAll().executeTakeFirst();
   if (!row) throw notFound('challenge', id);
   active.forget(programId);

@@ -3,6 +3,7 @@ import type { Db, Tx } from '../platform/db/database.ts';
 import type { CharityCausesTable } from '../platform/db/schema.ts';
 import { conflict, invalidRequest, notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
+import { isEmptyChange } from '../platform/changes.ts';
 
 export type CauseRow = Selectable<CharityCausesTable>;
 
@@ -43,7 +44,8 @@ export async function listCauses(db: Db, programId: string, page: { limit: numbe
 }
 
 export async function updateCause(db: Db, programId: string, id: string, changes: { name?: string; description?: string; status?: 'active' | 'archived' }, at: Date) {
-  await getCause(db, programId, id);
+  const current = await getCause(db, programId, id);
+  if (isEmptyChange(changes)) return current;
   return db.updateTable('charity_causes').set({ ...changes, updated_at: at }).where('program_id', '=', programId).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 

@@ -5,6 +5,7 @@ import { notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { programCache } from '../platform/program-cache.ts';
 import type { Membership, MembershipPlan, MembershipStatus } from './membership.ts';
+import { isEmptyChange } from '../platform/changes.ts';
 
 export type MembershipRow = Selectable<MembershipsTable>;
 
@@ -44,6 +45,7 @@ export async function createPlan(db: Db, programId: string, input: PlanInput, at
 }
 
 export async function updatePlan(db: Db, programId: string, id: string, changes: Partial<PlanInput>, at: Date) {
+  if (isEmptyChange(changes)) return getPlan(db, programId, id);
   const row = await db.updateTable('membership_plans').set({ ...changes, updated_at: at }).where('program_id', '=', programId).where('id', '=', id).returningAll().executeTakeFirst();
   if (!row) throw notFound('membership plan', id);
   plans.forget(programId);

@@ -7,6 +7,7 @@ import { newId } from '../platform/ids.ts';
 import { createEarningRule } from '../earning/rule-store.ts';
 import { defaultEarningRule } from '../earning/rules.ts';
 import { hashKey, newSecretKey } from './api-keys.ts';
+import { isEmptyChange } from '../platform/changes.ts';
 
 /** What an authenticated request knows about its program. */
 export interface ProgramContext {
@@ -158,5 +159,6 @@ export async function programsWithExpiry(db: Db, programId?: string) {
 }
 
 export async function updateProgram(db: Db, id: string, changes: ProgramSettings) {
+  if (isEmptyChange(changes)) return db.selectFrom('programs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   return db.updateTable('programs').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }

@@ -5,6 +5,7 @@ import { notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { newCode } from '../redemptions/codes.ts';
 import type { AdvocateTraces } from './fraud.ts';
+import { isEmptyChange } from '../platform/changes.ts';
 
 export type ReferralRow = Selectable<ReferralsTable>;
 
@@ -97,4 +98,30 @@ export async function referralStats(db: Db, programId: string, advocateId?: stri
     where r.program_id = ${programId} ${advocateId ? sql`and r.advocate_id = ${advocateId}` : sql``}`.execute(db);
   const s = rows[0]!;
   return { ...s, revenue: Number(s.revenue) };
+}
+
+export interface ReferralSettingsChange {
+  friend_reward_id?: string | null;
+  advocate_reward_id?: string | null;
+  advocate_points?: number;
+  hold_days?: number;
+  ip_limit_per_week?: number;
+  link_base?: string | null;
+}
+
+/** The referral program's settings live on the program; only what is sent changes. */
+export async function updateReferralSettings(db: Db, programId: string, change: ReferralSettingsChange): Promise<void> {
+  if (isEmptyChange(change)) return;
+  await db
+    .updateTable('programs')
+    .set({
+      ...(change.friend_reward_id !== undefined ? { referral_friend_reward_id: change.friend_reward_id } : {}),
+      ...(change.advocate_reward_id !== undefined ? { referral_advocate_reward_id: change.advocate_reward_id } : {}),
+      ...(change.advocate_points !== undefined ? { referral_advocate_points: change.advocate_points } : {}),
+      ...(change.hold_days !== undefined ? { referral_hold_days: change.hold_days } : {}),
+      ...(change.ip_limit_per_week !== undefined ? { referral_ip_limit_per_week: change.ip_limit_per_week } : {}),
+      ...(change.link_base !== undefined ? { referral_link_base: change.link_base } : {}),
+    })
+    .where('id', '=', programId)
+    .execute();
 }

@@ -5,6 +5,7 @@ import { notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { programCache } from '../platform/program-cache.ts';
 import type { StampCard } from './stamp-card.ts';
+import { isEmptyChange } from '../platform/changes.ts';
 
 type Row = Selectable<StampCardsTable>;
 export interface StoredStampCard extends StampCard {
@@ -41,6 +42,7 @@ export async function createStampCard(db: Db, programId: string, input: StampCar
 }
 
 export async function updateStampCard(db: Db, programId: string, id: string, changes: Partial<StampCardInput>, at: Date) {
+  if (isEmptyChange(changes)) return getStampCard(db, programId, id);
   const row = await db.updateTable('stamp_cards').set({ ...changes, updated_at: at }).where('program_id', '=', programId).where('id', '=', id).returningAll().executeTakeFirst();
   if (!row) throw notFound('stamp card', id);
   active.forget(programId);

@@ -5,6 +5,7 @@ import { invalidRequest, notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { programCache } from '../platform/program-cache.ts';
 import { ranked, type MetricValue, type Tier, type TierSettings } from './tier.ts';
+import { isEmptyChange } from '../platform/changes.ts';
 
 type TierRow = Selectable<TiersTable>;
 
@@ -41,6 +42,7 @@ export async function createTier(db: Db, programId: string, input: TierInput, at
 }
 
 export async function updateTier(db: Db, programId: string, id: string, changes: Partial<TierInput> & { status?: 'active' | 'archived' }, at: Date): Promise<StoredTier> {
+  if (isEmptyChange(changes)) return getTier(db, programId, id);
   const row = await db.updateTable('tiers').set({ ...changes, updated_at: at }).where('program_id', '=', programId).where('id', '=', id).returningAll().executeTakeFirst();
   if (!row) throw notFound('tier', id);
   forgetTiers(programId);

@@ -520,7 +520,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Get a plan */
+        get: operations["getMembershipPlan"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4638,6 +4639,87 @@ export interface operations {
         responses: {
             /** @description Default Response */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Retired plans take no new members; existing ones keep their benefits until their period ends. */
+                        active: boolean;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        /** @description Multiplies what purchase rules award, while active. */
+                        earn_multiplier: number;
+                        id: string;
+                        /** @description Billed monthly or yearly, or a one-time fixed term. */
+                        interval: "month" | "year" | "fixed";
+                        name: string;
+                        /** @enum {string} */
+                        object: "membership_plan";
+                        periodic_reward_id: string | null;
+                        perks: string[];
+                        /** @description What the member pays per interval (or for the term), in minor units. */
+                        price: number;
+                        term_days: number | null;
+                        tier_id: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMembershipPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `mpl_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
