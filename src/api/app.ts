@@ -26,6 +26,7 @@ import { rewardRoutes } from './rewards.ts';
 import type { Deps } from '../platform/deps.ts';
 import { registerErrorHandling } from '../platform/http/error-handler.ts';
 import { healthRoutes } from './health.ts';
+import { homeRoutes } from './home.ts';
 import { registerIdempotency } from '../platform/http/idempotency.ts';
 import { apiReferenceConfiguration, openApiOptions } from './openapi.ts';
 import { ErrorResponse } from './schemas/common.ts';
@@ -54,6 +55,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(apiReference, { routePrefix: '/docs', configuration: apiReferenceConfiguration, hooks: {} });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  await app.register(homeRoutes);
   await app.register(healthRoutes(deps));
   await app.register(programRoutes(deps));
   await app.register(customerRoutes(deps));

@@ -4,14 +4,14 @@ import { startReplay, type DraftProgram } from '../analytics/backtest.ts';
 import { eachPastOrderPage } from '../analytics/report-store.ts';
 import { readConfig } from '../platform/config.ts';
 import { openDatabase } from './database.ts';
+import { chosenProgram } from './default-program.ts';
 
 /** `regulars backtest --program draft.json`: a draft program replayed over the store's past orders. */
 export async function runBacktest(options: { program: string; programId?: string; from: string; to: string; json?: boolean }): Promise<void> {
   const draft = JSON.parse(await readFile(options.program, 'utf8')) as DraftProgram;
   const database = await openDatabase(readConfig(), (line) => console.error(line));
   try {
-    const programId = options.programId ?? (await database.db.selectFrom('programs').select('id').orderBy('created_at').limit(1).executeTakeFirst())?.id;
-    if (!programId) throw new Error('No program yet.');
+    const programId = await chosenProgram(database.db, options.programId);
     const replay = startReplay(draft);
     const progress = new cliProgress.SingleBar({ format: 'replaying [{bar}] {value}/{total} orders', hideCursor: true, stream: process.stderr }, cliProgress.Presets.shades_classic);
     progress.start(1, 0);

@@ -1,18 +1,17 @@
 import { loadDemoStore } from '../workflows/demo-store.ts';
 import { readConfig } from '../platform/config.ts';
 import { loadProgramContext } from '../programs/program-store.ts';
-import { createDefaultProgram } from './start.ts';
+import { chosenProgram } from './default-program.ts';
 import { openDatabase } from './database.ts';
 
 /** `regulars demo`: a synthetic store in the first program (created if there is none). */
 export async function demo(size: { customers: number; orders: number }): Promise<void> {
   const database = await openDatabase(readConfig(), (line) => console.error(line));
   try {
-    await createDefaultProgram(database.db);
-    const first = await database.db.selectFrom('programs').select('id').orderBy('created_at').limit(1).executeTakeFirstOrThrow();
+    const programId = await chosenProgram(database.db, undefined, { create: true });
     const started = performance.now();
     console.log(`generating and loading about ${size.orders} orders of ${size.customers} shoppers …`);
-    const loaded = await loadDemoStore(database.db, database.url, await loadProgramContext(database.db, first.id), size, new Date());
+    const loaded = await loadDemoStore(database.db, database.url, await loadProgramContext(database.db, programId), size, new Date());
     console.log(`${loaded.orders} orders and ${loaded.customers} customers loaded in ${((performance.now() - started) / 1000).toFixed(1)} s; try: npx regulars report`);
   } finally {
     await database.close();

@@ -15,7 +15,11 @@ const CDNOW = path.resolve(import.meta.dirname, '../../../shared/data/cdnow/cdno
 const dir = await mkdtemp(path.join(tmpdir(), 'regulars-import-'));
 
 function regulars(...args: string[]) {
-  return spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, DATABASE_URL: t.url }, encoding: 'utf8' });
+  return regularsOn(t.url, ...args);
+}
+
+function regularsOn(databaseUrl: string, ...args: string[]) {
+  return spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: 'utf8' });
 }
 
 async function file(name: string, text: string) {
@@ -38,6 +42,20 @@ describe('money in import files', () => {
 });
 
 describe('regulars import orders', () => {
+  it('on a fresh install creates the default program first, as start does, and prints its key', async () => {
+    const fresh = await createTestApp();
+    const orders = await file('first.csv', 'customer_id,email,order_id,date,amount,currency\nc1,ada@example.com,1001,2026-01-05,54.00,USD\n');
+    const run = regularsOn(fresh.url, 'import', 'orders', orders);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Created the default program prg_\w+ \(USD\)\. Its secret API key, shown only now:\s+sk_\w+/);
+    expect(run.stdout).toContain('1 new orders and 1 new customers');
+    const key = /\s(sk_\w+)/.exec(run.stdout)![1]!;
+    const listed = await fresh.app.inject({ method: 'GET', url: '/v1/orders', headers: { authorization: `Bearer ${key}` } });
+    expect(listed.json().data).toHaveLength(1);
+    expect(regularsOn(fresh.url, 'import', 'orders', orders).stdout).not.toContain('Created the default program');
+  });
+
   it('loads the CDNOW log as history: every customer and order once, and again changes nothing', async () => {
     const api = await t.newProgram({ name: 'CDNOW' });
     const first = regulars('import', 'orders', CDNOW, '--program', api.programId);

@@ -8,6 +8,7 @@ import { systemClock } from '../platform/clock.ts';
 import { readConfig } from '../platform/config.ts';
 import { loadProgramContext } from '../programs/program-store.ts';
 import { openDatabase } from './database.ts';
+import { chosenProgram } from './default-program.ts';
 
 /** Where each step of a history import starts on the progress bar; staging rows fills the first 40%. */
 const IMPORT_STEPS: Record<ImportStep, { at: number; task: string }> = {
@@ -25,8 +26,7 @@ const IMPORT_STEPS: Record<ImportStep, { at: number; task: string }> = {
 export async function importOrders(file: string, options: { program?: string; awardPoints?: boolean }): Promise<number> {
   const database = await openDatabase(readConfig(), (line) => console.error(line));
   try {
-    const programId = options.program ?? (await database.db.selectFrom('programs').select('id').orderBy('created_at').limit(1).executeTakeFirst())?.id;
-    if (!programId) throw new Error('No program yet: start Regulars once, or create one with POST /v1/programs.');
+    const programId = await chosenProgram(database.db, options.program, { create: true });
     const program = await loadProgramContext(database.db, programId);
     const bar = new cliProgress.SingleBar({ format: '{task} [{bar}] {percentage}% | {value}/{total}', hideCursor: true }, cliProgress.Presets.shades_classic);
     bar.start(100, 0, { task: 'reading ' });
@@ -69,8 +69,7 @@ export async function importOrders(file: string, options: { program?: string; aw
 export async function importCustomerFile(file: string, options: { program?: string }): Promise<number> {
   const database = await openDatabase(readConfig(), (line) => console.error(line));
   try {
-    const programId = options.program ?? (await database.db.selectFrom('programs').select('id').orderBy('created_at').limit(1).executeTakeFirst())?.id;
-    if (!programId) throw new Error('No program yet: start Regulars once, or create one with POST /v1/programs.');
+    const programId = await chosenProgram(database.db, options.program, { create: true });
     const read = await readCustomerFile(file);
     for (const e of read.errors.slice(0, 50)) console.error(`line ${e.line}: ${e.message}`);
     const result = await importCustomers(database.db, programId, read.customers, new Date());

@@ -2,6 +2,7 @@ import { retentionReport } from '../analytics/report.ts';
 import { DEFAULT_STAGES } from '../analytics/segments.ts';
 import { readConfig } from '../platform/config.ts';
 import { openDatabase } from './database.ts';
+import { chosenProgram } from './default-program.ts';
 
 const pct = (x: number | null) => (x === null ? '   –' : `${(x * 100).toFixed(1)}%`);
 
@@ -9,8 +10,7 @@ const pct = (x: number | null) => (x === null ? '   –' : `${(x * 100).toFixed(
 export async function report(options: { program?: string; from: string; to: string; json?: boolean }): Promise<void> {
   const database = await openDatabase(readConfig(), (line) => console.error(line));
   try {
-    const programId = options.program ?? (await database.db.selectFrom('programs').select('id').orderBy('created_at').limit(1).executeTakeFirst())?.id;
-    if (!programId) throw new Error('No program yet.');
+    const programId = await chosenProgram(database.db, options.program);
     const started = performance.now();
     const r = await retentionReport(database.db, programId, { from: new Date(`${options.from}T00:00:00Z`), to: new Date(`${options.to}T00:00:00Z`) }, DEFAULT_STAGES);
     const seconds = (performance.now() - started) / 1000;
