@@ -1,9 +1,9 @@
 import cliProgress from 'cli-progress';
-import pg from 'pg';
 import { importWithAwards } from '../workflows/imports/award-import.ts';
 import { importCustomers, readCustomerFile } from '../workflows/imports/customer-import.ts';
 import { importHistory, type ImportStep } from '../workflows/imports/history-import.ts';
 import { readOrderFile } from '../workflows/imports/order-file.ts';
+import { dedicatedClient } from '../platform/db/database.ts';
 import { systemClock } from '../platform/clock.ts';
 import { readConfig } from '../platform/config.ts';
 import { loadProgramContext } from '../programs/program-store.ts';
@@ -44,7 +44,7 @@ export async function importOrders(file: string, options: { program?: string; aw
       for (const e of result.errors) console.error(`line ${e.line}: ${e.message}`);
       console.log(`${result.orders} new orders with their points in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     } else {
-      const client = new pg.Client({ connectionString: database.url });
+      const client = dedicatedClient(database.url);
       await client.connect();
       try {
         const progress = new cliProgress.SingleBar({ format: '{task} [{bar}] {percentage}%', hideCursor: true }, cliProgress.Presets.shades_classic);

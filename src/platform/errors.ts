@@ -10,19 +10,23 @@ export type ErrorType =
   | 'not_found'
   | 'conflict'
   | 'rate_limited'
+  | 'unavailable'
   | 'internal';
 
 export class RegularsError extends Error {
   readonly type: ErrorType;
   readonly code: string;
   readonly param: string | undefined;
+  /** For rate_limited and unavailable: when to try again, sent as Retry-After. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(type: ErrorType, code: string, message: string, param?: string) {
+  constructor(type: ErrorType, code: string, message: string, param?: string, retryAfterSeconds?: number) {
     super(message);
     this.name = 'RegularsError';
     this.type = type;
     this.code = code;
     this.param = param;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -33,6 +37,7 @@ const statusByType: Record<ErrorType, number> = {
   not_found: 404,
   conflict: 409,
   rate_limited: 429,
+  unavailable: 503,
   internal: 500,
 };
 
@@ -54,6 +59,11 @@ export function invalidRequest(code: string, message: string, param?: string): R
 
 export function notFound(resource: string, id: string): RegularsError {
   return new RegularsError('not_found', 'resource_missing', `No ${resource} with id "${id}".`, 'id');
+}
+
+/** The database cannot be reached right now (restart, failover): the request changed nothing; retry. */
+export function unavailable(): RegularsError {
+  return new RegularsError('unavailable', 'database_unavailable', 'The database cannot be reached right now; nothing was changed. Retry in a few seconds.', undefined, 2);
 }
 
 export function conflict(code: string, message: string, param?: string): RegularsError {

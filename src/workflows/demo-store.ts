@@ -1,5 +1,4 @@
-import pg from 'pg';
-import type { Db } from '../platform/db/database.ts';
+import { dedicatedClient, type Db } from '../platform/db/database.ts';
 import type { ProgramContext } from '../programs/program-store.ts';
 import { importHistory } from './imports/history-import.ts';
 import type { ImportedOrder } from './imports/order-rows.ts';
@@ -17,7 +16,7 @@ export async function loadDemoStore(db: Db, url: string, program: ProgramContext
     line += 1;
     orders.push({ line, external_id: `demo-${o.order_id}`, customer_external_id: `demo-${o.customer_id}`, email: o.email, placed_at: `${o.date}T12:00:00Z`, currency: program.storeCurrency, subtotal: o.amount, total: o.amount, shipping: 0, tax: 0, discount: 0, line_items: o.line_items });
   }
-  const client = new pg.Client({ connectionString: url });
+  const client = dedicatedClient(url);
   await client.connect();
   try {
     return await importHistory(db, client, program, orders, now);

@@ -27,7 +27,7 @@ export const ErrorResponse = Type.Object(
   {
     error: Type.Object({
       type: Type.Union(
-        ['invalid_request', 'authentication', 'permission', 'not_found', 'conflict', 'rate_limited', 'internal'].map(
+        ['invalid_request', 'authentication', 'permission', 'not_found', 'conflict', 'rate_limited', 'unavailable', 'internal'].map(
           (t) => Type.Literal(t),
         ),
       ),
@@ -57,4 +57,6 @@ export const errorResponses = {
   401: Type.Ref('Error'),
   404: Type.Ref('Error'),
   409: Type.Ref('Error'),
+  429: Type.Ref('Error'),
+  503: Type.Ref('Error'),
 };

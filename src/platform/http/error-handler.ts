@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { httpStatusOf, RegularsError } from '../errors.ts';
+import { isConnectionLoss } from '../db/database.ts';
+import { httpStatusOf, RegularsError, unavailable } from '../errors.ts';
 
 /**
  * The one place where failures become HTTP responses in the documented error shape.
@@ -9,9 +10,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const known = toRegularsError(error);
     const status = httpStatusOf(known);
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    if (known.type === 'unavailable') request.log.warn({ err: error }, 'database unavailable');
+    else if (status >= 500) request.log.error({ err: error }, 'request failed');
     else if (known.code === 'invalid_value') request.log.warn({ err: error }, 'PostgreSQL refused a value that passed validation');
-    const { type, code, message, param } = known;
+    const { type, code, message, param, retryAfterSeconds } = known;
+    if (retryAfterSeconds !== undefined) void reply.header('retry-after', String(retryAfterSeconds));
     return reply.status(status).send({ error: { type, code, message, ...(param ? { param } : {}) } });
   });
   app.setNotFoundHandler((request, reply) => {
@@ -23,6 +26,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
 function toRegularsError(error: FastifyError & { constraint?: string }): RegularsError {
   if (error instanceof RegularsError) return error;
   if (error.validation) return fromValidation(error);
+  if (isConnectionLoss(error)) return unavailable();
   const pgCode = (error as { code?: string }).code ?? '';
   // A data error from PostgreSQL means input slipped past validation: still the caller's input.
   if (/^22/.test(pgCode)) return new RegularsError('invalid_request', 'invalid_value', 'A value is out of range or malformed.');
