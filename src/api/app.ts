@@ -24,6 +24,7 @@ import { analyticsRoutes } from './analytics.ts';
 import { redemptionRoutes } from './redemptions.ts';
 import { rewardRoutes } from './rewards.ts';
 import type { Deps } from '../platform/deps.ts';
+import { RegularsError } from '../platform/errors.ts';
 import { registerErrorHandling } from '../platform/http/error-handler.ts';
 import { healthRoutes } from './health.ts';
 import { homeRoutes } from './home.ts';
@@ -44,8 +45,11 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     // One log line per request costs more than the request's own work on the hot path; errors
     // are still logged with their request.
     logController: new LogController({ disableRequestLogging: true }),
+    // While closing, requests on open connections get our own 503 (refuseWhileClosing).
+    return503OnClosing: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
   useStrictBodies(app);
+  refuseWhileClosing(app);
   app.addSchema(ErrorResponse);
   registerErrorHandling(app);
   registerAuthentication(app, deps.db, options.adminKey);
@@ -87,4 +91,20 @@ function useStrictBodies(app: FastifyInstance): void {
   const strict = addFormats.default(new Ajv({ ...base, coerceTypes: false }));
   const coercing = addFormats.default(new Ajv({ ...base, coerceTypes: 'array' }));
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema));
+}
+
+/**
+ * Once shutdown begins, requests already running finish; new ones (on kept-alive connections) are
+ * told to go elsewhere: 503 `shutting_down` with Retry-After, and the connection is closed.
+ */
+function refuseWhileClosing(app: FastifyInstance): void {
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!closing) return;
+    void reply.header('connection', 'close');
+    throw new RegularsError('unavailable', 'shutting_down', 'This instance is shutting down; retry, and the request reaches another instance or this one once it is back.', undefined, 1);
+  });
 }

@@ -1,5 +1,5 @@
 import type { Config } from '../platform/config.ts';
-import { connect, type Db } from '../platform/db/database.ts';
+import { connect, isConnectionLoss, type Db } from '../platform/db/database.ts';
 import { startEmbeddedPostgres } from '../platform/db/embedded-postgres.ts';
 import { migrate } from '../platform/db/migrate.ts';
 
@@ -20,6 +20,7 @@ export async function openDatabase(config: Config, log: (line: string) => void):
   } catch (error) {
     await db.destroy();
     await embedded?.stop();
+    if (config.databaseUrl && isConnectionLoss(error)) throw new Error(`Cannot reach the PostgreSQL of DATABASE_URL (${serverOf(config.databaseUrl)}): ${(error as Error).message}.`);
     throw error;
   }
   return {
@@ -31,4 +32,14 @@ export async function openDatabase(config: Config, log: (line: string) => void):
       await embedded?.stop();
     },
   };
+}
+
+/** host:port of a connection URL, without its credentials. */
+function serverOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || 5432}`;
+  } catch {
+    return 'an unparseable URL';
+  }
 }

@@ -1,11 +1,12 @@
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../api/app.ts';
 import { systemClock } from '../platform/clock.ts';
-import { readConfig } from '../platform/config.ts';
+import { readConfig, type Config } from '../platform/config.ts';
+import type { Db } from '../platform/db/database.ts';
 import { loadProgramContext } from '../programs/program-store.ts';
 import { loadDemoStore } from '../workflows/demo-store.ts';
-import type { Db } from '../platform/db/database.ts';
 import { startSweeps } from '../workflows/sweeps/scheduler.ts';
-import { openDatabase } from './database.ts';
+import { openDatabase, type OpenDatabase } from './database.ts';
 import { chosenProgram, createDefaultProgram } from './default-program.ts';
 
 const say = (line: string) => console.log(line);
@@ -18,32 +19,76 @@ export async function start(options: { demo?: boolean } = {}): Promise<void> {
   await createDefaultProgram(deps.db);
   if (options.demo) await loadDemoIfEmpty(database);
   const app = await buildApp(deps, { adminKey: config.adminKey, logLevel: config.logLevel });
-  const stopSweeps = await startSweeps(database.url, deps.db, deps.clock, say);
-  await app.listen({ port: config.port, host: config.host });
+  const stopSweeps = await startSweeps(database.url, deps.db, deps.clock, say, { stopWithinMs: config.shutdownSeconds * 1000 });
+  await listen(app, config);
   const base = `http://localhost:${config.port}`;
   say(`Regulars is running on ${base}`);
   say(`  API reference: ${base}/docs   OpenAPI: ${base}/openapi.json`);
   say(`  database: ${database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL'}`);
+  stopOnSignal(config, async () => {
+    await within(config.shutdownSeconds, Promise.all([app.close(), stopSweeps()]));
+    await database.close();
+  });
+}
 
+async function listen(app: FastifyInstance, config: Config): Promise<void> {
+  await app.listen({ port: config.port, host: config.host }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE') throw new Error(`Port ${config.port} is already in use on ${config.host}: stop what uses it, or set PORT to another.`);
+    throw error;
+  });
+}
+
+/**
+ * SIGTERM or SIGINT: stop accepting, let in-flight requests and running jobs finish (at most
+ * REGULARS_SHUTDOWN_TIMEOUT seconds), then close the pools and the embedded PostgreSQL, so that
+ * nothing acknowledged is lost and the next start finds a clean data folder.
+ */
+function stopOnSignal(config: Config, stop: () => Promise<void>): void {
   let stopping = false;
-  const stop = async () => {
+  const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    say('stopping…');
-    await app.close();
-    await stopSweeps();
-    await database.close();
-    process.exit(0);
+    say(`${signal}: stopping; in-flight requests and jobs have ${config.shutdownSeconds} s to finish`);
+    // The last resort if something hangs: past the timeout and time to close, exit anyway.
+    setTimeout(() => {
+      console.error(`shutdown did not finish within ${config.shutdownSeconds + 20} s; exiting`);
+      process.exit(1);
+    }, (config.shutdownSeconds + 20) * 1000).unref();
+    stop().then(
+      () => {
+        say('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error(`stopping failed: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+}
+
+/** Waits for `work`, or `seconds` at most; what has not finished by then is cut short by closing the pools. */
+async function within(seconds: number, work: Promise<unknown>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      say(`requests or jobs still running after ${seconds} s; closing anyway`);
+      resolve();
+    }, seconds * 1000);
+  });
+  await Promise.race([work, late]);
+  clearTimeout(timer);
 }
 
 /** `--demo`: a synthetic store in the default program, unless it already has orders. */
-async function loadDemoIfEmpty(database: { db: Db; url: string }): Promise<void> {
+async function loadDemoIfEmpty(database: OpenDatabase): Promise<void> {
   const programId = await chosenProgram(database.db, undefined);
-  if (await database.db.selectFrom('orders').select('id').where('program_id', '=', programId).limit(1).executeTakeFirst()) return;
+  if (await hasOrders(database.db, programId)) return;
   say('loading the demo store (5,000 shoppers, about 20,000 orders) …');
   const loaded = await loadDemoStore(database.db, database.url, await loadProgramContext(database.db, programId), { customers: 5000, orders: 20000 }, new Date());
   say(`demo store loaded: ${loaded.orders} orders, ${loaded.customers} customers`);
 }
+
+const hasOrders = async (db: Db, programId: string) => (await db.selectFrom('orders').select('id').where('program_id', '=', programId).limit(1).executeTakeFirst()) !== undefined;

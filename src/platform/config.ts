@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import path from 'node:path';
 
 export interface Config {
@@ -5,27 +7,57 @@ export interface Config {
   host: string;
   /** PostgreSQL to use; without it the embedded PostgreSQL in `dataDir` is started. */
   databaseUrl: string | undefined;
+  /** A standby for reports, CLV, cohorts and exports; writes never go there. Default: databaseUrl. */
+  databaseReadUrl: string | undefined;
   dataDir: string;
   /** Instance admin key: creates programs. Unset means no admin endpoints. */
   adminKey: string | undefined;
   logLevel: string;
+  /** How long a SIGTERM waits for in-flight requests and jobs before the process exits anyway. */
+  shutdownSeconds: number;
+  /** Bearer token for GET /metrics; unset, /metrics answers loopback callers only. */
+  metricsToken: string | undefined;
 }
+
+export class ConfigError extends Error {}
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
-    port: parsePort(env.PORT ?? '3000'),
+    port: integer('PORT', env.PORT ?? '3000', 0, 65535),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: path.resolve(env.REGULARS_DATA_DIR ?? '.regulars'),
+    databaseReadUrl: env.DATABASE_READ_URL || undefined,
+    dataDir: env.REGULARS_DATA_DIR ? path.resolve(env.REGULARS_DATA_DIR) : defaultDataDir(process.cwd(), userInfo().uid),
     adminKey: env.REGULARS_ADMIN_KEY || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
+    shutdownSeconds: integer('REGULARS_SHUTDOWN_TIMEOUT', env.REGULARS_SHUTDOWN_TIMEOUT ?? '10', 1, 3600),
+    metricsToken: env.REGULARS_METRICS_TOKEN || undefined,
   };
 }
 
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`PORT must be an integer from 0 to 65535, got "${value}"`);
+/**
+ * `./.regulars`, except as root where the `postgres` user (which runs the embedded PostgreSQL)
+ * cannot reach the working folder, as under a mode-700 /root: then /var/lib/regulars.
+ */
+export function defaultDataDir(cwd: string, uid: number, othersMayEnter: (dir: string) => boolean = mayEnter): string {
+  const local = path.join(cwd, '.regulars');
+  if (uid !== 0) return local;
+  for (let dir = cwd; ; dir = path.dirname(dir)) {
+    if (!othersMayEnter(dir)) return '/var/lib/regulars';
+    if (dir === path.dirname(dir)) return local;
   }
-  return port;
+}
+
+function mayEnter(dir: string): boolean {
+  try {
+    return (statSync(dir).mode & 0o001) !== 0;
+  } catch {
+    return false;
+  }
+}
+
+function integer(name: string, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${value}".`);
+  return n;
 }

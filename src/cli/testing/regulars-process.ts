@@ -17,9 +17,13 @@ export interface RegularsProcess {
   apiKey: string | undefined;
 }
 
-export async function startRegulars(env: Record<string, string | undefined>, options: { timeoutMs?: number } = {}): Promise<RegularsProcess> {
+export async function startRegulars(env: Record<string, string | undefined>, options: { timeoutMs?: number; cwd?: string } = {}): Promise<RegularsProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [bin, 'start'], { env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const entry = options.cwd ? path.join(options.cwd, 'bin', 'regulars.mjs') : bin;
+  const child = spawn(process.execPath, [entry, 'start'], {
+    cwd: options.cwd, env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -21,10 +21,10 @@ async function query(url: string, text: string) {
   }
 }
 
-/** Starts the embedded PostgreSQL in another Node process, as `npm start` would, and kills that process. */
+/** Starts the embedded PostgreSQL in another Node process, as `npm start` would (which stays up serving), and kills that process. */
 async function crashWhileRunning(dataDir: string): Promise<number> {
   const module = path.join(import.meta.dirname, 'embedded-postgres.ts');
-  const child = spawn(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(module)}); const db = await m.startEmbeddedPostgres(${JSON.stringify(dataDir)}); console.log(db.url);`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(module)}); const db = await m.startEmbeddedPostgres(${JSON.stringify(dataDir)}); console.log(db.url); setInterval(() => {}, 1000);`], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve) => child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())));
   await query(url, 'create table survived (n int); insert into survived values (42)');
   child.kill('SIGKILL');

@@ -7,7 +7,7 @@ import { sweeps } from './sweeps.ts';
  * Schedules the sweeps with pg-boss in the same PostgreSQL. pg-boss runs each cron once across
  * all instances; each sweep also runs once at start, to catch up on anything missed while down.
  */
-export async function startSweeps(databaseUrl: string, db: Db, clock: Clock, log: (line: string) => void): Promise<() => Promise<void>> {
+export async function startSweeps(databaseUrl: string, db: Db, clock: Clock, log: (line: string) => void, options: { stopWithinMs?: number } = {}): Promise<() => Promise<void>> {
   const boss = new PgBoss({ connectionString: databaseUrl, max: 3 });
   boss.on('error', (error) => log(`jobs: ${String(error)}`));
   await boss.start();
@@ -20,5 +20,6 @@ export async function startSweeps(databaseUrl: string, db: Db, clock: Clock, log
     });
     await boss.send(sweep.name, {}, { singletonKey: 'startup', singletonSeconds: 60 });
   }
-  return () => boss.stop({ graceful: true, timeout: 10_000 });
+  // Stopping lets a running sweep finish (it is idempotent: one cut short is redone next time).
+  return () => boss.stop({ graceful: true, timeout: options.stopWithinMs ?? 10_000 });
 }
