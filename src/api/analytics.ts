@@ -50,7 +50,7 @@ export const analyticsRoutes =
         const { from, to, ...thresholds } = request.query;
         if (from >= to) throw invalidRequest('parameter_invalid', 'to must be after from.', 'to');
         if (thresholds.at_risk_days >= thresholds.lapsed_days) throw invalidRequest('parameter_invalid', 'at_risk_days must be below lapsed_days.', 'at_risk_days');
-        return retentionReport(deps.db, request.program.id, range({ from, to }), thresholds);
+        return retentionReport(deps.readDb, request.program.id, range({ from, to }), thresholds);
       },
     );
 
@@ -68,7 +68,7 @@ export const analyticsRoutes =
       },
       async (request) => {
         const program = (await getProgram(deps.db, request.program.id))!;
-        return { object: 'program_economics', ...request.query, ...(await programEconomics(deps.db, program.id, range(request.query), program.point_cost_per_1000)) };
+        return { object: 'program_economics', ...request.query, ...(await programEconomics(deps.readDb, program.id, range(request.query), program.point_cost_per_1000)) };
       },
     );
 
@@ -86,7 +86,7 @@ export const analyticsRoutes =
       },
       async (request) => {
         const r = range(request.query);
-        const { members, holdout } = await holdoutGroups(deps.db, request.program.id, r.from, r.to);
+        const { members, holdout } = await holdoutGroups(deps.readDb, request.program.id, r.from, r.to);
         return { object: 'program_lift', ...request.query, ...lift(members, holdout) };
       },
     );
@@ -108,7 +108,7 @@ export const analyticsRoutes =
       },
       async (request) => {
         const replay = startReplay(request.body.draft as unknown as DraftProgram);
-        await eachPastOrderPage(deps.db, request.program.id, range(request.body), (orders) => orders.forEach(replay.add));
+        await eachPastOrderPage(deps.readDb, request.program.id, range(request.body), (orders) => orders.forEach(replay.add));
         return { object: 'backtest', from: request.body.from, to: request.body.to, ...replay.result() };
       },
     );
@@ -130,14 +130,14 @@ export const analyticsRoutes =
         const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
         const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 3, 1));
         const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-        const retention = (await ordersInSequence(deps.db, request.program.id, from, monthStart)).months.filter((m) => m.active > 0);
+        const retention = (await ordersInSequence(deps.readDb, request.program.id, from, monthStart)).months.filter((m) => m.active > 0);
         const rates = retention.slice(0, -1).map((m) => m.retained / m.active);
-        const [recent] = (await totals(deps.db, request.program.id, from, monthStart)).filter((t) => t.overall);
-        const [last] = (await totals(deps.db, request.program.id, lastMonth, monthStart)).filter((t) => t.overall);
+        const [recent] = (await totals(deps.readDb, request.program.id, from, monthStart)).filter((t) => t.overall);
+        const [last] = (await totals(deps.readDb, request.program.id, lastMonth, monthStart)).filter((t) => t.overall);
         const input = {
           activeCustomers: last?.customers ?? 0,
           monthlyRetention: rates.length ? rates.reduce((a, b) => a + b, 0) / rates.length : 0,
-          newCustomersPerMonth: (await newCustomers(deps.db, request.program.id, from, monthStart)) / 3,
+          newCustomersPerMonth: (await newCustomers(deps.readDb, request.program.id, from, monthStart)) / 3,
           ordersPerActiveCustomer: last && last.customers ? last.orders / last.customers : 0,
           averageOrderValue: recent && recent.orders ? recent.revenue / recent.orders : 0,
         };
@@ -165,7 +165,7 @@ export const analyticsRoutes =
         },
       },
       async (request) => {
-        const { summary, fitted } = await clvModels.get(deps.db, request.program.id, deps.clock.now());
+        const { summary, fitted } = await clvModels.get(deps.readDb, request.program.id, deps.clock.now());
         const p = predictClv(summary, { horizonWeeks: request.query.horizon_days / 7, annualDiscountRate: request.query.discount_rate }, fitted);
         const total = p.customers.reduce((s, c) => s + c.predicted_clv, 0);
         const top = [...p.customers].sort((a, b) => b.predicted_clv - a.predicted_clv).slice(0, request.query.limit);

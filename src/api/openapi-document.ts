@@ -6,7 +6,7 @@ import { buildApp } from './app.ts';
 export async function openApiDocument(): Promise<unknown> {
   // Routes are only registered, never called: the pool is created but never connects.
   const db = connect('postgres://localhost:1/unused', 1);
-  const app = await buildApp({ db, clock: systemClock });
+  const app = await buildApp({ db, readDb: db, clock: systemClock });
   await app.ready();
   const document = app.swagger();
   await app.close();

@@ -15,7 +15,7 @@ export async function runBacktest(options: { program: string; programId?: string
     const replay = startReplay(draft);
     const progress = new cliProgress.SingleBar({ format: 'replaying [{bar}] {value}/{total} orders', hideCursor: true, stream: process.stderr }, cliProgress.Presets.shades_classic);
     progress.start(1, 0);
-    await eachPastOrderPage(database.db, programId, { from: new Date(`${options.from}T00:00:00Z`), to: new Date(`${options.to}T00:00:00Z`) }, (orders, { done, total }) => {
+    await eachPastOrderPage(database.readDb, programId, { from: new Date(`${options.from}T00:00:00Z`), to: new Date(`${options.to}T00:00:00Z`) }, (orders, { done, total }) => {
       orders.forEach(replay.add);
       progress.setTotal(total);
       progress.update(done);

@@ -5,6 +5,8 @@ import { migrate } from '../platform/db/migrate.ts';
 
 export interface OpenDatabase {
   db: Db;
+  /** DATABASE_READ_URL's standby when set (reports read there), otherwise db itself. */
+  readDb: Db;
   url: string;
   embedded: boolean;
   close(): Promise<void>;
@@ -23,11 +25,14 @@ export async function openDatabase(config: Config, log: (line: string) => void):
     if (config.databaseUrl && isConnectionLoss(error)) throw new Error(`Cannot reach the PostgreSQL of DATABASE_URL (${serverOf(config.databaseUrl)}): ${(error as Error).message}.`);
     throw error;
   }
+  const readDb = config.databaseReadUrl ? connect(config.databaseReadUrl, 10, 'regulars-reports') : db;
   return {
     db,
+    readDb,
     url,
     embedded: embedded !== undefined,
     close: async () => {
+      if (readDb !== db) await readDb.destroy();
       await db.destroy();
       await embedded?.stop();
     },

@@ -39,7 +39,7 @@ export async function importOrders(file: string, options: { program?: string; aw
     if (options.awardPoints) {
       const progress = new cliProgress.SingleBar({ format: 'awarding [{bar}] {percentage}% | {value}/{total} orders', hideCursor: true }, cliProgress.Presets.shades_classic);
       progress.start(read.orders.length, 0);
-      const result = await importWithAwards({ db: database.db, clock: systemClock }, program, read.orders, (done) => progress.update(done));
+      const result = await importWithAwards({ db: database.db, readDb: database.readDb, clock: systemClock }, program, read.orders, (done) => progress.update(done));
       progress.stop();
       for (const e of result.errors) console.error(`line ${e.line}: ${e.message}`);
       console.log(`${result.orders} new orders with their points in ${((performance.now() - started) / 1000).toFixed(1)} s`);

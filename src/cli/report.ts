@@ -12,7 +12,7 @@ export async function report(options: { program?: string; from: string; to: stri
   try {
     const programId = await chosenProgram(database.db, options.program);
     const started = performance.now();
-    const r = await retentionReport(database.db, programId, { from: new Date(`${options.from}T00:00:00Z`), to: new Date(`${options.to}T00:00:00Z`) }, DEFAULT_STAGES);
+    const r = await retentionReport(database.readDb, programId, { from: new Date(`${options.from}T00:00:00Z`), to: new Date(`${options.to}T00:00:00Z`) }, DEFAULT_STAGES);
     const seconds = (performance.now() - started) / 1000;
     if (options.json) {
       console.log(JSON.stringify({ ...r, seconds }));

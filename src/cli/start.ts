@@ -15,7 +15,7 @@ const say = (line: string) => console.log(line);
 export async function start(options: { demo?: boolean } = {}): Promise<void> {
   const config = readConfig();
   const database = await openDatabase(config, say);
-  const deps = { db: database.db, clock: systemClock };
+  const deps = { db: database.db, readDb: database.readDb, clock: systemClock };
   await createDefaultProgram(deps.db);
   if (options.demo) await loadDemoIfEmpty(database);
   const app = await buildApp(deps, { adminKey: config.adminKey, logLevel: config.logLevel });

@@ -48,7 +48,7 @@ export async function createTestApp(start = '2026-03-02T12:00:00Z'): Promise<Tes
   const url = withDatabase(serverUrl, name);
   const db = connect(url, 30);
   const clock = new ManualClock(start);
-  const app = await buildApp({ db, clock }, { adminKey: ADMIN_KEY });
+  const app = await buildApp({ db, readDb: db, clock }, { adminKey: ADMIN_KEY });
   afterAll(async () => {
     await app.close();
     await db.destroy();

@@ -15,11 +15,11 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => {
 // Dates (birthdays) stay as 'YYYY-MM-DD' strings: a calendar date has no time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
-export function connect(url: string, maxConnections = 20): Db {
+export function connect(url: string, maxConnections = 20, applicationName = 'regulars'): Db {
   // Reports aggregate and sort hundreds of thousands of rows; PostgreSQL's default 4 MB of work
   // memory per sort or hash makes them spill to disk.
   // Connecting gives up after 5 s, so a request during an outage fails (503) rather than hangs.
-  const pool = new pg.Pool({ connectionString: url, max: maxConnections, options: '-c work_mem=32MB', connectionTimeoutMillis: 5_000 });
+  const pool = new pg.Pool({ connectionString: url, max: maxConnections, options: '-c work_mem=32MB', connectionTimeoutMillis: 5_000, application_name: applicationName });
   listenForConnectionLoss(pool);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
