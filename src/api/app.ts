@@ -28,13 +28,17 @@ import { RegularsError } from '../platform/errors.ts';
 import { registerErrorHandling } from '../platform/http/error-handler.ts';
 import { healthRoutes } from './health.ts';
 import { homeRoutes } from './home.ts';
+import { metricsRoutes } from './metrics.ts';
 import { registerIdempotency } from '../platform/http/idempotency.ts';
+import { registerRequestMetrics } from '../platform/http/request-metrics.ts';
 import { apiReferenceConfiguration, openApiOptions } from './openapi.ts';
 import { ErrorResponse } from './schemas/common.ts';
 
 export interface AppOptions {
   adminKey?: string;
   logLevel?: string;
+  /** REGULARS_METRICS_TOKEN: unset, /metrics answers loopback callers only. */
+  metricsToken?: string;
 }
 
 /** The HTTP API: every route, the OpenAPI document at /openapi.json and its reference at /docs. */
@@ -50,6 +54,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   }).withTypeProvider<TypeBoxTypeProvider>();
   useStrictBodies(app);
   refuseWhileClosing(app);
+  registerRequestMetrics(app);
   app.addSchema(ErrorResponse);
   registerErrorHandling(app);
   registerAuthentication(app, deps.db, options.adminKey);
@@ -61,6 +66,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
 
   await app.register(homeRoutes);
   await app.register(healthRoutes(deps));
+  await app.register(metricsRoutes(options.metricsToken));
   await app.register(programRoutes(deps));
   await app.register(customerRoutes(deps));
   await app.register(ledgerRoutes(deps));

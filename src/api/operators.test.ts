@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createTestApp } from './testing/test-app.ts';
+import { buildApp } from './app.ts';
+import { createTestApp, orderBody } from './testing/test-app.ts';
 
-const { app } = await createTestApp();
+const { app, db, clock, newProgram } = await createTestApp();
 
 describe('the server address in a browser', () => {
   it('is a page saying what runs here, with links to the docs', async () => {
@@ -11,5 +12,44 @@ describe('the server address in a browser', () => {
     expect(page.body).toContain('<h1>Regulars is running</h1>');
     expect(page.body).toContain('href="/docs"');
     expect(page.body).toContain('href="/openapi.json"');
+  });
+});
+
+describe('GET /metrics', () => {
+  const scrape = async (target = app, headers: Record<string, string> = {}, remoteAddress = '127.0.0.1') => target.inject({ method: 'GET', url: '/metrics', headers, remoteAddress });
+  const sample = (text: string, series: string) => Number(new RegExp(`^${series.replace(/[{}()[\].+*?^$|\\]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+
+  it('counts requests by route and status, orders ingested and replayed, group-commit group sizes and pools', async () => {
+    const api = await newProgram();
+    const before = (await scrape()).body;
+    const order = orderBody();
+    await api.post('/v1/orders', order);
+    await api.post('/v1/orders', order);
+    await api.get('/v1/orders/ord_missing');
+    const after = await scrape();
+    expect(after.statusCode).toBe(200);
+    expect(after.headers['content-type']).toContain('text/plain');
+    const delta = (series: string) => sample(after.body, series) - sample(before, series);
+    expect(delta('regulars_http_requests_total{method="POST",route="/v1/orders",status="201"}')).toBe(1);
+    expect(delta('regulars_http_requests_total{method="POST",route="/v1/orders",status="200"}')).toBe(1);
+    expect(delta('regulars_http_requests_total{method="GET",route="/v1/orders/:id",status="404"}')).toBe(1);
+    expect(delta('regulars_orders_ingested_total{result="created"}')).toBe(1);
+    expect(delta('regulars_orders_ingested_total{result="replayed"}')).toBe(1);
+    expect(delta('regulars_group_commit_size_count{name="orders"}')).toBe(2);
+    expect(after.body).toMatch(/^regulars_http_request_duration_seconds_bucket\{le="0.1",method="POST",route="\/v1\/orders",status="201"\} \d+$/m);
+    expect(after.body).toMatch(/^regulars_db_pool_connections\{pool="regulars",state="total"\} \d+$/m);
+    expect(after.body).toMatch(/^regulars_process_cpu_seconds_total /m);
+  });
+
+  it('answers only loopback callers without REGULARS_METRICS_TOKEN, and anyone with the token when it is set', async () => {
+    const outside = await scrape(app, {}, '203.0.113.9');
+    expect(outside.statusCode).toBe(403);
+    expect(outside.json().error).toMatchObject({ type: 'permission', code: 'metrics_loopback_only' });
+
+    const guarded = await buildApp({ db, readDb: db, clock }, { metricsToken: 'scrape-me' });
+    expect((await scrape(guarded, {}, '203.0.113.9')).statusCode).toBe(401);
+    expect((await scrape(guarded, { authorization: 'Bearer wrong' })).statusCode).toBe(401);
+    expect((await scrape(guarded, { authorization: 'Bearer scrape-me' }, '203.0.113.9')).statusCode).toBe(200);
+    await guarded.close();
   });
 });

@@ -6,6 +6,7 @@ import { errorResponses, ExternalId, Id, List, ListQuery } from './schemas/commo
 import { assertCurrency } from '../platform/money.ts';
 import { cancelOrder } from '../workflows/order-cancelled.ts';
 import { GroupCommit } from '../platform/group-commit.ts';
+import { ordersIngested } from '../platform/metrics.ts';
 import { placeOrders, type OrderRequest, type PlacedOrder } from '../workflows/order-placed.ts';
 import { refundOrder } from '../workflows/order-refunded.ts';
 import { awardsOfOrder, getOrder, listOrders, type OrderRow } from '../orders/order-store.ts';
@@ -18,7 +19,7 @@ export const orderRoutes =
   (deps: Deps): FastifyPluginAsyncTypebox =>
   async (app) => {
     const withAwards = async (order: OrderRow) => presentOrder(order, await awardsOfOrder(deps.db, order.customer_id, order.id));
-    const intake = new GroupCommit<OrderRequest, PlacedOrder>((requests) => placeOrders(deps, requests), { maxGroup: 64, maxInFlight: 2 });
+    const intake = new GroupCommit<OrderRequest, PlacedOrder>((requests) => placeOrders(deps, requests), { name: 'orders', maxGroup: 64, maxInFlight: 2 });
 
     app.post(
       '/v1/orders',
@@ -46,6 +47,7 @@ export const orderRoutes =
           metadata: body.metadata ?? {},
         };
         const { order, awards } = await intake.submit({ program: request.program, customer, order: input });
+        ordersIngested.inc({ result: awards ? 'created' : 'replayed' });
         if (!awards) return reply.status(200).send(await withAwards(order));
         return reply.status(201).send(presentOrder(order, awards));
       },

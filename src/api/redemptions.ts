@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { findCustomer, getCustomer } from '../customers/customer-store.ts';
 import type { Deps } from '../platform/deps.ts';
 import { RegularsError } from '../platform/errors.ts';
+import { redemptions } from '../platform/metrics.ts';
 import { Body } from '../platform/http/body.ts';
 import { toList } from '../platform/http/pagination.ts';
 import { errorResponses, Id, List, ListQuery } from './schemas/common.ts';
@@ -35,7 +36,14 @@ export const redemptionRoutes =
           response: { 201: Redemption, ...errorResponses },
         },
       },
-      async (request, reply) => reply.status(201).send(presentRedemption(await redeemReward(deps, request.program, request.params.id, request.body))),
+      async (request, reply) => {
+        const redemption = await redeemReward(deps, request.program, request.params.id, request.body).catch((error: unknown) => {
+          redemptions.inc({ result: error instanceof RegularsError ? error.code : 'failed' });
+          throw error;
+        });
+        redemptions.inc({ result: 'reserved' });
+        return reply.status(201).send(presentRedemption(redemption));
+      },
     );
 
     app.get(

@@ -53,4 +53,11 @@ describe('two instances on one database', () => {
     expect(awards).toHaveLength(1);
     expect((await verifyLedger(t.db)).discrepancies).toEqual([]);
   });
+
+  it('each show their sweeps and job queues in /metrics', async () => {
+    const scraped = await Promise.all([a, b].map(async (server) => (await fetch(`${server.url}/metrics`)).text()));
+    const runs = scraped.map((text) => Number(/^regulars_sweep_duration_seconds_count\{sweep="award-birthdays"\} (\d+)$/m.exec(text)?.[1] ?? 0));
+    expect(runs[0]! + runs[1]!).toBeGreaterThanOrEqual(1);
+    for (const text of scraped) expect(text).toMatch(/^regulars_job_queue_depth\{queue="award-birthdays",state="ready"\} \d+$/m);
+  });
 });

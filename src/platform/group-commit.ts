@@ -1,3 +1,5 @@
+import { groupCommitSize } from './metrics.ts';
+
 /**
  * Group commit: requests that arrive while earlier ones are being written are gathered and
  * written together, in one transaction, by one set of statements. An idle server writes each
@@ -7,6 +9,8 @@
 export type GroupOutcome<O> = { ok: O } | { error: unknown } | { retry: true };
 
 export interface GroupCommitOptions {
+  /** Names the groups in /metrics (regulars_group_commit_size). */
+  name: string;
   maxGroup: number;
   /** Groups written at the same time; more only add lock waits on two cores. */
   maxInFlight: number;
@@ -44,6 +48,7 @@ export class GroupCommit<I, O> {
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
       const group = this.queue.splice(0, this.options.maxGroup);
+      groupCommitSize.observe({ name: this.options.name }, group.length);
       let outcomes: GroupOutcome<O>[];
       try {
         outcomes = await this.write(group.map((w) => w.item));

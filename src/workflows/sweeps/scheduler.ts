@@ -1,6 +1,7 @@
 import { PgBoss } from 'pg-boss';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { jobFailures, sweepDuration, trackQueues } from '../../platform/metrics.ts';
 import { sweeps } from './sweeps.ts';
 
 /**
@@ -15,11 +16,23 @@ export async function startSweeps(databaseUrl: string, db: Db, clock: Clock, log
     await boss.createQueue(sweep.name);
     await boss.schedule(sweep.name, sweep.cron);
     await boss.work(sweep.name, async () => {
-      const done = await sweep.run(db, clock);
-      if (done > 0) log(`${sweep.name}: ${done}`);
+      const finished = sweepDuration.startTimer({ sweep: sweep.name });
+      try {
+        const done = await sweep.run(db, clock);
+        if (done > 0) log(`${sweep.name}: ${done}`);
+      } catch (error) {
+        jobFailures.inc({ queue: sweep.name });
+        throw error;
+      } finally {
+        finished();
+      }
     });
     await boss.send(sweep.name, {}, { singletonKey: 'startup', singletonSeconds: 60 });
   }
+  trackQueues(async () => (await boss.getQueues(sweeps.map((s) => s.name))).map((q) => ({ name: q.name, ready: q.readyCount, active: q.activeCount, failed: q.failedCount })));
   // Stopping lets a running sweep finish (it is idempotent: one cut short is redone next time).
-  return () => boss.stop({ graceful: true, timeout: options.stopWithinMs ?? 10_000 });
+  return () => {
+    trackQueues(undefined);
+    return boss.stop({ graceful: true, timeout: options.stopWithinMs ?? 10_000 });
+  };
 }
