@@ -29,6 +29,8 @@ import { registerErrorHandling } from '../platform/http/error-handler.ts';
 import { healthRoutes } from './health.ts';
 import { homeRoutes } from './home.ts';
 import { metricsRoutes } from './metrics.ts';
+import { registerRateLimits } from './rate-limits.ts';
+import { DEFAULT_RATE_LIMITS, type RateLimitDefaults } from '../platform/config.ts';
 import { registerIdempotency } from '../platform/http/idempotency.ts';
 import { registerRequestMetrics } from '../platform/http/request-metrics.ts';
 import { apiReferenceConfiguration, openApiOptions } from './openapi.ts';
@@ -39,6 +41,7 @@ export interface AppOptions {
   logLevel?: string;
   /** REGULARS_METRICS_TOKEN: unset, /metrics answers loopback callers only. */
   metricsToken?: string;
+  rateLimits?: RateLimitDefaults;
 }
 
 /** The HTTP API: every route, the OpenAPI document at /openapi.json and its reference at /docs. */
@@ -59,6 +62,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerErrorHandling(app);
   registerAuthentication(app, deps.db, options.adminKey);
   registerIdempotency(app, deps.db);
+  await registerRateLimits(app, options.rateLimits ?? DEFAULT_RATE_LIMITS);
 
   await app.register(swagger, openApiOptions);
   await app.register(apiReference, { routePrefix: '/docs', configuration: apiReferenceConfiguration, hooks: {} });

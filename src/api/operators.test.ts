@@ -53,3 +53,31 @@ describe('GET /metrics', () => {
     await guarded.close();
   });
 });
+
+describe('rate limits per key', () => {
+  it('answer 429 rate_limited with Retry-After and RateLimit-* headers past the program\'s limit, for that key only', async () => {
+    const limited = await newProgram();
+    const other = await newProgram();
+    expect((await limited.patch('/v1/program', { rate_limit_per_minute: 5 })).body.rate_limit_per_minute).toBe(5);
+    // The PATCH was the key's first request of this minute; four more fit in the limit.
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push(await limited.get('/v1/program'));
+    expect(answers.slice(0, 4).map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    expect(answers[0]!.headers).toMatchObject({ 'ratelimit-limit': '5', 'ratelimit-remaining': '3' });
+    expect(answers[3]!.headers['ratelimit-remaining']).toBe('0');
+    const refused = answers[4]!;
+    expect(refused.status).toBe(429);
+    expect(refused.body.error).toMatchObject({ type: 'rate_limited', code: 'rate_limit_exceeded' });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
+    expect((await other.get('/v1/program')).status).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200); // operators' endpoints are not limited
+  });
+
+  it('default to a limit no benchmark reaches', async () => {
+    const api = await newProgram();
+    const answer = await api.get('/v1/program');
+    expect(answer.body.rate_limit_per_minute).toBeNull();
+    expect(Number(answer.headers['ratelimit-limit'])).toBe(300_000);
+  });
+});

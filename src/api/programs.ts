@@ -39,6 +39,8 @@ const Program = Type.Object({
   point_value_per_1000: Type.Integer({ description: 'Coalitions: what 1,000 points are worth between stores, in minor units of the program currency.' }),
   point_cost_per_1000: Type.Integer({ description: 'What 1,000 points cost the program, in minor units: the liability in program economics.' }),
   holdout_percent: Type.Integer({ description: 'Share of new customers kept out of the program as a control group (they earn nothing); the lift report compares them.' }),
+  rate_limit_per_minute: Nullable(Type.Integer({ description: 'Requests per minute each secret key may make on an instance; null: the instance default (REGULARS_RATE_LIMIT_PER_MINUTE).' })),
+  publishable_rate_limit_per_minute: Nullable(Type.Integer({ description: 'The same for the storefront, per publishable key and shopper IP; null: REGULARS_PUBLISHABLE_RATE_LIMIT_PER_MINUTE.' })),
   created_at: Timestamp,
 });
 
@@ -64,6 +66,8 @@ const present = (p: Selectable<ProgramsTable>) => ({
   point_value_per_1000: p.coalition_point_value_minor,
   point_cost_per_1000: p.point_cost_per_1000,
   holdout_percent: p.holdout_percent,
+  rate_limit_per_minute: p.rate_limit_per_minute,
+  publishable_rate_limit_per_minute: p.publishable_rate_limit_per_minute,
   created_at: new Date(p.created_at).toISOString(),
 });
 
@@ -123,6 +127,8 @@ export const programRoutes =
             point_value_per_1000: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e9 })),
             point_cost_per_1000: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e9 })),
             holdout_percent: Type.Optional(Type.Integer({ minimum: 0, maximum: 50 })),
+            rate_limit_per_minute: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 100_000_000 }))),
+            publishable_rate_limit_per_minute: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 100_000_000 }))),
           }),
           response: { 200: Program, ...errorResponses },
         },

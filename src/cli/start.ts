@@ -18,7 +18,7 @@ export async function start(options: { demo?: boolean } = {}): Promise<void> {
   const deps = { db: database.db, readDb: database.readDb, clock: systemClock };
   await createDefaultProgram(deps.db);
   if (options.demo) await loadDemoIfEmpty(database);
-  const app = await buildApp(deps, { adminKey: config.adminKey, logLevel: config.logLevel, metricsToken: config.metricsToken });
+  const app = await buildApp(deps, { adminKey: config.adminKey, logLevel: config.logLevel, metricsToken: config.metricsToken, rateLimits: config.rateLimits });
   const stopSweeps = await startSweeps(database.url, deps.db, deps.clock, say, { stopWithinMs: config.shutdownSeconds * 1000 });
   await listen(app, config);
   const base = `http://localhost:${config.port}`;

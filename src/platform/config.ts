@@ -17,7 +17,18 @@ export interface Config {
   shutdownSeconds: number;
   /** Bearer token for GET /metrics; unset, /metrics answers loopback callers only. */
   metricsToken: string | undefined;
+  rateLimits: RateLimitDefaults;
 }
+
+export interface RateLimitDefaults {
+  /** Requests per minute per secret key on an instance, unless the program sets its own. */
+  secretPerMinute: number;
+  /** Requests per minute per publishable key and shopper IP on an instance, unless the program sets its own. */
+  publishablePerMinute: number;
+}
+
+/** Generous enough never to touch a benchmark's load; a program lowers its own. */
+export const DEFAULT_RATE_LIMITS: RateLimitDefaults = { secretPerMinute: 300_000, publishablePerMinute: 600 };
 
 export class ConfigError extends Error {}
 
@@ -32,6 +43,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     shutdownSeconds: integer('REGULARS_SHUTDOWN_TIMEOUT', env.REGULARS_SHUTDOWN_TIMEOUT ?? '10', 1, 3600),
     metricsToken: env.REGULARS_METRICS_TOKEN || undefined,
+    rateLimits: {
+      secretPerMinute: integer('REGULARS_RATE_LIMIT_PER_MINUTE', env.REGULARS_RATE_LIMIT_PER_MINUTE ?? String(DEFAULT_RATE_LIMITS.secretPerMinute), 1, 100_000_000),
+      publishablePerMinute: integer('REGULARS_PUBLISHABLE_RATE_LIMIT_PER_MINUTE', env.REGULARS_PUBLISHABLE_RATE_LIMIT_PER_MINUTE ?? String(DEFAULT_RATE_LIMITS.publishablePerMinute), 1, 100_000_000),
+    },
   };
 }
 

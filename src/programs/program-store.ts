@@ -22,6 +22,10 @@ export interface ProgramContext {
   /** That store's currency: what its orders, carts and discount codes are in. */
   storeCurrency: string;
   apiKeyId: string;
+  /** Which kind of key the request came with: a secret key (server side) or a publishable one (storefront). */
+  keyKind: 'secret' | 'publishable';
+  /** Requests per minute the program's keys of each kind may make on an instance; null: the instance default. */
+  rateLimits: { secret: number | null; publishable: number | null };
 }
 
 export interface NewProgram {
@@ -91,10 +95,20 @@ export async function loadProgramContext(db: Db | Tx, programId: string): Promis
   return toProgramContext(row, 'system');
 }
 
-const CONTEXT_COLUMNS = ['p.id', 'p.name', 'p.currency', 'p.allow_negative_balance', 'p.code_prefix', 's.id as store_id', 's.currency as store_currency'] as const;
+const CONTEXT_COLUMNS = ['p.id', 'p.name', 'p.currency', 'p.allow_negative_balance', 'p.code_prefix', 'p.rate_limit_per_minute', 'p.publishable_rate_limit_per_minute', 's.id as store_id', 's.currency as store_currency'] as const;
 
 function toProgramContext(
-  row: { id: string; name: string; currency: string; allow_negative_balance: boolean; code_prefix: string | null; store_id: string; store_currency: string },
+  row: {
+    id: string;
+    name: string;
+    currency: string;
+    allow_negative_balance: boolean;
+    code_prefix: string | null;
+    rate_limit_per_minute: number | null;
+    publishable_rate_limit_per_minute: number | null;
+    store_id: string;
+    store_currency: string;
+  },
   apiKeyId: string,
 ): ProgramContext {
   return {
@@ -106,6 +120,8 @@ function toProgramContext(
     storeId: row.store_id,
     storeCurrency: row.store_currency,
     apiKeyId,
+    keyKind: 'secret',
+    rateLimits: { secret: row.rate_limit_per_minute, publishable: row.publishable_rate_limit_per_minute },
   };
 }
 
@@ -135,6 +151,8 @@ export interface ProgramSettings {
   coalition_point_value_minor?: number;
   point_cost_per_1000?: number;
   holdout_percent?: number;
+  rate_limit_per_minute?: number | null;
+  publishable_rate_limit_per_minute?: number | null;
 }
 
 /** An expiring policy needs one period, in days or in months. */

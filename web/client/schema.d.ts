@@ -6678,6 +6678,8 @@ export interface operations {
                         point_cost_per_1000: number;
                         /** @description Coalitions: what 1,000 points are worth between stores, in minor units of the program currency. */
                         point_value_per_1000: number;
+                        publishable_rate_limit_per_minute: number | null;
+                        rate_limit_per_minute: number | null;
                         /** @description Whether the points of a code that expires unused go back to the customer (default) or are spent. */
                         return_points_on_code_expiry: boolean;
                         /** @description Days a customer keeps a tier after the period stops supporting it (tier.will_downgrade is announced when the grace starts). */
@@ -6769,6 +6771,8 @@ export interface operations {
                     name?: string;
                     point_cost_per_1000?: number;
                     point_value_per_1000?: number;
+                    publishable_rate_limit_per_minute?: number | null;
+                    rate_limit_per_minute?: number | null;
                     return_points_on_code_expiry?: boolean;
                     tier_grace_days?: number;
                     /** @description What tier thresholds measure. */
@@ -6815,6 +6819,8 @@ export interface operations {
                         point_cost_per_1000: number;
                         /** @description Coalitions: what 1,000 points are worth between stores, in minor units of the program currency. */
                         point_value_per_1000: number;
+                        publishable_rate_limit_per_minute: number | null;
+                        rate_limit_per_minute: number | null;
                         /** @description Whether the points of a code that expires unused go back to the customer (default) or are spent. */
                         return_points_on_code_expiry: boolean;
                         /** @description Days a customer keeps a tier after the period stops supporting it (tier.will_downgrade is announced when the grace starts). */
@@ -7118,6 +7124,8 @@ export interface operations {
                         point_cost_per_1000: number;
                         /** @description Coalitions: what 1,000 points are worth between stores, in minor units of the program currency. */
                         point_value_per_1000: number;
+                        publishable_rate_limit_per_minute: number | null;
+                        rate_limit_per_minute: number | null;
                         /** @description Whether the points of a code that expires unused go back to the customer (default) or are spent. */
                         return_points_on_code_expiry: boolean;
                         /** @description Days a customer keeps a tier after the period stops supporting it (tier.will_downgrade is announced when the grace starts). */

@@ -34,6 +34,8 @@ export interface ProgramsTable {
   coalition_point_value_minor: Generated<number>;
   point_cost_per_1000: Generated<number>;
   holdout_percent: Generated<number>;
+  rate_limit_per_minute: number | null;
+  publishable_rate_limit_per_minute: number | null;
   created_at: DefaultedTimestamp;
 }
 

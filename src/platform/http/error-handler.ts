@@ -10,7 +10,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const known = toRegularsError(error);
     const status = httpStatusOf(known);
-    if (known.type === 'unavailable') request.log.warn({ err: error }, 'database unavailable');
+    // An outage fails many requests alike: one line each, without a stack.
+    if (known.type === 'unavailable') request.log.warn({ cause: error.message }, known.message);
     else if (status >= 500) request.log.error({ err: error }, 'request failed');
     else if (known.code === 'invalid_value') request.log.warn({ err: error }, 'PostgreSQL refused a value that passed validation');
     const { type, code, message, param, retryAfterSeconds } = known;

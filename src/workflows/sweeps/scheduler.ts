@@ -10,7 +10,7 @@ import { sweeps } from './sweeps.ts';
  */
 export async function startSweeps(databaseUrl: string, db: Db, clock: Clock, log: (line: string) => void, options: { stopWithinMs?: number } = {}): Promise<() => Promise<void>> {
   const boss = new PgBoss({ connectionString: databaseUrl, max: 3 });
-  boss.on('error', (error) => log(`jobs: ${String(error)}`));
+  boss.on('error', (error: unknown) => log(`jobs: ${error instanceof Error ? error.message : JSON.stringify(error)}`));
   await boss.start();
   for (const sweep of sweeps) {
     await boss.createQueue(sweep.name);
