@@ -24,7 +24,7 @@ export async function listTransactions(db: Db, programId: string, customerId: st
     ])
     .where('t.program_id', '=', programId)
     .where('t.customer_id', '=', customerId)
-    .groupBy('t.id');
+    .groupBy(['t.id', 't.customer_id']);
   if (page.id) query = query.where('t.id', '=', page.id);
   if (page.starting_after) query = query.where('t.id', '<', page.starting_after);
   return query.orderBy('t.id', 'desc').limit(page.limit + 1).execute();

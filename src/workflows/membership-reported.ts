@@ -50,14 +50,14 @@ async function periodReward(tx: Tx, program: ProgramContext, m: MembershipRow, n
   if (!plan.periodic_reward_id) return false;
   const claimed = await tx
     .insertInto('membership_period_rewards')
-    .values({ membership_id: m.id, period_start: m.current_period_start })
+    .values({ membership_id: m.id, customer_id: m.customer_id, period_start: m.current_period_start })
     .onConflict((oc) => oc.doNothing())
     .returning('membership_id')
     .executeTakeFirst();
   if (!claimed) return false;
   await lockCustomer(tx, program.id, m.customer_id);
   const redemption = await issueFreeReward(tx, program, m.customer_id, plan.periodic_reward_id, now);
-  await tx.updateTable('membership_period_rewards').set({ redemption_id: redemption?.id ?? null }).where('membership_id', '=', m.id).where('period_start', '=', m.current_period_start).execute();
+  await tx.updateTable('membership_period_rewards').set({ redemption_id: redemption?.id ?? null }).where('membership_id', '=', m.id).where('customer_id', '=', m.customer_id).where('period_start', '=', m.current_period_start).execute();
   return true;
 }
 

@@ -170,6 +170,7 @@ export interface MembershipsTable {
 
 export interface MembershipPeriodRewardsTable {
   membership_id: string;
+  customer_id: string;
   period_start: Timestamp;
   redemption_id: string | null;
 }
