@@ -1,15 +1,30 @@
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { TEMPLATE_DATABASE, withDatabase } from '../testing/global-setup.ts';
+import { connect } from './database.ts';
+import { migrate } from './migrate.ts';
 
 /**
  * DESIGN rule 8, checked on the migrated schema: per-customer tables (those with a customer_id)
  * can be distributed by customer on Citus because their keys include customer_id, and so does
  * every foreign key into them (docs/scale-out.md has the plan).
  */
-const db = new pg.Client({ connectionString: withDatabase(inject('serverUrl'), TEMPLATE_DATABASE) });
+const server = new pg.Client({ connectionString: inject('serverUrl') });
+await server.connect();
+const name = `regulars_keys_${randomBytes(4).toString('hex')}`;
+await server.query(`create database ${name}`);
+const url = new URL(inject('serverUrl'));
+url.pathname = `/${name}`;
+const migrated = connect(url.toString(), 1);
+await migrate(migrated);
+await migrated.destroy();
+const db = new pg.Client({ connectionString: url.toString() });
 await db.connect();
-afterAll(() => db.end());
+afterAll(async () => {
+  await db.end();
+  await server.query(`drop database ${name} with (force)`);
+  await server.end();
+});
 
 /**
  * Natural keys that must be unique across customers: an order id is the store's, a discount code
