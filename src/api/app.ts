@@ -29,6 +29,8 @@ import { registerErrorHandling } from '../platform/http/error-handler.ts';
 import { healthRoutes } from './health.ts';
 import { homeRoutes } from './home.ts';
 import { metricsRoutes } from './metrics.ts';
+import { connectionRoutes } from './connections.ts';
+import { storeWebhookRoutes } from './store-webhooks.ts';
 import { registerRateLimits } from './rate-limits.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimitDefaults } from '../platform/config.ts';
 import { registerIdempotency } from '../platform/http/idempotency.ts';
@@ -42,6 +44,8 @@ export interface AppOptions {
   /** REGULARS_METRICS_TOKEN: unset, /metrics answers loopback callers only. */
   metricsToken?: string;
   rateLimits?: RateLimitDefaults;
+  /** REGULARS_PUBLIC_URL: where shops reach this instance (webhook URLs); unset, the address a request came to. */
+  publicUrl?: string;
 }
 
 /** The HTTP API: every route, the OpenAPI document at /openapi.json and its reference at /docs. */
@@ -89,6 +93,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(membershipRoutes(deps));
   await app.register(storeRoutes(deps));
   await app.register(analyticsRoutes(deps));
+  await app.register(connectionRoutes(deps, options.publicUrl));
+  await app.register(storeWebhookRoutes(deps));
   return app;
 }
 

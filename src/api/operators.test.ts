@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
-import { createTestApp, orderBody } from './testing/test-app.ts';
+import { createTestApp, orderBody, TEST_SECRETS } from './testing/test-app.ts';
 
 const { app, db, clock, newProgram } = await createTestApp();
 
@@ -46,7 +46,7 @@ describe('GET /metrics', () => {
     expect(outside.statusCode).toBe(403);
     expect(outside.json().error).toMatchObject({ type: 'permission', code: 'metrics_loopback_only' });
 
-    const guarded = await buildApp({ db, readDb: db, clock }, { metricsToken: 'scrape-me' });
+    const guarded = await buildApp({ db, readDb: db, clock, secrets: TEST_SECRETS }, { metricsToken: 'scrape-me' });
     expect((await scrape(guarded, {}, '203.0.113.9')).statusCode).toBe(401);
     expect((await scrape(guarded, { authorization: 'Bearer wrong' })).statusCode).toBe(401);
     expect((await scrape(guarded, { authorization: 'Bearer scrape-me' }, '203.0.113.9')).statusCode).toBe(200);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { client } from '../api/testing/test-app.ts';
+import { client, TEST_SECRETS } from '../api/testing/test-app.ts';
 import { buildApp } from '../api/app.ts';
 import { ManualClock } from '../platform/clock.ts';
 import { connect } from '../platform/db/database.ts';
@@ -39,7 +39,7 @@ describe.skipIf(!postgresToolsPresent())('a backup as docs/operations.md describ
     const db = connect(cluster.url('regulars'), 4);
     await migrate(db);
     const clock = new ManualClock('2026-03-02T12:00:00Z');
-    const app = await buildApp({ db, readDb: db, clock });
+    const app = await buildApp({ db, readDb: db, clock, secrets: TEST_SECRETS });
     const { program, apiKey } = await createProgram(db, { name: 'Backed up', currency: 'USD' }, clock.now());
     const api = client(app, program.id, apiKey);
     const order = (await api.post('/v1/orders', { external_id: 'o1', customer: { external_id: 'ada' }, currency: 'USD', subtotal: 5400, total: 5400 })).body;

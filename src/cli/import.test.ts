@@ -7,7 +7,7 @@ import { verifyLedger } from '../ledger/verify.ts';
 import { verifyOrderStats } from '../orders/order-stats-check.ts';
 import { sql } from 'kysely';
 import { createTestApp, orderBody } from '../api/testing/test-app.ts';
-import { parseMoney } from '../workflows/imports/parse-money.ts';
+import { parseMoney } from '../platform/money.ts';
 
 const t = await createTestApp();
 const bin = path.resolve(import.meta.dirname, '../../bin/regulars.mjs');

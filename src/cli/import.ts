@@ -5,6 +5,7 @@ import { importHistory, type ImportStep } from '../workflows/imports/history-imp
 import { readOrderFile } from '../workflows/imports/order-file.ts';
 import { dedicatedClient } from '../platform/db/database.ts';
 import { systemClock } from '../platform/clock.ts';
+import { loadSecretBox } from '../platform/secrets.ts';
 import { readConfig } from '../platform/config.ts';
 import { loadProgramContext } from '../programs/program-store.ts';
 import { openDatabase } from './database.ts';
@@ -24,7 +25,8 @@ const IMPORT_STEPS: Record<ImportStep, { at: number; task: string }> = {
  * transaction (history only, by COPY) or through the order workflow (`--award-points`).
  */
 export async function importOrders(file: string, options: { program?: string; awardPoints?: boolean }): Promise<number> {
-  const database = await openDatabase(readConfig(), (line) => console.error(line));
+  const config = readConfig();
+  const database = await openDatabase(config, (line) => console.error(line));
   try {
     const programId = await chosenProgram(database.db, options.program, { create: true });
     const program = await loadProgramContext(database.db, programId);
@@ -39,7 +41,7 @@ export async function importOrders(file: string, options: { program?: string; aw
     if (options.awardPoints) {
       const progress = new cliProgress.SingleBar({ format: 'awarding [{bar}] {percentage}% | {value}/{total} orders', hideCursor: true }, cliProgress.Presets.shades_classic);
       progress.start(read.orders.length, 0);
-      const result = await importWithAwards({ db: database.db, readDb: database.readDb, clock: systemClock }, program, read.orders, (done) => progress.update(done));
+      const result = await importWithAwards({ db: database.db, readDb: database.readDb, clock: systemClock, secrets: await loadSecretBox(config.encryptionKey, config.dataDir) }, program, read.orders, (done) => progress.update(done));
       progress.stop();
       for (const e of result.errors) console.error(`line ${e.line}: ${e.message}`);
       console.log(`${result.orders} new orders with their points in ${((performance.now() - started) / 1000).toFixed(1)} s`);

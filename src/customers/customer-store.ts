@@ -202,3 +202,18 @@ export async function findCustomer(db: Db | Tx, programId: string, keys: Custome
     .execute();
   return rows.find((r) => keys.external_id !== undefined && r.external_id === keys.external_id) ?? rows[0];
 }
+
+/**
+ * Erases customers' personal data (a privacy request): email, names, birthday, tags, metadata and
+ * consent. Their ids, balances, orders and ledger stay: the ledger is a financial record.
+ */
+export async function redactCustomers(db: Db | Tx, programId: string, customerIds: string[], at: Date): Promise<number> {
+  if (customerIds.length === 0) return 0;
+  const result = await db
+    .updateTable('customers')
+    .set({ email: null, first_name: null, last_name: null, birthday: null, tags: [], metadata: '{}', marketing_consent: false, redacted_at: at, updated_at: at })
+    .where('program_id', '=', programId)
+    .where('id', 'in', customerIds)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -148,3 +148,14 @@ export async function awardsOfOrder(db: Db | Tx, customerId: string, orderId: st
     .orderBy('t.id')
     .execute();
 }
+
+/** A privacy erasure: the hashes of where the orders came from (IP, device, address) go; amounts stay. */
+export async function forgetOrderTraces(db: Db | Tx, programId: string, customerIds: string[]): Promise<void> {
+  if (customerIds.length === 0) return;
+  await db
+    .updateTable('orders')
+    .set({ ip_hash: null, device_hash: null, shipping_address_hash: null })
+    .where('program_id', '=', programId)
+    .where('customer_id', 'in', customerIds)
+    .execute();
+}

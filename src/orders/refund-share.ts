@@ -14,6 +14,7 @@ export interface RefundableOrder {
 }
 
 export interface RefundLine {
+  line_id?: string;
   product_id: string;
   variant_id?: string;
   quantity: number;
@@ -44,20 +45,33 @@ export function refundAmount(order: RefundableOrder, request: { amount?: number;
 
 function linesAmount(order: RefundableOrder, lines: RefundLine[], refundedLines: RefundLine[]): number {
   let gross = 0;
-  lines.forEach((line, i) => {
-    const ordered = order.line_items.find((l) => sameLine(l, line));
-    if (!ordered) throw invalidRequest('line_item_not_in_order', `Line ${i} names a product the order does not have.`, `line_items.${i}`);
-    const already = refundedLines.filter((r) => sameLine(ordered, r)).reduce((s, r) => s + r.quantity, 0);
-    if (line.quantity > ordered.quantity - already) {
-      throw invalidRequest('refund_exceeds_order', `Line ${i}: only ${ordered.quantity - already} left to refund.`, `line_items.${i}.quantity`);
+  // Units already taken from each order line, by earlier refunds and by this one's earlier lines.
+  const taken = new Map<LineItem, number>();
+  const take = (line: RefundLine) => {
+    let quantity = line.quantity;
+    for (const ordered of order.line_items.filter((l) => sameLine(l, line))) {
+      const part = Math.min(quantity, ordered.quantity - (taken.get(ordered) ?? 0));
+      if (part <= 0) continue;
+      taken.set(ordered, (taken.get(ordered) ?? 0) + part);
+      quantity -= part;
+      gross += part * ordered.unit_price;
     }
-    gross += line.quantity * ordered.unit_price;
+    return quantity;
+  };
+  for (const earlier of refundedLines) take(earlier);
+  gross = 0;
+  lines.forEach((line, i) => {
+    if (!order.line_items.some((l) => sameLine(l, line))) throw invalidRequest('line_item_not_in_order', `Line ${i} names a product the order does not have.`, `line_items.${i}`);
+    const short = take(line);
+    if (short > 0) throw invalidRequest('refund_exceeds_order', `Line ${i}: only ${line.quantity - short} left to refund.`, `line_items.${i}.quantity`);
   });
   return order.subtotal === 0 ? 0 : mulDivFloor(gross, paidMerchandise(order), order.subtotal);
 }
 
-function sameLine(a: { product_id: string; variant_id?: string }, b: { product_id: string; variant_id?: string }): boolean {
-  return a.product_id === b.product_id && (b.variant_id === undefined || a.variant_id === b.variant_id);
+/** A refund line names an order line by its line_id when both have one, else by product (and variant). */
+function sameLine(ordered: LineItem, refunded: RefundLine): boolean {
+  if (refunded.line_id && ordered.line_id) return refunded.line_id === ordered.line_id;
+  return ordered.product_id === refunded.product_id && (refunded.variant_id === undefined || ordered.variant_id === refunded.variant_id);
 }
 
 /**

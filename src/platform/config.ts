@@ -18,6 +18,10 @@ export interface Config {
   /** Bearer token for GET /metrics; unset, /metrics answers loopback callers only. */
   metricsToken: string | undefined;
   rateLimits: RateLimitDefaults;
+  /** Key for sealed secrets (32 bytes, hex or base64); unset, one is made in the data folder. */
+  encryptionKey: string | undefined;
+  /** Where shops reach this instance (webhook URLs); unset, the address a request came to. */
+  publicUrl: string | undefined;
 }
 
 export interface RateLimitDefaults {
@@ -43,6 +47,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     shutdownSeconds: integer('REGULARS_SHUTDOWN_TIMEOUT', env.REGULARS_SHUTDOWN_TIMEOUT ?? '10', 1, 3600),
     metricsToken: env.REGULARS_METRICS_TOKEN || undefined,
+    encryptionKey: env.REGULARS_ENCRYPTION_KEY || undefined,
+    publicUrl: env.REGULARS_PUBLIC_URL ? env.REGULARS_PUBLIC_URL.replace(/\/+$/, '') : undefined,
     rateLimits: {
       secretPerMinute: integer('REGULARS_RATE_LIMIT_PER_MINUTE', env.REGULARS_RATE_LIMIT_PER_MINUTE ?? String(DEFAULT_RATE_LIMITS.secretPerMinute), 1, 100_000_000),
       publishablePerMinute: integer('REGULARS_PUBLISHABLE_RATE_LIMIT_PER_MINUTE', env.REGULARS_PUBLISHABLE_RATE_LIMIT_PER_MINUTE ?? String(DEFAULT_RATE_LIMITS.publishablePerMinute), 1, 100_000_000),

@@ -1,5 +1,6 @@
 import type { Clock } from './clock.ts';
 import type { Db } from './db/database.ts';
+import type { SecretBox } from './secrets.ts';
 
 /** What request handlers and workflows are given; nothing reaches for globals. */
 export interface Deps {
@@ -7,4 +8,6 @@ export interface Deps {
   /** Where reports, CLV, cohorts and exports read: a standby when DATABASE_READ_URL is set, else db. Never written. */
   readDb: Db;
   clock: Clock;
+  /** Seals and opens the secrets Regulars must use again (store webhook secrets, access tokens). */
+  secrets: SecretBox;
 }

@@ -84,11 +84,11 @@ export async function findProgramByKey(db: Db, key: string): Promise<ProgramCont
   return toProgramContext(row, row.key_id);
 }
 
-/** A program as the engine's own work (sweeps, jobs) sees it, acting for no API key. */
-export async function loadProgramContext(db: Db | Tx, programId: string): Promise<ProgramContext> {
+/** A program as the engine's own work (sweeps, jobs) sees it, acting for no API key; for one of its stores, or its default store. */
+export async function loadProgramContext(db: Db | Tx, programId: string, storeId?: string): Promise<ProgramContext> {
   const row = await db
     .selectFrom('programs as p')
-    .innerJoin('stores as s', (join) => join.onRef('s.program_id', '=', 'p.id').on('s.is_default', '=', true))
+    .innerJoin('stores as s', (join) => join.onRef('s.program_id', '=', 'p.id').on(storeId ? sql<boolean>`s.id = ${storeId}` : sql<boolean>`s.is_default`))
     .select(CONTEXT_COLUMNS)
     .where('p.id', '=', programId)
     .executeTakeFirstOrThrow();

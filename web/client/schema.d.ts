@@ -120,6 +120,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who did what to the program, newest first */
+        get: operations["listAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/challenges": {
         parameters: {
             query?: never;
@@ -223,6 +240,99 @@ export interface paths {
         get: operations["getCoalitionSettlement"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List store connections */
+        get: operations["listConnections"];
+        put?: never;
+        /**
+         * Connect a Shopify shop or a WooCommerce site
+         * @description Returns the `webhook_url` to subscribe the store’s webhooks to (docs/connections.md has the steps per platform).
+         */
+        post: operations["createConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a connection with its health */
+        get: operations["getConnection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a connection’s settings, rotate its webhook secret or set its access token
+         * @description A new `webhook_secret` takes over at once; the old one still verifies deliveries for a day.
+         */
+        patch: operations["updateConnection"];
+        trace?: never;
+    };
+    "/v1/connections/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The deliveries the store sent, newest first, with what became of each */
+        get: operations["listConnectionDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connections/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop applying the store’s orders (privacy requests are still honoured) */
+        post: operations["disableConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connections/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply the store’s orders again */
+        post: operations["enableConnection"];
         delete?: never;
         options?: never;
         head?: never;
@@ -637,6 +747,40 @@ export interface paths {
          * @description Give `amount` (merchandise, no shipping or tax) or `line_items`, or neither for a full refund. Idempotent on the order and `external_id`. Points due back after refunds totalling R of the paid merchandise P: floor(earned × R ÷ P), rounded in the shopper's favour; a full refund takes back all.
          */
         post: operations["refundOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/privacy-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Privacy requests the stores sent (data requests, erasures), newest first */
+        get: operations["listPrivacyRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/privacy-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A privacy request, with the customer’s data for a data request */
+        get: operations["getPrivacyRequest"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1559,6 +1703,109 @@ export interface operations {
                 content: {
                     "application/json": {
                         [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAuditLog: {
+        parameters: {
+            query: {
+                action?: string;
+                limit: number;
+                /** @description Id of the last object of the previous page. */
+                starting_after?: string;
+                subject_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            action: string;
+                            actor: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            created_at: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            id: string;
+                            /** @enum {string} */
+                            object: "audit_entry";
+                            subject: {
+                                id: string;
+                                type: string;
+                            } | null;
+                        }[];
+                        has_more: boolean;
+                        /** @enum {string} */
+                        object: "list";
                     };
                 };
             };
@@ -2595,6 +2842,922 @@ export interface operations {
                             store_id: string;
                         }[];
                         to: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listConnections: {
+        parameters: {
+            query: {
+                limit: number;
+                /** @description Id of the last object of the previous page. */
+                starting_after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description When an order earns. Shopify: `paid` (default), `created`, `fulfilled`. WooCommerce: `processing` (default: paid), `completed`, `created`. */
+                            award_on: "paid" | "created" | "fulfilled" | "processing" | "completed";
+                            /** @description Sales channels that earn: Shopify `source_name` (`web`, `pos`, `shopify_draft_order`, an app’s name), WooCommerce `created_via` (`checkout`, `admin`, `rest-api`). `["*"]` (default): all. */
+                            channels: string[];
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            created_at: string;
+                            disabled_reason: string | null;
+                            /** @description Customers with any of these store tags earn nothing (staff, wholesale). */
+                            excluded_customer_tags: string[];
+                            /** @description Guest checkouts: `by_email` (default) earns for the customer of that email, created if new; `ignore` earns nothing. */
+                            guests: "by_email" | "ignore";
+                            has_admin_access_token: boolean;
+                            health: {
+                                failed_deliveries: number;
+                                last_delivery_at: string | null;
+                                last_error: string | null;
+                                last_error_at: string | null;
+                                last_processed_at: string | null;
+                                last_reconciled_at: string | null;
+                            };
+                            id: string;
+                            /** @description Whether Shopify test orders earn (default false). */
+                            include_test_orders: boolean;
+                            /** @description Your own key-value data; string values. */
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            object: "connection";
+                            platform: "shopify" | "woocommerce";
+                            /** @description With an admin access token: how often orders updated since the last pass are fetched from the store (default 15). */
+                            reconcile_every_minutes: number;
+                            shop_domain: string | null;
+                            site_url: string | null;
+                            status: "active" | "disabled";
+                            /** @description The store (of a coalition) whose orders these are; the program’s default store unless set. */
+                            store_id: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            updated_at: string;
+                            /** @description Where the platform sends its webhooks. */
+                            webhook_url: string;
+                        }[];
+                        has_more: boolean;
+                        /** @enum {string} */
+                        object: "list";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Optional: a Shopify Admin API access token, or WooCommerce REST `consumer_key:consumer_secret`, for reconciliation and writing tiers back. Stored encrypted; never returned. */
+                    admin_access_token?: string;
+                    /** @description When an order earns. Shopify: `paid` (default), `created`, `fulfilled`. WooCommerce: `processing` (default: paid), `completed`, `created`. */
+                    award_on?: "paid" | "created" | "fulfilled" | "processing" | "completed";
+                    /** @description Sales channels that earn: Shopify `source_name` (`web`, `pos`, `shopify_draft_order`, an app’s name), WooCommerce `created_via` (`checkout`, `admin`, `rest-api`). `["*"]` (default): all. */
+                    channels?: string[];
+                    /** @description Customers with any of these store tags earn nothing (staff, wholesale). */
+                    excluded_customer_tags?: string[];
+                    /** @description Guest checkouts: `by_email` (default) earns for the customer of that email, created if new; `ignore` earns nothing. */
+                    guests?: "by_email" | "ignore";
+                    /** @description Whether Shopify test orders earn (default false). */
+                    include_test_orders?: boolean;
+                    /** @description Your own key-value data; string values. */
+                    metadata?: {
+                        [key: string]: string;
+                    };
+                    platform: "shopify" | "woocommerce";
+                    /** @description With an admin access token: how often orders updated since the last pass are fetched from the store (default 15). */
+                    reconcile_every_minutes?: number;
+                    /** @description Shopify: the shop’s myshopify.com domain. */
+                    shop_domain?: string;
+                    /**
+                     * Format: uri
+                     * @description WooCommerce: the site’s address.
+                     */
+                    site_url?: string;
+                    store_id?: string;
+                    /** @description Shopify: the app’s client secret (API secret key). WooCommerce: the webhook’s secret. Stored encrypted; never returned. */
+                    webhook_secret: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description When an order earns. Shopify: `paid` (default), `created`, `fulfilled`. WooCommerce: `processing` (default: paid), `completed`, `created`. */
+                        award_on: "paid" | "created" | "fulfilled" | "processing" | "completed";
+                        /** @description Sales channels that earn: Shopify `source_name` (`web`, `pos`, `shopify_draft_order`, an app’s name), WooCommerce `created_via` (`checkout`, `admin`, `rest-api`). `["*"]` (default): all. */
+                        channels: string[];
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        disabled_reason: string | null;
+                        /** @description Customers with any of these store tags earn nothing (staff, wholesale). */
+                        excluded_customer_tags: string[];
+                        /** @description Guest checkouts: `by_email` (default) earns for the customer of that email, created if new; `ignore` earns nothing. */
+                        guests: "by_email" | "ignore";
+                        has_admin_access_token: boolean;
+                        health: {
+                            failed_deliveries: number;
+                            last_delivery_at: string | null;
+                            last_error: string | null;
+                            last_error_at: string | null;
+                            last_processed_at: string | null;
+                            last_reconciled_at: string | null;
+                        };
+                        id: string;
+                        /** @description Whether Shopify test orders earn (default false). */
+                        include_test_orders: boolean;
+                        /** @description Your own key-value data; string values. */
+                        metadata: {
+                            [key: string]: string;
+                        };
+                        /** @enum {string} */
+                        object: "connection";
+                        platform: "shopify" | "woocommerce";
+                        /** @description With an admin access token: how often orders updated since the last pass are fetched from the store (default 15). */
+                        reconcile_every_minutes: number;
+                        shop_domain: string | null;
+                        site_url: string | null;
+                        status: "active" | "disabled";
+                        /** @description The store (of a coalition) whose orders these are; the program’s default store unless set. */
+                        store_id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        updated_at: string;
+                        /** @description Where the platform sends its webhooks. */
+                        webhook_url: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `con_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description When an order earns. Shopify: `paid` (default), `created`, `fulfilled`. WooCommerce: `processing` (default: paid), `completed`, `created`. */
+                        award_on: "paid" | "created" | "fulfilled" | "processing" | "completed";
+                        /** @description Sales channels that earn: Shopify `source_name` (`web`, `pos`, `shopify_draft_order`, an app’s name), WooCommerce `created_via` (`checkout`, `admin`, `rest-api`). `["*"]` (default): all. */
+                        channels: string[];
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        disabled_reason: string | null;
+                        /** @description Customers with any of these store tags earn nothing (staff, wholesale). */
+                        excluded_customer_tags: string[];
+                        /** @description Guest checkouts: `by_email` (default) earns for the customer of that email, created if new; `ignore` earns nothing. */
+                        guests: "by_email" | "ignore";
+                        has_admin_access_token: boolean;
+                        health: {
+                            failed_deliveries: number;
+                            last_delivery_at: string | null;
+                            last_error: string | null;
+                            last_error_at: string | null;
+                            last_processed_at: string | null;
+                            last_reconciled_at: string | null;
+                        };
+                        id: string;
+                        /** @description Whether Shopify test orders earn (default false). */
+                        include_test_orders: boolean;
+                        /** @description Your own key-value data; string values. */
+                        metadata: {
+                            [key: string]: string;
+                        };
+                        /** @enum {string} */
+                        object: "connection";
+                        platform: "shopify" | "woocommerce";
+                        /** @description With an admin access token: how often orders updated since the last pass are fetched from the store (default 15). */
+                        reconcile_every_minutes: number;
+                        shop_domain: string | null;
+                        site_url: string | null;
+                        status: "active" | "disabled";
+                        /** @description The store (of a coalition) whose orders these are; the program’s default store unless set. */
+                        store_id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        updated_at: string;
+                        /** @description Where the platform sends its webhooks. */
+                        webhook_url: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `con_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    admin_access_token?: string | null;
+                    /** @description When an order earns. Shopify: `paid` (default), `created`, `fulfilled`. WooCommerce: `processing` (default: paid), `completed`, `created`. */
+                    award_on?: "paid" | "created" | "fulfilled" | "processing" | "completed";
+                    /** @description Sales channels that earn: Shopify `source_name` (`web`, `pos`, `shopify_draft_order`, an app’s name), WooCommerce `created_via` (`checkout`, `admin`, `rest-api`). `["*"]` (default): all. */
+                    channels?: string[];
+                    /** @description Customers with any of these store tags earn nothing (staff, wholesale). */
+                    excluded_customer_tags?: string[];
+                    /** @description Guest checkouts: `by_email` (default) earns for the customer of that email, created if new; `ignore` earns nothing. */
+                    guests?: "by_email" | "ignore";
+                    /** @description Whether Shopify test orders earn (default false). */
+                    include_test_orders?: boolean;
+                    /** @description Your own key-value data; string values. */
+                    metadata?: {
+                        [key: string]: string;
+                    };
+                    /** @description With an admin access token: how often orders updated since the last pass are fetched from the store (default 15). */
+                    reconcile_every_minutes?: number;
+                    /** @description Shopify: the app’s client secret (API secret key). WooCommerce: the webhook’s secret. Stored encrypted; never returned. */
+                    webhook_secret?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description When an order earns. Shopify: `paid` (default), `created`, `fulfilled`. WooCommerce: `processing` (default: paid), `completed`, `created`. */
+                        award_on: "paid" | "created" | "fulfilled" | "processing" | "completed";
+                        /** @description Sales channels that earn: Shopify `source_name` (`web`, `pos`, `shopify_draft_order`, an app’s name), WooCommerce `created_via` (`checkout`, `admin`, `rest-api`). `["*"]` (default): all. */
+                        channels: string[];
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        disabled_reason: string | null;
+                        /** @description Customers with any of these store tags earn nothing (staff, wholesale). */
+                        excluded_customer_tags: string[];
+                        /** @description Guest checkouts: `by_email` (default) earns for the customer of that email, created if new; `ignore` earns nothing. */
+                        guests: "by_email" | "ignore";
+                        has_admin_access_token: boolean;
+                        health: {
+                            failed_deliveries: number;
+                            last_delivery_at: string | null;
+                            last_error: string | null;
+                            last_error_at: string | null;
+                            last_processed_at: string | null;
+                            last_reconciled_at: string | null;
+                        };
+                        id: string;
+                        /** @description Whether Shopify test orders earn (default false). */
+                        include_test_orders: boolean;
+                        /** @description Your own key-value data; string values. */
+                        metadata: {
+                            [key: string]: string;
+                        };
+                        /** @enum {string} */
+                        object: "connection";
+                        platform: "shopify" | "woocommerce";
+                        /** @description With an admin access token: how often orders updated since the last pass are fetched from the store (default 15). */
+                        reconcile_every_minutes: number;
+                        shop_domain: string | null;
+                        site_url: string | null;
+                        status: "active" | "disabled";
+                        /** @description The store (of a coalition) whose orders these are; the program’s default store unless set. */
+                        store_id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        updated_at: string;
+                        /** @description Where the platform sends its webhooks. */
+                        webhook_url: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listConnectionDeliveries: {
+        parameters: {
+            query: {
+                limit: number;
+                /** @description Id of the last object of the previous page. */
+                starting_after?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Id with the `con_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            attempts: number;
+                            connection_id: string;
+                            delivery_id: string | null;
+                            error: string | null;
+                            event_id: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            object: "delivery";
+                            processed_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            received_at: string;
+                            status: "received" | "processing" | "processed" | "skipped" | "failed";
+                            /** @description What it is about: order:<id>, customer:<id>, shop. */
+                            subject: string;
+                            topic: string;
+                        }[];
+                        has_more: boolean;
+                        /** @enum {string} */
+                        object: "list";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    disableConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `con_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description When an order earns. Shopify: `paid` (default), `created`, `fulfilled`. WooCommerce: `processing` (default: paid), `completed`, `created`. */
+                        award_on: "paid" | "created" | "fulfilled" | "processing" | "completed";
+                        /** @description Sales channels that earn: Shopify `source_name` (`web`, `pos`, `shopify_draft_order`, an app’s name), WooCommerce `created_via` (`checkout`, `admin`, `rest-api`). `["*"]` (default): all. */
+                        channels: string[];
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        disabled_reason: string | null;
+                        /** @description Customers with any of these store tags earn nothing (staff, wholesale). */
+                        excluded_customer_tags: string[];
+                        /** @description Guest checkouts: `by_email` (default) earns for the customer of that email, created if new; `ignore` earns nothing. */
+                        guests: "by_email" | "ignore";
+                        has_admin_access_token: boolean;
+                        health: {
+                            failed_deliveries: number;
+                            last_delivery_at: string | null;
+                            last_error: string | null;
+                            last_error_at: string | null;
+                            last_processed_at: string | null;
+                            last_reconciled_at: string | null;
+                        };
+                        id: string;
+                        /** @description Whether Shopify test orders earn (default false). */
+                        include_test_orders: boolean;
+                        /** @description Your own key-value data; string values. */
+                        metadata: {
+                            [key: string]: string;
+                        };
+                        /** @enum {string} */
+                        object: "connection";
+                        platform: "shopify" | "woocommerce";
+                        /** @description With an admin access token: how often orders updated since the last pass are fetched from the store (default 15). */
+                        reconcile_every_minutes: number;
+                        shop_domain: string | null;
+                        site_url: string | null;
+                        status: "active" | "disabled";
+                        /** @description The store (of a coalition) whose orders these are; the program’s default store unless set. */
+                        store_id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        updated_at: string;
+                        /** @description Where the platform sends its webhooks. */
+                        webhook_url: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    enableConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `con_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description When an order earns. Shopify: `paid` (default), `created`, `fulfilled`. WooCommerce: `processing` (default: paid), `completed`, `created`. */
+                        award_on: "paid" | "created" | "fulfilled" | "processing" | "completed";
+                        /** @description Sales channels that earn: Shopify `source_name` (`web`, `pos`, `shopify_draft_order`, an app’s name), WooCommerce `created_via` (`checkout`, `admin`, `rest-api`). `["*"]` (default): all. */
+                        channels: string[];
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        disabled_reason: string | null;
+                        /** @description Customers with any of these store tags earn nothing (staff, wholesale). */
+                        excluded_customer_tags: string[];
+                        /** @description Guest checkouts: `by_email` (default) earns for the customer of that email, created if new; `ignore` earns nothing. */
+                        guests: "by_email" | "ignore";
+                        has_admin_access_token: boolean;
+                        health: {
+                            failed_deliveries: number;
+                            last_delivery_at: string | null;
+                            last_error: string | null;
+                            last_error_at: string | null;
+                            last_processed_at: string | null;
+                            last_reconciled_at: string | null;
+                        };
+                        id: string;
+                        /** @description Whether Shopify test orders earn (default false). */
+                        include_test_orders: boolean;
+                        /** @description Your own key-value data; string values. */
+                        metadata: {
+                            [key: string]: string;
+                        };
+                        /** @enum {string} */
+                        object: "connection";
+                        platform: "shopify" | "woocommerce";
+                        /** @description With an admin access token: how often orders updated since the last pass are fetched from the store (default 15). */
+                        reconcile_every_minutes: number;
+                        shop_domain: string | null;
+                        site_url: string | null;
+                        status: "active" | "disabled";
+                        /** @description The store (of a coalition) whose orders these are; the program’s default store unless set. */
+                        store_id: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        updated_at: string;
+                        /** @description Where the platform sends its webhooks. */
+                        webhook_url: string;
                     };
                 };
             };
@@ -5878,6 +7041,7 @@ export interface operations {
                             id: string;
                             line_items: {
                                 collections?: string[];
+                                line_id?: string;
                                 product_id: string;
                                 quantity: number;
                                 sku?: string;
@@ -6005,6 +7169,8 @@ export interface operations {
                     line_items?: {
                         /** @description Collection ids or handles, for earning rule filters. */
                         collections?: string[];
+                        /** @description Your platform’s id of this line; a refund may name the line by it (needed when one product is on several lines at different prices). */
+                        line_id?: string;
                         product_id: string;
                         quantity: number;
                         sku?: string;
@@ -6071,6 +7237,7 @@ export interface operations {
                         id: string;
                         line_items: {
                             collections?: string[];
+                            line_id?: string;
                             product_id: string;
                             quantity: number;
                             sku?: string;
@@ -6140,6 +7307,7 @@ export interface operations {
                         id: string;
                         line_items: {
                             collections?: string[];
+                            line_id?: string;
                             product_id: string;
                             quantity: number;
                             sku?: string;
@@ -6277,6 +7445,7 @@ export interface operations {
                         id: string;
                         line_items: {
                             collections?: string[];
+                            line_id?: string;
                             product_id: string;
                             quantity: number;
                             sku?: string;
@@ -6414,6 +7583,7 @@ export interface operations {
                         id: string;
                         line_items: {
                             collections?: string[];
+                            line_id?: string;
                             product_id: string;
                             quantity: number;
                             sku?: string;
@@ -6523,6 +7693,8 @@ export interface operations {
                     amount?: number;
                     external_id: string;
                     line_items?: {
+                        /** @description The order line’s `line_id`: names the line exactly. */
+                        line_id?: string;
                         product_id: string;
                         quantity: number;
                         variant_id?: string;
@@ -6574,6 +7746,214 @@ export interface operations {
                         order_id: string;
                         points_forgiven: number;
                         points_reversed: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPrivacyRequests: {
+        parameters: {
+            query: {
+                /** @description Id with the `con_` prefix. */
+                connection_id?: string;
+                limit: number;
+                /** @description Id of the last object of the previous page. */
+                starting_after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            completed_at: string;
+                            connection_id: string;
+                            customer_id: string | null;
+                            /** @description data_request: the customer’s data (profile, orders, points history, redemptions) to hand to the customer. */
+                            export: unknown;
+                            external_customer_id: string | null;
+                            external_request_id: string | null;
+                            id: string;
+                            kind: "data_request" | "customer_redact" | "shop_redact";
+                            /** @enum {string} */
+                            object: "privacy_request";
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            received_at: string;
+                            /** @description `no_data`: Regulars held nothing on that customer. */
+                            status: "completed" | "no_data";
+                        }[];
+                        has_more: boolean;
+                        /** @enum {string} */
+                        object: "list";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPrivacyRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `prq_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        completed_at: string;
+                        connection_id: string;
+                        customer_id: string | null;
+                        /** @description data_request: the customer’s data (profile, orders, points history, redemptions) to hand to the customer. */
+                        export: unknown;
+                        external_customer_id: string | null;
+                        external_request_id: string | null;
+                        id: string;
+                        kind: "data_request" | "customer_redact" | "shop_redact";
+                        /** @enum {string} */
+                        object: "privacy_request";
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        received_at: string;
+                        /** @description `no_data`: Regulars held nothing on that customer. */
+                        status: "completed" | "no_data";
                     };
                 };
             };

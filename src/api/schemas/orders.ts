@@ -6,6 +6,7 @@ import { Currency, ExternalId, Metadata, MinorUnits, Nullable, Timestamp } from 
 const StringList = (description: string) => Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 255 }), { maxItems: 100, description }));
 
 export const LineItemInput = Body({
+  line_id: Type.Optional(Type.String({ minLength: 1, maxLength: 255, description: 'Your platform’s id of this line; a refund may name the line by it (needed when one product is on several lines at different prices).' })),
   product_id: Type.String({ minLength: 1, maxLength: 255 }),
   variant_id: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
   sku: Type.Optional(Type.String({ maxLength: 255 })),
@@ -57,7 +58,7 @@ export const Order = Type.Object(
     tax: Type.Integer(),
     discount: Type.Integer(),
     refunded: Type.Integer({ description: 'Merchandise refunded so far, in minor units.' }),
-    line_items: Type.Array(Type.Object({ product_id: Type.String(), variant_id: Type.Optional(Type.String()), sku: Type.Optional(Type.String()), title: Type.String(), quantity: Type.Integer(), unit_price: Type.Integer(), collections: Type.Optional(Type.Array(Type.String())), tags: Type.Optional(Type.Array(Type.String())) })),
+    line_items: Type.Array(Type.Object({ line_id: Type.Optional(Type.String()), product_id: Type.String(), variant_id: Type.Optional(Type.String()), sku: Type.Optional(Type.String()), title: Type.String(), quantity: Type.Integer(), unit_price: Type.Integer(), collections: Type.Optional(Type.Array(Type.String())), tags: Type.Optional(Type.Array(Type.String())) })),
     discount_codes: Type.Array(Type.String()),
     status: Type.Union([Type.Literal('placed'), Type.Literal('cancelled')]),
     placed_at: Timestamp,
@@ -75,7 +76,15 @@ export const RefundInput = Body({
   external_id: ExternalId,
   amount: Type.Optional(MinorUnits('Merchandise refunded (no shipping, no tax), in minor units.')),
   line_items: Type.Optional(
-    Type.Array(Body({ product_id: Type.String({ minLength: 1, maxLength: 255 }), variant_id: Type.Optional(Type.String({ maxLength: 255 })), quantity: Type.Integer({ minimum: 1 }) }), { minItems: 1, maxItems: 1000 }),
+    Type.Array(
+      Body({
+        line_id: Type.Optional(Type.String({ minLength: 1, maxLength: 255, description: 'The order line’s `line_id`: names the line exactly.' })),
+        product_id: Type.String({ minLength: 1, maxLength: 255 }),
+        variant_id: Type.Optional(Type.String({ maxLength: 255 })),
+        quantity: Type.Integer({ minimum: 1 }),
+      }),
+      { minItems: 1, maxItems: 1000 },
+    ),
   ),
 });
 

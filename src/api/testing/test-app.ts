@@ -3,12 +3,16 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
 import { ManualClock } from '../../platform/clock.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { secretBox } from '../../platform/secrets.ts';
 import { connect, type Db } from '../../platform/db/database.ts';
 import { buildApp } from '../app.ts';
 import { createProgram } from '../../programs/program-store.ts';
 import { TEMPLATE_DATABASE, withDatabase } from '../../platform/testing/global-setup.ts';
 
 export const ADMIN_KEY = 'test-admin-key';
+/** A fixed encryption key, so a test can open what the app sealed. */
+export const TEST_SECRETS = secretBox(Buffer.alloc(32, 7));
 
 export interface TestApp {
   app: FastifyInstance;
@@ -16,6 +20,8 @@ export interface TestApp {
   /** Connection URL of this file's own database. */
   url: string;
   clock: ManualClock;
+  /** What the app runs on, for calling workflows and sweeps directly. */
+  deps: Deps;
   /** Creates a program (with the default earning rule) and returns a client bound to its key. */
   newProgram(input?: { name?: string; currency?: string; allow_negative_balance?: boolean }): Promise<ApiClient>;
 }
@@ -48,7 +54,8 @@ export async function createTestApp(start = '2026-03-02T12:00:00Z'): Promise<Tes
   const url = withDatabase(serverUrl, name);
   const db = connect(url, 30);
   const clock = new ManualClock(start);
-  const app = await buildApp({ db, readDb: db, clock }, { adminKey: ADMIN_KEY });
+  const deps: Deps = { db, readDb: db, clock, secrets: TEST_SECRETS };
+  const app = await buildApp(deps, { adminKey: ADMIN_KEY });
   afterAll(async () => {
     await app.close();
     await db.destroy();
@@ -62,6 +69,7 @@ export async function createTestApp(start = '2026-03-02T12:00:00Z'): Promise<Tes
     db,
     url,
     clock,
+    deps,
     async newProgram(input = {}) {
       const { program, apiKey } = await createProgram(db, { name: input.name ?? 'Test store', currency: input.currency ?? 'USD', allow_negative_balance: input.allow_negative_balance }, clock.now());
       return client(app, program.id, apiKey);

@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { trackPool } from '../metrics.ts';
 import type { Database } from './schema.ts';
@@ -54,4 +54,21 @@ export function isConnectionLoss(error: unknown): boolean {
   if (typeof code === 'string' && (LOST.has(code) || code.startsWith('08'))) return true;
   if (error instanceof AggregateError) return error.errors.some(isConnectionLoss);
   return LOST_MESSAGES.test(error.message);
+}
+
+/**
+ * Runs `work` while this process holds PostgreSQL's advisory lock on `key` (session level, on a
+ * connection of its own): other processes asking for the same key wait. For work that spans
+ * several transactions and must not interleave with itself, such as applying one store order's
+ * deliveries. A dropped connection releases the lock.
+ */
+export async function withAdvisoryLock<T>(db: Db, key: string, work: () => Promise<T>): Promise<T> {
+  return db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(hashtextextended(${key}, 0))`.execute(connection);
+    try {
+      return await work();
+    } finally {
+      await sql`select pg_advisory_unlock(hashtextextended(${key}, 0))`.execute(connection);
+    }
+  });
 }

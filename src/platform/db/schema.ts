@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Timestamp } from './column-types.ts';
+import type { AuditLogTable, ConnectionsTable, PrivacyRequestsTable, StoreDeliveriesTable, StoreOrdersTable, StoreRefundsTable } from './connection-tables.ts';
 import type { TiersTable, TierChangesTable, TierEntryRewardsTable, TierRecalculationsTable, ReferralsTable, StampCardsTable, StampProgressTable, StampsTable, ChallengesTable, ChallengeProgressTable, ChallengeStepsTable, MembershipPlansTable, MembershipsTable, MembershipPeriodRewardsTable } from './program-type-tables.ts';
 
 /** Kysely's view of the tables in migrations/. Money and points are bigint, read as numbers. */
@@ -86,11 +87,15 @@ export interface CustomersTable {
   tier_unsupported_since: Timestamp | null;
   referral_code: string | null;
   in_holdout: Generated<boolean>;
+  /** When the customer's personal data was erased at the store's request (privacy); amounts stay. */
+  redacted_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
 
 export interface LineItem {
+  /** The store's own id of this line, when it has one: refunds may name the line by it. */
+  line_id?: string;
   product_id: string;
   variant_id?: string;
   sku?: string;
@@ -329,4 +334,10 @@ export interface Database {
   membership_plans: MembershipPlansTable;
   memberships: MembershipsTable;
   membership_period_rewards: MembershipPeriodRewardsTable;
+  connections: ConnectionsTable;
+  store_deliveries: StoreDeliveriesTable;
+  store_orders: StoreOrdersTable;
+  store_refunds: StoreRefundsTable;
+  privacy_requests: PrivacyRequestsTable;
+  audit_log: AuditLogTable;
 }

@@ -1,6 +1,6 @@
 import type { NewOrder } from '../../orders/order-store.ts';
 import type { LineItem } from '../../platform/db/schema.ts';
-import { parseMoney } from './parse-money.ts';
+import { parseMoney } from '../../platform/money.ts';
 
 /**
  * One order of an import file, validated: the file's own order id (or one made from the customer,

@@ -1,6 +1,5 @@
 import { PgBoss } from 'pg-boss';
-import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/database.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { jobFailures, sweepDuration, trackQueues } from '../../platform/metrics.ts';
 import { sweeps } from './sweeps.ts';
 
@@ -8,7 +7,7 @@ import { sweeps } from './sweeps.ts';
  * Schedules the sweeps with pg-boss in the same PostgreSQL. pg-boss runs each cron once across
  * all instances; each sweep also runs once at start, to catch up on anything missed while down.
  */
-export async function startSweeps(databaseUrl: string, db: Db, clock: Clock, log: (line: string) => void, options: { stopWithinMs?: number } = {}): Promise<() => Promise<void>> {
+export async function startSweeps(databaseUrl: string, deps: Deps, log: (line: string) => void, options: { stopWithinMs?: number } = {}): Promise<() => Promise<void>> {
   const boss = new PgBoss({ connectionString: databaseUrl, max: 3 });
   boss.on('error', (error: unknown) => log(`jobs: ${error instanceof Error ? error.message : JSON.stringify(error)}`));
   await boss.start();
@@ -18,7 +17,7 @@ export async function startSweeps(databaseUrl: string, db: Db, clock: Clock, log
     await boss.work(sweep.name, async () => {
       const finished = sweepDuration.startTimer({ sweep: sweep.name });
       try {
-        const done = await sweep.run(db, clock);
+        const done = await sweep.run(deps);
         if (done > 0) log(`${sweep.name}: ${done}`);
       } catch (error) {
         jobFailures.inc({ queue: sweep.name });

@@ -1,8 +1,9 @@
-import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/database.ts';
+import { forgetOldBodies } from '../../connections/inbox.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { forgetOldIdempotencyKeys } from '../../platform/http/idempotency.ts';
 import { releaseDueHolds } from '../../ledger/holds.ts';
 import { awardBirthdays } from '../birthday-sweep.ts';
+import { processDueDeliveries } from '../store-delivery-processed.ts';
 import { announceExpiringPoints, expirePoints } from '../points-expiry.ts';
 import { expireCodes } from '../redemption-settled.ts';
 import { reviewMemberships } from '../membership-reported.ts';
@@ -17,18 +18,20 @@ export interface Sweep {
   name: string;
   /** Cron, UTC. */
   cron: string;
-  run(db: Db, clock: Clock): Promise<number>;
+  run(deps: Deps): Promise<number>;
 }
 
 export const sweeps: Sweep[] = [
-  { name: 'release-pending-points', cron: '*/5 * * * *', run: (db, clock) => releaseDueHolds(db, clock.now()) },
-  { name: 'expire-codes', cron: '*/15 * * * *', run: (db, clock) => expireCodes(db, clock.now()) },
-  { name: 'expire-points', cron: '10 0 * * *', run: (db, clock) => expirePoints(db, clock.now()) },
-  { name: 'announce-expiring-points', cron: '20 0 * * *', run: (db, clock) => announceExpiringPoints(db, clock.now()) },
-  { name: 'review-tiers', cron: '30 0 * * *', run: (db, clock) => reviewTiers(db, clock.now()) },
-  { name: 'run-tier-recalculations', cron: '* * * * *', run: (db, clock) => runRecalculations(db, clock.now()) },
-  { name: 'complete-referrals', cron: '*/15 * * * *', run: (db, clock) => completeReferrals(db, clock.now()) },
-  { name: 'review-memberships', cron: '*/15 * * * *', run: (db, clock) => reviewMemberships(db, clock.now()) },
-  { name: 'award-birthdays', cron: '5 0 * * *', run: (db, clock) => awardBirthdays(db, clock.now()) },
-  { name: 'forget-idempotency-keys', cron: '17 * * * *', run: (db, clock) => forgetOldIdempotencyKeys(db, clock.now()) },
+  { name: 'release-pending-points', cron: '*/5 * * * *', run: ({ db, clock }) => releaseDueHolds(db, clock.now()) },
+  { name: 'expire-codes', cron: '*/15 * * * *', run: ({ db, clock }) => expireCodes(db, clock.now()) },
+  { name: 'expire-points', cron: '10 0 * * *', run: ({ db, clock }) => expirePoints(db, clock.now()) },
+  { name: 'announce-expiring-points', cron: '20 0 * * *', run: ({ db, clock }) => announceExpiringPoints(db, clock.now()) },
+  { name: 'review-tiers', cron: '30 0 * * *', run: ({ db, clock }) => reviewTiers(db, clock.now()) },
+  { name: 'run-tier-recalculations', cron: '* * * * *', run: ({ db, clock }) => runRecalculations(db, clock.now()) },
+  { name: 'complete-referrals', cron: '*/15 * * * *', run: ({ db, clock }) => completeReferrals(db, clock.now()) },
+  { name: 'review-memberships', cron: '*/15 * * * *', run: ({ db, clock }) => reviewMemberships(db, clock.now()) },
+  { name: 'award-birthdays', cron: '5 0 * * *', run: ({ db, clock }) => awardBirthdays(db, clock.now()) },
+  { name: 'apply-store-deliveries', cron: '* * * * *', run: (deps) => processDueDeliveries(deps) },
+  { name: 'forget-delivery-bodies', cron: '40 3 * * *', run: ({ db, clock }) => forgetOldBodies(db, clock.now()) },
+  { name: 'forget-idempotency-keys', cron: '17 * * * *', run: ({ db, clock }) => forgetOldIdempotencyKeys(db, clock.now()) },
 ];

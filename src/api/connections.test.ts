@@ -1,0 +1,121 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { signatureOf } from '../connections/signatures.ts';
+import { verifyLedger } from '../ledger/verify.ts';
+import { processDueDeliveries } from '../workflows/store-delivery-processed.ts';
+import { createTestApp, TEST_SECRETS, type ApiClient } from './testing/test-app.ts';
+
+const t = await createTestApp('2026-03-02T12:00:00Z');
+const fixtures = path.resolve(import.meta.dirname, '../../../shared/fixtures');
+const raw = (name: string) => readFile(path.join(fixtures, name), 'utf8');
+const SECRET = 'shpss_test_client_secret';
+
+/** A fixture body with some top-level fields changed, as text (its ids stay exactly as written). */
+function variant(text: string, changes: Record<string, unknown>): string {
+  let out = text;
+  for (const [key, value] of Object.entries(changes)) {
+    const pattern = new RegExp(`^(  "${key}": )(.*?)(,?)$`, 'm');
+    if (!pattern.test(out)) throw new Error(`no top-level ${key}`);
+    out = out.replace(pattern, (_m, start: string, _old: string, comma: string) => `${start}${JSON.stringify(value)}${comma}`);
+  }
+  return out;
+}
+
+async function connect(api: ApiClient, body: Record<string, unknown> = {}) {
+  const created = await api.post('/v1/connections', { platform: 'shopify', shop_domain: 'regulars-test.myshopify.com', webhook_secret: SECRET, ...body });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return created.body;
+}
+
+let delivery = 0;
+function deliver(connection: { id: string; platform: string }, topic: string, body: string, options: { secret?: string; id?: string; headers?: Record<string, string> } = {}) {
+  delivery += 1;
+  const shopify = connection.platform === 'shopify';
+  return t.app.inject({
+    method: 'POST',
+    url: `/webhooks/${connection.platform}/${connection.id}`,
+    payload: body,
+    headers: {
+      'content-type': 'application/json',
+      ...(shopify
+        ? { 'x-shopify-topic': topic, 'x-shopify-hmac-sha256': signatureOf(body, options.secret ?? SECRET), 'x-shopify-webhook-id': options.id ?? `wh-${delivery}`, 'x-shopify-shop-domain': 'regulars-test.myshopify.com' }
+        : { 'x-wc-webhook-topic': topic, 'x-wc-webhook-signature': signatureOf(body, options.secret ?? SECRET), 'x-wc-webhook-delivery-id': options.id ?? `wc-${delivery}` }),
+      ...options.headers,
+    },
+  });
+}
+
+const apply = () => processDueDeliveries(t.deps);
+const customerBy = async (api: ApiClient, externalId: string) => (await api.get(`/v1/customers?external_id=${externalId}`)).body.data[0];
+
+describe('connections', () => {
+  it('are created with their webhook URL and settings; the secret is sealed and never returned', async () => {
+    const api = await t.newProgram();
+    const connection = await connect(api);
+    expect(connection).toMatchObject({ object: 'connection', platform: 'shopify', shop_domain: 'regulars-test.myshopify.com', status: 'active', award_on: 'paid', include_test_orders: false, channels: ['*'], guests: 'by_email', has_admin_access_token: false });
+    expect(connection.webhook_url).toMatch(new RegExp(`/webhooks/shopify/${connection.id}$`));
+    expect(JSON.stringify(connection)).not.toContain(SECRET);
+    const stored = await t.db.selectFrom('connections').select('webhook_secret_sealed').where('id', '=', connection.id).executeTakeFirstOrThrow();
+    expect(stored.webhook_secret_sealed).not.toContain(SECRET);
+    expect(TEST_SECRETS.open(stored.webhook_secret_sealed)).toBe(SECRET);
+
+    expect((await api.patch(`/v1/connections/${connection.id}`, { award_on: 'fulfilled', channels: ['web', 'pos'] })).body).toMatchObject({ award_on: 'fulfilled', channels: ['web', 'pos'] });
+    expect((await api.patch(`/v1/connections/${connection.id}`, { award_on: 'completed' })).body.error).toMatchObject({ code: 'parameter_invalid', param: 'award_on' });
+    expect((await api.post('/v1/connections', { platform: 'shopify', shop_domain: 'regulars-test.myshopify.com', webhook_secret: 'x' })).body.error.code).toBe('connection_exists');
+    expect((await api.post('/v1/connections', { platform: 'woocommerce', webhook_secret: 'x' })).body.error).toMatchObject({ code: 'parameter_missing', param: 'site_url' });
+    expect((await api.post(`/v1/connections/${connection.id}/disable`)).body).toMatchObject({ status: 'disabled', disabled_reason: 'disabled_by_merchant' });
+    expect((await api.get('/v1/connections')).body.data.map((c: { id: string }) => c.id)).toEqual([connection.id]);
+  });
+
+  it('refuse a delivery with a bad or missing signature (401) and store nothing', async () => {
+    const api = await t.newProgram();
+    const connection = await connect(api, { shop_domain: 'sig-test.myshopify.com' });
+    const body = await raw('shopify-orders-create.json');
+    const forged = await deliver(connection, 'orders/paid', body, { secret: 'wrong' });
+    expect(forged.statusCode).toBe(401);
+    expect(forged.json().error).toMatchObject({ type: 'authentication', code: 'invalid_signature' });
+    const unsigned = await deliver(connection, 'orders/paid', body, { headers: { 'x-shopify-hmac-sha256': '' } });
+    expect(unsigned.statusCode).toBe(401);
+    // One byte changed after signing.
+    const signed = signatureOf(body, SECRET);
+    const tampered = await t.app.inject({ method: 'POST', url: `/webhooks/shopify/${connection.id}`, payload: body.replace('89.99', '89.98'), headers: { 'content-type': 'application/json', 'x-shopify-topic': 'orders/paid', 'x-shopify-hmac-sha256': signed } });
+    expect(tampered.statusCode).toBe(401);
+    const stored = await t.db.selectFrom('store_deliveries').select('id').where('connection_id', '=', connection.id).execute();
+    expect(stored).toEqual([]);
+  });
+
+  it('award a paid Shopify order once, however often it is delivered, and take back a refund', async () => {
+    const api = await t.newProgram();
+    const connection = await connect(api, { shop_domain: 'once.myshopify.com' });
+    const paid = variant(await raw('shopify-orders-create.json'), { financial_status: 'paid', test: false, cancelled_at: null });
+    const first = await deliver(connection, 'orders/paid', paid, { id: 'same-delivery' });
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ received: true, duplicate: false });
+    expect((await deliver(connection, 'orders/paid', paid, { id: 'same-delivery' })).json()).toMatchObject({ duplicate: true });
+    await deliver(connection, 'orders/updated', paid); // the same state in another topic
+    await apply();
+    const customer = await customerBy(api, '115310627314723950');
+    // 414.95 of lines less 20.00 of discounts: 394.95 USD, 1 point per unit, rounded down.
+    expect(customer).toMatchObject({ email: 'john@example.com', points_balance: 394, orders_count: 1 });
+    const order = (await api.get('/v1/orders?external_id=820982911946154500')).body.data[0];
+    expect(order).toMatchObject({ subtotal: 41495, discount: 2000, points_earned: 394 });
+
+    await deliver(connection, 'refunds/create', await raw('shopify-refunds-create.json'));
+    await apply();
+    expect((await customerBy(api, '115310627314723950')).points_balance).toBe(0); // all five lines came back
+    const health = (await api.get(`/v1/connections/${connection.id}`)).body.health;
+    expect(health).toMatchObject({ failed_deliveries: 0, last_error: null });
+    expect(health.last_delivery_at).not.toBeNull();
+    expect((await verifyLedger(t.db)).discrepancies).toEqual([]);
+  });
+
+  it('answer WooCommerce’s unsigned creation ping with 200', async () => {
+    const api = await t.newProgram();
+    const connection = (await api.post('/v1/connections', { platform: 'woocommerce', site_url: 'https://shop.example/', webhook_secret: SECRET })).body;
+    expect(connection).toMatchObject({ site_url: 'https://shop.example', award_on: 'processing' });
+    const ping = await t.app.inject({ method: 'POST', url: `/webhooks/woocommerce/${connection.id}`, payload: 'webhook_id=17', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(ping.statusCode).toBe(200);
+    expect(ping.json()).toMatchObject({ ping: true });
+  });
+});

@@ -1,0 +1,41 @@
+import type { Selectable } from 'kysely';
+import type { AuditLogTable } from '../platform/db/connection-tables.ts';
+import type { Db, Tx } from '../platform/db/database.ts';
+import { newId } from '../platform/ids.ts';
+
+export type AuditEntry = Selectable<AuditLogTable>;
+
+export interface AuditRecord {
+  programId: string;
+  /** Who did it: a staff member, an API key, or the store platform (`shopify:<shop>`). */
+  actor: string;
+  /** What was done, as `subject.verb`: `privacy.customer_redacted`, … */
+  action: string;
+  subject?: { type: string; id: string };
+  details?: Record<string, unknown>;
+}
+
+/** Writes one line of the program's audit log, in the caller's transaction when given one. */
+export async function recordAudit(db: Db | Tx, record: AuditRecord, at: Date): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      id: newId('aud', at.getTime()),
+      program_id: record.programId,
+      actor: record.actor,
+      action: record.action,
+      subject_type: record.subject?.type ?? null,
+      subject_id: record.subject?.id ?? null,
+      details: JSON.stringify(record.details ?? {}),
+      created_at: at,
+    })
+    .execute();
+}
+
+export async function listAudit(db: Db, programId: string, filter: { action?: string; subject_id?: string; limit: number; starting_after?: string }): Promise<AuditEntry[]> {
+  let query = db.selectFrom('audit_log').selectAll().where('program_id', '=', programId);
+  if (filter.action) query = query.where('action', '=', filter.action);
+  if (filter.subject_id) query = query.where('subject_id', '=', filter.subject_id);
+  if (filter.starting_after) query = query.where('id', '<', filter.starting_after);
+  return query.orderBy('id', 'desc').limit(filter.limit + 1).execute();
+}
