@@ -118,4 +118,70 @@ describe('connections', () => {
     expect(ping.statusCode).toBe(200);
     expect(ping.json()).toMatchObject({ ping: true });
   });
+
+  it('wait for award_on, leave out excluded customer tags, and upsert customers from customers/* topics', async () => {
+    const api = await t.newProgram();
+    await api.post('/v1/earning-rules', { name: 'Welcome', type: 'action', event_type: 'signup', points: 100 });
+    const connection = await connect(api, { shop_domain: 'settings.myshopify.com', award_on: 'fulfilled', excluded_customer_tags: ['staff'] });
+    const order = await raw('shopify-order-rest-example-450789469.json'); // paid, not fulfilled; customer tagged "Léon, Noël"
+    await deliver(connection, 'orders/paid', order);
+    await apply();
+    expect(await customerBy(api, '207119551')).toBeUndefined();
+    const state = await t.db.selectFrom('store_orders').select(['state', 'reason']).where('connection_id', '=', connection.id).executeTakeFirstOrThrow();
+    expect(state).toEqual({ state: 'waiting', reason: 'waiting for the order to be fulfilled' });
+    await deliver(connection, 'orders/fulfilled', order.replace('"fulfillment_status": null', '"fulfillment_status": "fulfilled"').replace('"updated_at": "2008-01-10T11:00:00-05:00"', '"updated_at": "2008-01-11T11:00:00-05:00"'));
+    await apply();
+    expect((await customerBy(api, '207119551')).points_balance).toBe(196); // 587 earned, two of three lines refunded
+
+    await deliver(connection, 'customers/create', JSON.stringify({ id: 5551, email: 'new@example.com', first_name: 'Ada', last_name: 'L', tags: 'vip, newsletter', email_marketing_consent: { state: 'subscribed' } }));
+    await apply();
+    expect(await customerBy(api, '5551')).toMatchObject({ email: 'new@example.com', first_name: 'Ada', tags: ['vip', 'newsletter'], marketing_consent: true, points_balance: 100 });
+    await deliver(connection, 'customers/update', JSON.stringify({ id: 5551, email: 'new@example.com', first_name: 'Ada', last_name: 'Lovelace', tags: 'vip' }));
+    await apply();
+    expect(await customerBy(api, '5551')).toMatchObject({ last_name: 'Lovelace', tags: ['vip'], points_balance: 100 });
+
+    const staff = order.replace('"Léon, Noël"', '"staff"').replaceAll('450789469', '450789470').replace('"fulfillment_status": null', '"fulfillment_status": "fulfilled"').replace('"id": 207119551', '"id": 207119552');
+    await deliver(connection, 'orders/fulfilled', staff);
+    await apply();
+    const excluded = await t.db.selectFrom('store_orders').select(['state', 'reason']).where('connection_id', '=', connection.id).where('external_id', '=', '450789470').executeTakeFirstOrThrow();
+    expect(excluded).toEqual({ state: 'excluded', reason: 'customer tag "staff" is excluded from the program' });
+  });
+
+  it('stop applying orders when the app is uninstalled, and still honour privacy requests', async () => {
+    const api = await t.newProgram();
+    const connection = await connect(api, { shop_domain: 'privacy.myshopify.com' });
+    const paid = variant(await raw('shopify-orders-create.json'), { financial_status: 'paid', test: false, cancelled_at: null });
+    await deliver(connection, 'orders/paid', paid);
+    await apply();
+    const customer = await customerBy(api, '115310627314723950');
+    expect(customer.points_balance).toBe(394);
+
+    await deliver(connection, 'customers/data_request', JSON.stringify({ shop_id: 954889, shop_domain: 'privacy.myshopify.com', orders_requested: [820982911946154500], customer: { id: 115310627314723950, email: 'john@example.com', phone: null }, data_request: { id: 9999 } }));
+    await apply();
+    const requests = (await api.get(`/v1/privacy-requests?connection_id=${connection.id}`)).body.data;
+    expect(requests[0]).toMatchObject({ kind: 'data_request', status: 'completed', customer_id: customer.id, external_request_id: '9999' });
+    const exported = (await api.get(`/v1/privacy-requests/${requests[0].id}`)).body.export;
+    expect(exported.customer).toMatchObject({ email: 'john@example.com', points_balance: 394 });
+    expect(exported.orders).toHaveLength(1);
+    expect(exported.transactions[0].points).toBe(394);
+
+    await deliver(connection, 'app/uninstalled', JSON.stringify({ id: 954889, domain: 'privacy.myshopify.com' }));
+    await apply();
+    expect((await api.get(`/v1/connections/${connection.id}`)).body).toMatchObject({ status: 'disabled', disabled_reason: 'app_uninstalled' });
+    await deliver(connection, 'orders/paid', paid.replaceAll('820982911946154500', '820982911946154501'));
+    await apply();
+    expect((await api.get('/v1/orders?external_id=820982911946154501')).body.data).toEqual([]);
+
+    await deliver(connection, 'customers/redact', JSON.stringify({ shop_id: 954889, shop_domain: 'privacy.myshopify.com', customer: { id: 115310627314723950, email: 'john@example.com', phone: null }, orders_to_redact: [820982911946154500] }));
+    await apply();
+    const redacted = (await api.get(`/v1/customers/${customer.id}`)).body;
+    expect(redacted).toMatchObject({ email: null, first_name: null, last_name: null, points_balance: 394, orders_count: 1 });
+    const bodies = await t.db.selectFrom('store_deliveries').select('body').where('connection_id', '=', connection.id).where('body', 'like', '%john@example.com%').execute();
+    expect(bodies).toEqual([]);
+    await deliver(connection, 'shop/redact', JSON.stringify({ shop_id: 954889, shop_domain: 'privacy.myshopify.com' }));
+    await apply();
+    const audit = (await api.get('/v1/audit-log')).body.data.map((e: { action: string }) => e.action);
+    expect(audit).toEqual(['privacy.shop_redacted', 'privacy.customer_redacted', 'privacy.data_exported']);
+    expect((await verifyLedger(t.db)).discrepancies).toEqual([]);
+  });
 });

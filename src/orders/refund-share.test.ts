@@ -38,4 +38,16 @@ describe('refund clawback', () => {
     expect(() => refundAmount(order(), { line_items: [{ product_id: 'mug', quantity: 1 }] }, [{ product_id: 'mug', quantity: 2 }])).toThrow(/only 0 left/);
     expect(() => refundAmount(order({ refunded: 5000 }), { amount: 401 }, [])).toThrow(/exceeds/);
   });
+
+  it('values refunded lines cumulatively: every line back returns exactly what was paid', () => {
+    // Three lines of 199.00 with 10.00 off the order: each is worth 195.66⅔ of the 587.00 paid.
+    const lines = ['a', 'b', 'c'].map((id) => ({ line_id: id, product_id: 'ipod', quantity: 1, unit_price: 19900, title: 'iPod' }));
+    const o = order({ subtotal: 59700, discount: 1000, line_items: lines });
+    const first = refundAmount(o, { line_items: [{ line_id: 'c', product_id: 'ipod', quantity: 1 }, { line_id: 'a', product_id: 'ipod', quantity: 1 }] }, []);
+    expect(first).toBe(39133);
+    const last = refundAmount({ ...o, refunded: first }, { line_items: [{ line_id: 'b', product_id: 'ipod', quantity: 1 }] }, [{ line_id: 'c', product_id: 'ipod', quantity: 1 }, { line_id: 'a', product_id: 'ipod', quantity: 1 }]);
+    expect(first + last).toBe(58700);
+    // Named by product alone, a product on several lines is taken line by line.
+    expect(refundAmount(o, { line_items: [{ product_id: 'ipod', quantity: 3 }] }, [])).toBe(58700);
+  });
 });

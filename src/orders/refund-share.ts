@@ -59,13 +59,16 @@ function linesAmount(order: RefundableOrder, lines: RefundLine[], refundedLines:
     return quantity;
   };
   for (const earlier of refundedLines) take(earlier);
-  gross = 0;
+  const grossBefore = gross;
   lines.forEach((line, i) => {
     if (!order.line_items.some((l) => sameLine(l, line))) throw invalidRequest('line_item_not_in_order', `Line ${i} names a product the order does not have.`, `line_items.${i}`);
     const short = take(line);
     if (short > 0) throw invalidRequest('refund_exceeds_order', `Line ${i}: only ${line.quantity - short} left to refund.`, `line_items.${i}.quantity`);
   });
-  return order.subtotal === 0 ? 0 : mulDivFloor(gross, paidMerchandise(order), order.subtotal);
+  // Valued cumulatively, like the points: refunding every line returns exactly what was paid.
+  if (order.subtotal === 0) return 0;
+  const value = (g: number) => mulDivFloor(g, paidMerchandise(order), order.subtotal);
+  return value(gross) - value(grossBefore);
 }
 
 /** A refund line names an order line by its line_id when both have one, else by product (and variant). */
