@@ -31,6 +31,7 @@ import { homeRoutes } from './home.ts';
 import { metricsRoutes } from './metrics.ts';
 import { connectionRoutes } from './connections.ts';
 import { storeWebhookRoutes } from './store-webhooks.ts';
+import { importRoutes } from './imports.ts';
 import { registerRateLimits } from './rate-limits.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimitDefaults } from '../platform/config.ts';
 import { registerIdempotency } from '../platform/http/idempotency.ts';
@@ -95,6 +96,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(analyticsRoutes(deps));
   await app.register(connectionRoutes(deps, options.publicUrl));
   await app.register(storeWebhookRoutes(deps));
+  await app.register(importRoutes(deps));
   return app;
 }
 

@@ -163,3 +163,20 @@ describe('regulars import customers', () => {
     expect((await api.get('/v1/customers?email=known@example.com')).body.data[0]).toMatchObject({ external_id: '102', first_name: 'Known' });
   });
 });
+
+describe('regulars import balances', () => {
+  it('dry-runs, imports and re-imports a Smile.io file, with progress and one summary line', async () => {
+    const api = await t.newProgram({ name: 'Moving from Smile' });
+    const balances = await file('smile.csv', 'email,points\nmover@example.com,250\nwrong,3\n');
+    const dry = regulars('import', 'balances', balances, '--format', 'smile', '--dry-run', '--program', api.programId);
+    expect(dry.status).toBe(2);
+    expect(dry.stderr).toContain('line 3: email "wrong" is not an email address');
+    expect(dry.stdout).toContain('2 rows: would import 1 balances (250 points, 0 pending), 1 new customers');
+    expect(dry.stdout).toContain('(dry run: nothing was changed)');
+    expect((await api.get('/v1/customers?email=mover@example.com')).body.data).toEqual([]);
+    expect(regulars('import', 'balances', balances, '--format', 'smile', '--program', api.programId).stdout).toContain('imported 1 balances (250 points');
+    expect(regulars('import', 'balances', balances, '--format', 'smile', '--program', api.programId).stdout).toContain('1 already imported from this file');
+    expect((await api.get('/v1/customers?email=mover@example.com')).body.data[0].points_balance).toBe(250);
+    expect(regulars('import', 'balances', balances, '--format', 'yotpo').stderr).toContain('--format must be smile, loyaltylion or plain');
+  });
+});

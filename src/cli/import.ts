@@ -1,5 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
 import { importWithAwards } from '../workflows/imports/award-import.ts';
+import { importBalances } from '../workflows/imports/balance-import.ts';
+import { readBalances, type BalanceFormat } from '../workflows/imports/balance-rows.ts';
 import { importCustomers, readCustomerFile } from '../workflows/imports/customer-import.ts';
 import { importHistory, type ImportStep } from '../workflows/imports/history-import.ts';
 import { readOrderFile } from '../workflows/imports/order-file.ts';
@@ -77,6 +80,33 @@ export async function importCustomerFile(file: string, options: { program?: stri
     const result = await importCustomers(database.db, programId, read.customers, new Date());
     console.log(`${read.customers.length} customers read, ${read.errors.length} rows skipped: ${result.created} new, ${result.updated} updated`);
     return read.errors.length > 0 ? 2 : 0;
+  } finally {
+    await database.close();
+  }
+}
+
+/** `regulars import balances <file>`: opening balances from Smile.io, LoyaltyLion or a plain `email,points` file. */
+export async function importBalanceFile(file: string, options: { program?: string; format: BalanceFormat; dryRun?: boolean; pendingDays: number }): Promise<number> {
+  const config = readConfig();
+  const database = await openDatabase(config, (line) => console.error(line));
+  try {
+    const program = await loadProgramContext(database.db, await chosenProgram(database.db, options.program, { create: true }));
+    const text = await readFile(file, 'utf8');
+    const read = readBalances(text, options.format);
+    const progress = new cliProgress.SingleBar({ format: `${options.dryRun ? 'checking' : 'importing'} [{bar}] {percentage}% | {value}/{total} rows`, hideCursor: true }, cliProgress.Presets.shades_classic);
+    progress.start(read.balances.length, 0);
+    const deps = { db: database.db, readDb: database.readDb, clock: systemClock, secrets: await loadSecretBox(config.encryptionKey, config.dataDir) };
+    const result = await importBalances(deps, program, { text, format: options.format, ...read }, { dryRun: options.dryRun ?? false, pendingDays: options.pendingDays, onProgress: (done) => progress.update(done) });
+    progress.stop();
+    for (const e of result.errors.slice(0, 50)) console.error(`line ${e.line}: ${e.message}`);
+    if (result.errors.length > 50) console.error(`… and ${result.errors.length - 50} more bad rows`);
+    const verb = options.dryRun ? 'would import' : 'imported';
+    console.log(
+      `${result.rows} rows: ${verb} ${result.balances_imported} balances (${result.points_imported} points, ${result.points_pending_imported} pending), ` +
+        `${result.customers_created} new customers, ${result.tiers_placed} tiers, ${result.referral_codes_set} referral codes; ` +
+        `${result.already_imported} already imported from this file, ${result.errors.length} rows skipped${options.dryRun ? ' (dry run: nothing was changed)' : ''}`,
+    );
+    return result.errors.length > 0 ? 2 : 0;
   } finally {
     await database.close();
   }

@@ -4,7 +4,8 @@ import { runBacktest } from './backtest.ts';
 import { clvFit } from './clv.ts';
 import { demo } from './demo.ts';
 import { report } from './report.ts';
-import { importCustomerFile, importOrders } from './import.ts';
+import { importBalanceFile, importCustomerFile, importOrders } from './import.ts';
+import type { BalanceFormat } from '../workflows/imports/balance-rows.ts';
 import { openDatabase } from './database.ts';
 import { start } from './start.ts';
 import { verify } from './verify.ts';
@@ -66,6 +67,20 @@ imports
   .option('--award-points', 'award points for the past orders under today\'s rules (default: history only)')
   .action(async (file: string, options: { program?: string; awardPoints?: boolean }) => {
     process.exit(await importOrders(file, options));
+  });
+
+imports
+  .command('balances <file>')
+  .description('opening balances from another loyalty app: email,points at least (Smile.io\'s import format), optionally customer_id, birthday, tier, referral_code, points_pending; re-importing the same file changes nothing; exit 2 when rows were skipped')
+  .option('--program <id>', 'the program to load into (default: the first one)')
+  .option('--format <format>', 'smile, loyaltylion or plain', 'plain')
+  .option('--dry-run', 'say what would change, and change nothing')
+  .option('--pending-days <days>', 'how long imported pending points stay pending', '30')
+  .action(async (file: string, options: { program?: string; format: string; dryRun?: boolean; pendingDays: string }) => {
+    if (!['smile', 'loyaltylion', 'plain'].includes(options.format)) throw new Error('--format must be smile, loyaltylion or plain');
+    const pendingDays = Number(options.pendingDays);
+    if (!Number.isInteger(pendingDays) || pendingDays < 0 || pendingDays > 365) throw new Error('--pending-days must be a whole number of days from 0 to 365');
+    process.exit(await importBalanceFile(file, { ...options, format: options.format as BalanceFormat, pendingDays }));
   });
 
 program

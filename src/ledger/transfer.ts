@@ -12,6 +12,8 @@ export const Account = {
   redeemed: 'program:redeemed',
   expired: 'program:expired',
   storeCreditIssued: 'program:store_credit',
+  /** Balances carried over from another loyalty app (opening balances). */
+  imported: 'program:imported',
 } as const;
 export type Account = (typeof Account)[keyof typeof Account];
 
@@ -31,7 +33,8 @@ export type TransferCode =
   | 'credit.spend'
   | 'credit.return'
   | 'cashback.earn'
-  | 'cashback.reverse';
+  | 'cashback.reverse'
+  | 'import.opening';
 
 /** A transfer once posted: its draft and its id. */
 export interface PostedTransfer extends TransferDraft {

@@ -162,3 +162,14 @@ export function tierChanges(db: Db, programId: string, customerId: string, page:
   if (page.starting_after) query = query.where('id', '<', page.starting_after);
   return query.orderBy('id', 'desc').limit(page.limit + 1).execute();
 }
+
+/** Places a customer in a tier as another app had them (a balance import), recorded as an `imported` change. */
+export async function placeTier(tx: Tx, programId: string, customer: { id: string; tier_id: string | null }, tierId: string, at: Date): Promise<boolean> {
+  if (customer.tier_id === tierId) return false;
+  await tx.updateTable('customers').set({ tier_id: tierId, tier_since: at, tier_unsupported_since: null }).where('id', '=', customer.id).execute();
+  await tx
+    .insertInto('tier_changes')
+    .values({ id: newId('tch', at.getTime()), program_id: programId, customer_id: customer.id, from_tier_id: customer.tier_id, to_tier_id: tierId, reason: 'imported', cause_type: 'import', cause_id: null, metric_value: 0, created_at: at })
+    .execute();
+  return true;
+}

@@ -13,7 +13,7 @@ export interface TierHolder {
   in_holdout?: boolean;
 }
 
-export type TierReason = 'qualified' | 'period_ended' | 'refund' | 'recalculation';
+export type TierReason = 'qualified' | 'period_ended' | 'refund' | 'recalculation' | 'imported';
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 

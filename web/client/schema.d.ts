@@ -605,6 +605,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/imports/balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bring in balances from Smile.io, LoyaltyLion or a plain email,points file
+         * @description Each row: `email` (or `customer_id`) and `points`; optionally `points_pending`, `birthday`, `tier` (a tier name of this program), `referral_code`. Opening balances are ledger transfers (`import.opening`) keyed by the file: importing it again changes nothing. `dry_run` reports what would change and changes nothing. 201 when imported, 200 for a dry run; rows that cannot be applied are listed by line in `errors`.
+         */
+        post: operations["importBalances"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/membership-plans": {
         parameters: {
             query?: never;
@@ -5161,7 +5181,7 @@ export interface operations {
                             metric_value: number;
                             /** @enum {string} */
                             object: "tier_change";
-                            reason: "qualified" | "period_ended" | "refund" | "recalculation";
+                            reason: "qualified" | "period_ended" | "refund" | "recalculation" | "imported";
                             to_tier_id: string | null;
                         }[];
                         has_more: boolean;
@@ -6243,6 +6263,143 @@ export interface operations {
                             [key: string]: unknown;
                         };
                         type: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    importBalances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The file’s text (CSV with a header row). */
+                    csv: string;
+                    dry_run?: boolean;
+                    /** @description Which app’s columns (default plain). */
+                    format?: "smile" | "loyaltylion" | "plain";
+                    /** @description How long imported pending points stay pending (default 30). */
+                    pending_days?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Rows whose balance this same file brought in before. */
+                        already_imported: number;
+                        balances_imported: number;
+                        customers_created: number;
+                        dry_run: boolean;
+                        /** @description Rows left out, by line of the file. */
+                        errors: {
+                            line: number;
+                            message: string;
+                        }[];
+                        /** @description SHA-256 of the file: the same file imported again changes nothing. */
+                        file_hash: string;
+                        /** @enum {string} */
+                        object: "balance_import";
+                        points_imported: number;
+                        points_pending_imported: number;
+                        referral_codes_set: number;
+                        rows: number;
+                        source: "smile" | "loyaltylion" | "plain";
+                        tiers_placed: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Rows whose balance this same file brought in before. */
+                        already_imported: number;
+                        balances_imported: number;
+                        customers_created: number;
+                        dry_run: boolean;
+                        /** @description Rows left out, by line of the file. */
+                        errors: {
+                            line: number;
+                            message: string;
+                        }[];
+                        /** @description SHA-256 of the file: the same file imported again changes nothing. */
+                        file_hash: string;
+                        /** @enum {string} */
+                        object: "balance_import";
+                        points_imported: number;
+                        points_pending_imported: number;
+                        referral_codes_set: number;
+                        rows: number;
+                        source: "smile" | "loyaltylion" | "plain";
+                        tiers_placed: number;
                     };
                 };
             };

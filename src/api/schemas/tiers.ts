@@ -31,7 +31,7 @@ export const TierChange = Type.Object({
   id: Type.String(),
   from_tier_id: Nullable(Type.String()),
   to_tier_id: Nullable(Type.String()),
-  reason: Type.Union([Type.Literal('qualified'), Type.Literal('period_ended'), Type.Literal('refund'), Type.Literal('recalculation')]),
+  reason: Type.Union([Type.Literal('qualified'), Type.Literal('period_ended'), Type.Literal('refund'), Type.Literal('recalculation'), Type.Literal('imported')]),
   cause: Nullable(Type.Object({ type: Type.String(), id: Type.String() })),
   metric_value: Type.Integer(),
   created_at: Timestamp,

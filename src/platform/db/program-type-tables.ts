@@ -24,7 +24,7 @@ export interface TierChangesTable {
   customer_id: string;
   from_tier_id: string | null;
   to_tier_id: string | null;
-  reason: 'qualified' | 'period_ended' | 'refund' | 'recalculation';
+  reason: 'qualified' | 'period_ended' | 'refund' | 'recalculation' | 'imported';
   cause_type: string | null;
   cause_id: string | null;
   metric_value: number;
