@@ -29,6 +29,7 @@ export const connectionRoutes =
       disabled_reason: c.disabled_reason,
       webhook_url: `${publicUrl ?? `${request.protocol}://${request.host}`}/webhooks/${c.platform}/${c.id}`,
       has_admin_access_token: c.admin_access_token_sealed !== null,
+      api_url: c.api_url,
       award_on: c.award_on,
       include_test_orders: c.include_test_orders,
       channels: c.channels,

@@ -8,6 +8,7 @@ import { importBalanceFile, importCustomerFile, importOrders } from './import.ts
 import type { BalanceFormat } from '../workflows/imports/balance-rows.ts';
 import { openDatabase } from './database.ts';
 import { start } from './start.ts';
+import { sync } from './sync.ts';
 import { verify } from './verify.ts';
 
 const program = new Command()
@@ -81,6 +82,15 @@ imports
     const pendingDays = Number(options.pendingDays);
     if (!Number.isInteger(pendingDays) || pendingDays < 0 || pendingDays > 365) throw new Error('--pending-days must be a whole number of days from 0 to 365');
     process.exit(await importBalanceFile(file, { ...options, format: options.format as BalanceFormat, pendingDays }));
+  });
+
+program
+  .command('sync <connection>')
+  .description("fetch a connected store's orders changed since a date from its Admin API and apply them (needs the connection's admin_access_token)")
+  .option('--since <date>', 'first day, YYYY-MM-DD (default: where the last reconciliation ended)')
+  .action(async (connection: string, options: { since?: string }) => {
+    if (options.since && !/^\d{4}-\d{2}-\d{2}$/.test(options.since)) throw new Error('--since must be YYYY-MM-DD');
+    await sync(connection, options);
   });
 
 program

@@ -20,11 +20,12 @@ export interface NewConnection extends Partial<ConnectionSettings> {
   site_url?: string;
   webhook_secret: string;
   admin_access_token?: string;
+  api_url?: string;
   store_id: string;
   metadata?: Record<string, string>;
 }
 
-export type ConnectionChange = Partial<ConnectionSettings> & { webhook_secret?: string; admin_access_token?: string | null; metadata?: Record<string, string> };
+export type ConnectionChange = Partial<ConnectionSettings> & { webhook_secret?: string; admin_access_token?: string | null; api_url?: string | null; metadata?: Record<string, string> };
 
 /** When a platform's orders earn unless the connection says otherwise. */
 const AWARD_ON: Record<Platform, { default: OrderSettings['award_on']; allowed: OrderSettings['award_on'][] }> = {
@@ -69,6 +70,7 @@ export async function createConnection(db: Db, secrets: SecretBox, programId: st
       ...address,
       webhook_secret_sealed: secrets.seal(input.webhook_secret),
       admin_access_token_sealed: input.admin_access_token ? secrets.seal(input.admin_access_token) : null,
+      api_url: input.api_url?.replace(/\/+$/, '') ?? null,
       award_on: input.award_on ?? AWARD_ON[input.platform].default,
       include_test_orders: input.include_test_orders ?? false,
       channels: input.channels ?? ['*'],
@@ -108,7 +110,7 @@ export async function updateConnection(db: Db, secrets: SecretBox, programId: st
   const current = await getConnection(db, programId, id);
   if (isEmptyChange(change)) return current;
   checkAwardOn(current.platform, change.award_on);
-  const { webhook_secret, admin_access_token, metadata, ...settings } = change;
+  const { webhook_secret, admin_access_token, api_url, metadata, ...settings } = change;
   const rotated = webhook_secret ? rotatedSecrets(current, secrets.seal(webhook_secret), at) : {};
   return db
     .updateTable('connections')
@@ -117,6 +119,7 @@ export async function updateConnection(db: Db, secrets: SecretBox, programId: st
       ...rotated,
       ...(admin_access_token !== undefined ? { admin_access_token_sealed: admin_access_token ? secrets.seal(admin_access_token) : null } : {}),
       ...(metadata !== undefined ? { metadata: JSON.stringify(metadata) } : {}),
+      ...(api_url !== undefined ? { api_url: api_url?.replace(/\/+$/, '') ?? null } : {}),
       updated_at: at,
     })
     .where('id', '=', id)
@@ -154,3 +157,9 @@ export async function recordHealth(db: Db | Tx, id: string, event: { delivered?:
     .where('id', '=', id)
     .execute();
 }
+
+/** Where the store's Admin API answers: `api_url`, else the shop (Shopify) or the site (WooCommerce). */
+export const apiBaseOf = (c: ConnectionRow): string => c.api_url ?? (c.platform === 'shopify' ? `https://${c.shop_domain}` : c.site_url!);
+
+/** The connection's admin access token, opened; undefined when it has none. */
+export const adminTokenOf = (c: ConnectionRow, secrets: SecretBox): string | undefined => (c.admin_access_token_sealed ? secrets.open(c.admin_access_token_sealed) : undefined);

@@ -33,10 +33,10 @@ export function countAt(json: Json, key: string): number {
   return Number.isSafeInteger(n) ? n : 0;
 }
 
-/** Money as minor units of `currency`, from "12.34", 12.34 or a Shopify `*_set` ({shop_money: {amount}}). */
+/** Money as minor units of `currency`, from "12.34", 12.34 or a Shopify money bag ({shop_money: {amount}}, GraphQL's {shopMoney: {amount}}). */
 export function moneyAt(json: Json, key: string, currency: string): number {
   const set = objectAt(json, key);
-  const text = set ? textAt(objectAt(set, 'shop_money') ?? {}, 'amount') : textAt(json, key);
+  const text = set ? textAt(objectAt(set, 'shop_money') ?? objectAt(set, 'shopMoney') ?? {}, 'amount') : textAt(json, key);
   if (text === undefined) return 0;
   const minor = parseMoney(text, currency);
   if (minor === undefined) throw invalidRequest('payload_invalid', `${key} "${text}" is not an amount of ${currency}.`, key);

@@ -2942,6 +2942,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: {
+                            api_url: string | null;
                             /** @description When an order earns. Shopify: `paid` (default), `created`, `fulfilled`. WooCommerce: `processing` (default: paid), `completed`, `created`. */
                             award_on: "paid" | "created" | "fulfilled" | "processing" | "completed";
                             /** @description Sales channels that earn: Shopify `source_name` (`web`, `pos`, `shopify_draft_order`, an app’s name), WooCommerce `created_via` (`checkout`, `admin`, `rest-api`). `["*"]` (default): all. */
@@ -3064,6 +3065,11 @@ export interface operations {
                 "application/json": {
                     /** @description Optional: a Shopify Admin API access token, or WooCommerce REST `consumer_key:consumer_secret`, for reconciliation and writing tiers back. Stored encrypted; never returned. */
                     admin_access_token?: string;
+                    /**
+                     * Format: uri
+                     * @description Where the store’s Admin API answers, when not at the shop or site itself (a proxy).
+                     */
+                    api_url?: string;
                     /** @description When an order earns. Shopify: `paid` (default), `created`, `fulfilled`. WooCommerce: `processing` (default: paid), `completed`, `created`. */
                     award_on?: "paid" | "created" | "fulfilled" | "processing" | "completed";
                     /** @description Sales channels that earn: Shopify `source_name` (`web`, `pos`, `shopify_draft_order`, an app’s name), WooCommerce `created_via` (`checkout`, `admin`, `rest-api`). `["*"]` (default): all. */
@@ -3102,6 +3108,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        api_url: string | null;
                         /** @description When an order earns. Shopify: `paid` (default), `created`, `fulfilled`. WooCommerce: `processing` (default: paid), `completed`, `created`. */
                         award_on: "paid" | "created" | "fulfilled" | "processing" | "completed";
                         /** @description Sales channels that earn: Shopify `source_name` (`web`, `pos`, `shopify_draft_order`, an app’s name), WooCommerce `created_via` (`checkout`, `admin`, `rest-api`). `["*"]` (default): all. */
@@ -3227,6 +3234,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        api_url: string | null;
                         /** @description When an order earns. Shopify: `paid` (default), `created`, `fulfilled`. WooCommerce: `processing` (default: paid), `completed`, `created`. */
                         award_on: "paid" | "created" | "fulfilled" | "processing" | "completed";
                         /** @description Sales channels that earn: Shopify `source_name` (`web`, `pos`, `shopify_draft_order`, an app’s name), WooCommerce `created_via` (`checkout`, `admin`, `rest-api`). `["*"]` (default): all. */
@@ -3347,6 +3355,7 @@ export interface operations {
             content: {
                 "application/json": {
                     admin_access_token?: string | null;
+                    api_url?: string | null;
                     /** @description When an order earns. Shopify: `paid` (default), `created`, `fulfilled`. WooCommerce: `processing` (default: paid), `completed`, `created`. */
                     award_on?: "paid" | "created" | "fulfilled" | "processing" | "completed";
                     /** @description Sales channels that earn: Shopify `source_name` (`web`, `pos`, `shopify_draft_order`, an app’s name), WooCommerce `created_via` (`checkout`, `admin`, `rest-api`). `["*"]` (default): all. */
@@ -3376,6 +3385,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        api_url: string | null;
                         /** @description When an order earns. Shopify: `paid` (default), `created`, `fulfilled`. WooCommerce: `processing` (default: paid), `completed`, `created`. */
                         award_on: "paid" | "created" | "fulfilled" | "processing" | "completed";
                         /** @description Sales channels that earn: Shopify `source_name` (`web`, `pos`, `shopify_draft_order`, an app’s name), WooCommerce `created_via` (`checkout`, `admin`, `rest-api`). `["*"]` (default): all. */
@@ -3606,6 +3616,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        api_url: string | null;
                         /** @description When an order earns. Shopify: `paid` (default), `created`, `fulfilled`. WooCommerce: `processing` (default: paid), `completed`, `created`. */
                         award_on: "paid" | "created" | "fulfilled" | "processing" | "completed";
                         /** @description Sales channels that earn: Shopify `source_name` (`web`, `pos`, `shopify_draft_order`, an app’s name), WooCommerce `created_via` (`checkout`, `admin`, `rest-api`). `["*"]` (default): all. */
@@ -3731,6 +3742,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        api_url: string | null;
                         /** @description When an order earns. Shopify: `paid` (default), `created`, `fulfilled`. WooCommerce: `processing` (default: paid), `completed`, `created`. */
                         award_on: "paid" | "created" | "fulfilled" | "processing" | "completed";
                         /** @description Sales channels that earn: Shopify `source_name` (`web`, `pos`, `shopify_draft_order`, an app’s name), WooCommerce `created_via` (`checkout`, `admin`, `rest-api`). `["*"]` (default): all. */

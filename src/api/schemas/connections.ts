@@ -29,6 +29,7 @@ export const Connection = Type.Object({
   disabled_reason: Nullable(Type.String()),
   webhook_url: Type.String({ description: 'Where the platform sends its webhooks.' }),
   has_admin_access_token: Type.Boolean(),
+  api_url: Nullable(Type.String()),
   ...settings,
   health: Type.Object({
     last_delivery_at: Nullable(Timestamp),
@@ -45,18 +46,21 @@ export const Connection = Type.Object({
 
 const secret = Type.String({ minLength: 1, maxLength: 500, description: 'Shopify: the app’s client secret (API secret key). WooCommerce: the webhook’s secret. Stored encrypted; never returned.' });
 const token = Type.String({ minLength: 1, maxLength: 500, description: 'Optional: a Shopify Admin API access token, or WooCommerce REST `consumer_key:consumer_secret`, for reconciliation and writing tiers back. Stored encrypted; never returned.' });
+const apiUrl = Type.String({ format: 'uri', pattern: '^https?://', maxLength: 500, description: 'Where the store’s Admin API answers, when not at the shop or site itself (a proxy).' });
+
 export const ConnectionInput = Body({
     platform: Type.Union([Type.Literal('shopify'), Type.Literal('woocommerce')]),
     shop_domain: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9-]*\\.myshopify\\.com$', description: 'Shopify: the shop’s myshopify.com domain.' })),
     site_url: Type.Optional(Type.String({ format: 'uri', pattern: '^https?://', maxLength: 500, description: 'WooCommerce: the site’s address.' })),
     webhook_secret: secret,
     admin_access_token: Type.Optional(token),
+    api_url: Type.Optional(apiUrl),
     store_id: Type.Optional(Type.String({ maxLength: 64 })),
     metadata: Type.Optional(Metadata),
   ...optional(settings),
 });
 
-export const ConnectionUpdate = Body({ webhook_secret: Type.Optional(secret), admin_access_token: Type.Optional(Nullable(token)), metadata: Type.Optional(Metadata), ...optional(settings) });
+export const ConnectionUpdate = Body({ webhook_secret: Type.Optional(secret), admin_access_token: Type.Optional(Nullable(token)), api_url: Type.Optional(Nullable(apiUrl)), metadata: Type.Optional(Metadata), ...optional(settings) });
 
 export const Delivery = Type.Object({
   object: Type.Literal('delivery'),

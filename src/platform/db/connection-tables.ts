@@ -16,6 +16,7 @@ export interface ConnectionsTable {
   previous_secret_sealed: string | null;
   previous_secret_until: Timestamp | null;
   admin_access_token_sealed: string | null;
+  api_url: string | null;
   status: Generated<'active' | 'disabled'>;
   disabled_reason: string | null;
   award_on: 'paid' | 'created' | 'fulfilled' | 'processing' | 'completed';
@@ -97,4 +98,12 @@ export interface AuditLogTable {
   subject_id: string | null;
   details: Json<Record<string, unknown>>;
   created_at: Timestamp;
+}
+
+export interface StoreCustomersTable {
+  connection_id: string;
+  customer_id: string;
+  external_id: string;
+  written_tags: string[];
+  written_at: Timestamp;
 }

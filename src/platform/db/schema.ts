@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Timestamp } from './column-types.ts';
-import type { AuditLogTable, ConnectionsTable, PrivacyRequestsTable, StoreDeliveriesTable, StoreOrdersTable, StoreRefundsTable } from './connection-tables.ts';
+import type { AuditLogTable, ConnectionsTable, PrivacyRequestsTable, StoreCustomersTable, StoreDeliveriesTable, StoreOrdersTable, StoreRefundsTable } from './connection-tables.ts';
 import type { TiersTable, TierChangesTable, TierEntryRewardsTable, TierRecalculationsTable, ReferralsTable, StampCardsTable, StampProgressTable, StampsTable, ChallengesTable, ChallengeProgressTable, ChallengeStepsTable, MembershipPlansTable, MembershipsTable, MembershipPeriodRewardsTable } from './program-type-tables.ts';
 
 /** Kysely's view of the tables in migrations/. Money and points are bigint, read as numbers. */
@@ -338,6 +338,7 @@ export interface Database {
   store_deliveries: StoreDeliveriesTable;
   store_orders: StoreOrdersTable;
   store_refunds: StoreRefundsTable;
+  store_customers: StoreCustomersTable;
   privacy_requests: PrivacyRequestsTable;
   audit_log: AuditLogTable;
 }

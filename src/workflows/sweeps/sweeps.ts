@@ -4,6 +4,8 @@ import { forgetOldIdempotencyKeys } from '../../platform/http/idempotency.ts';
 import { releaseDueHolds } from '../../ledger/holds.ts';
 import { awardBirthdays } from '../birthday-sweep.ts';
 import { processDueDeliveries } from '../store-delivery-processed.ts';
+import { writeBackDueConnections } from '../store-customers-written.ts';
+import { reconcileDueConnections } from '../store-reconciled.ts';
 import { announceExpiringPoints, expirePoints } from '../points-expiry.ts';
 import { expireCodes } from '../redemption-settled.ts';
 import { reviewMemberships } from '../membership-reported.ts';
@@ -32,6 +34,8 @@ export const sweeps: Sweep[] = [
   { name: 'review-memberships', cron: '*/15 * * * *', run: ({ db, clock }) => reviewMemberships(db, clock.now()) },
   { name: 'award-birthdays', cron: '5 0 * * *', run: ({ db, clock }) => awardBirthdays(db, clock.now()) },
   { name: 'apply-store-deliveries', cron: '* * * * *', run: (deps) => processDueDeliveries(deps) },
+  { name: 'reconcile-connections', cron: '* * * * *', run: (deps) => reconcileDueConnections(deps) },
+  { name: 'write-back-customers', cron: '* * * * *', run: (deps) => writeBackDueConnections(deps) },
   { name: 'forget-delivery-bodies', cron: '40 3 * * *', run: ({ db, clock }) => forgetOldBodies(db, clock.now()) },
   { name: 'forget-idempotency-keys', cron: '17 * * * *', run: ({ db, clock }) => forgetOldIdempotencyKeys(db, clock.now()) },
 ];

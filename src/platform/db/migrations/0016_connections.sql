@@ -11,6 +11,8 @@ create table connections (
   previous_secret_sealed    text,
   previous_secret_until     timestamptz,
   admin_access_token_sealed text,
+  -- Where the store's Admin API answers, when not at the shop or site itself (a proxy; tests).
+  api_url                   text,
   status                    text not null default 'active' check (status in ('active', 'disabled')),
   disabled_reason           text,
   award_on                  text not null check (award_on in ('paid', 'created', 'fulfilled', 'processing', 'completed')),
@@ -82,6 +84,16 @@ create table store_refunds (
   primary key (connection_id, external_id)
 );
 create index store_refunds_waiting on store_refunds (connection_id, order_external_id) where applied_at is null;
+
+-- What was last written back to each customer of a connected store (tier and membership tags).
+create table store_customers (
+  connection_id text not null references connections (id),
+  customer_id   text not null references customers (id),
+  external_id   text not null,
+  written_tags  text[] not null,
+  written_at    timestamptz not null,
+  primary key (connection_id, customer_id)
+);
 
 -- Privacy requests from a store (Shopify's compliance topics): what was asked, what was done.
 create table privacy_requests (
