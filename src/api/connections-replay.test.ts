@@ -5,6 +5,8 @@ import { LosslessNumber, parse, stringify } from 'lossless-json';
 import { describe, expect, it } from 'vitest';
 import { signatureOf } from '../connections/signatures.ts';
 import { verifyLedger } from '../ledger/verify.ts';
+import { verifyOrderStats } from '../orders/order-stats-check.ts';
+import { verifyTiers } from '../workflows/tier-review.ts';
 import { connect } from '../platform/db/database.ts';
 import { processDueDeliveries } from '../workflows/store-delivery-processed.ts';
 import { createTestApp, type ApiClient } from './testing/test-app.ts';
@@ -113,7 +115,10 @@ async function expectExact({ usd, woo, kwd }: Awaited<ReturnType<typeof scenario
   expect(bigOrder).toMatchObject({ external_id: '9007199254740993123', points_earned: 394 });
   const failed = await t.db.selectFrom('store_deliveries').select(['topic', 'error']).where('status', '=', 'failed').execute();
   expect(failed).toEqual([]);
+  // What `regulars verify` checks: the ledger, every tier, every customer's order statistics.
   expect((await verifyLedger(t.db)).discrepancies).toEqual([]);
+  expect(await verifyOrderStats(t.db)).toEqual([]);
+  expect(await verifyTiers(t.db, t.clock.now())).toEqual([]);
 }
 
 describe('replaying the store fixtures', () => {

@@ -94,7 +94,10 @@ describe('connections', () => {
     expect(first.json()).toMatchObject({ received: true, duplicate: false });
     expect((await deliver(connection, 'orders/paid', paid, { id: 'same-delivery' })).json()).toMatchObject({ duplicate: true });
     await deliver(connection, 'orders/updated', paid); // the same state in another topic
+    await deliver(connection, 'orders/edited', JSON.stringify({ order_edit: { id: 78912328, order_id: 820982911946154500, line_items: { additions: [], removals: [] } } }));
     await apply();
+    const statuses = await t.db.selectFrom('store_deliveries').select(['topic', 'status']).where('connection_id', '=', connection.id).orderBy('received_at').execute();
+    expect(statuses.map((d) => `${d.topic} ${d.status}`)).toEqual(['orders/paid processed', 'orders/updated processed', 'orders/edited skipped']);
     const customer = await customerBy(api, '115310627314723950');
     // 414.95 of lines less 20.00 of discounts: 394.95 USD, 1 point per unit, rounded down.
     expect(customer).toMatchObject({ email: 'john@example.com', points_balance: 394, orders_count: 1 });

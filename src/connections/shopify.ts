@@ -11,7 +11,8 @@ export const SHOPIFY_HEADERS = {
   shopDomain: 'x-shopify-shop-domain',
 } as const;
 
-export const SHOPIFY_ORDER_TOPICS = new Set(['orders/create', 'orders/updated', 'orders/paid', 'orders/fulfilled', 'orders/partially_fulfilled', 'orders/cancelled', 'orders/edited']);
+/** Topics whose body is the order itself. (orders/edited carries an order_edit, not the order: the orders/updated that follows has it.) */
+export const SHOPIFY_ORDER_TOPICS = new Set(['orders/create', 'orders/updated', 'orders/paid', 'orders/fulfilled', 'orders/partially_fulfilled', 'orders/cancelled']);
 
 /** What a delivery is about, so deliveries of one order (or customer) are applied one at a time. */
 export function shopifySubject(topic: string, body: Json): string {
