@@ -1,6 +1,7 @@
 // The layers of docs/architecture.md, top to bottom; each folder imports only the layers below it:
 //   src/cli → src/api → src/workflows → src/<capability> → src/ledger → src/platform
-// and web/ reaches the engine over HTTP only. Run by `npm run lint` (depcruise src bench scripts web).
+// and web/ reaches the engine over HTTP only; shopper/ (shared by the widget and the hosted pages) imports
+// neither. Run by `npm run lint` (depcruise src bench scripts web shopper).
 const CAPABILITY = '^src/(?!cli/|api/|workflows/|ledger/|platform/)[^/]+/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -47,6 +48,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^web/' },
       to: { path: '^src/' },
+    },
+    {
+      name: 'shopper-words-stand-alone',
+      comment: 'shopper/ (the texts of every locale, a program in words, the theme) is bundled into the widget and rendered by the hosted pages alike: it imports neither.',
+      severity: 'error',
+      from: { path: '^shopper/' },
+      to: { path: '^(src|web)/' },
     },
     {
       name: 'engine-never-imports-web',

@@ -32,6 +32,8 @@ import { metricsRoutes } from './metrics.ts';
 import { connectionRoutes } from './connections.ts';
 import { storeWebhookRoutes } from './store-webhooks.ts';
 import { importRoutes } from './imports.ts';
+import { storefrontRoutes } from './storefront.ts';
+import { hostedPageRoutes } from './hosted-pages.ts';
 import { registerRateLimits } from './rate-limits.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimitDefaults } from '../platform/config.ts';
 import { registerIdempotency } from '../platform/http/idempotency.ts';
@@ -65,7 +67,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerRequestMetrics(app);
   app.addSchema(ErrorResponse);
   registerErrorHandling(app);
-  registerAuthentication(app, deps.db, options.adminKey);
+  registerAuthentication(app, deps, options.adminKey);
   registerIdempotency(app, deps.db);
   await registerRateLimits(app, options.rateLimits ?? DEFAULT_RATE_LIMITS);
 
@@ -97,6 +99,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(connectionRoutes(deps, options.publicUrl));
   await app.register(storeWebhookRoutes(deps));
   await app.register(importRoutes(deps));
+  await app.register(storefrontRoutes(deps, options.publicUrl));
+  await app.register(hostedPageRoutes(deps));
   return app;
 }
 

@@ -23,6 +23,7 @@ const planFields = {
   periodic_reward_id: Nullable(Type.String({ minLength: 1, maxLength: 64, description: 'A fixed-cost reward issued free each period (e.g. free shipping every month).' })),
   tier_id: Nullable(Type.String({ minLength: 1, maxLength: 64, description: 'A tier granted while active (the higher of it and the tier earned applies).' })),
   perks: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 50 }),
+  join_url: Nullable(Type.String({ format: 'uri', pattern: '^https?://', maxLength: 500 }), { description: 'Where a shopper joins: the store’s product or checkout page for the plan (the widget links to it).' }),
   active: Type.Boolean({ description: 'Retired plans take no new members; existing ones keep their benefits until their period ends.' }),
 };
 const { name, price, interval, ...rest } = planFields;
@@ -86,7 +87,7 @@ export const membershipRoutes =
       { schema: { operationId: 'createMembershipPlan', tags: ['memberships'], summary: 'Add a paid membership plan (VIP club)', body: Body({ name, price, interval, ...optional(rest) }), response: { 201: Plan, ...errorResponses } } },
       async (request, reply) => {
         validatePlan(request.body);
-        const input = { term_days: null, multiplier_hundredths: 100, periodic_reward_id: null, tier_id: null, perks: [], ...(await toInput(request.program.id, request.body)) } as PlanInput;
+        const input = { term_days: null, multiplier_hundredths: 100, periodic_reward_id: null, tier_id: null, perks: [], join_url: null, ...(await toInput(request.program.id, request.body)) } as PlanInput;
         return reply.status(201).send(presentPlan(await createPlan(deps.db, request.program.id, input, deps.clock.now())));
       },
     );

@@ -12,7 +12,13 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
     },
     // Self-hosted: the API is wherever this document was fetched from.
     servers: [{ url: '/', description: 'This Regulars instance' }],
-    components: { securitySchemes: { secretKey: { type: 'http', scheme: 'bearer', description: 'A program secret key, sk_…' } } },
+    components: {
+      securitySchemes: {
+        secretKey: { type: 'http', scheme: 'bearer', description: 'A program secret key, sk_…' },
+        publishableKey: { type: 'apiKey', in: 'header', name: 'Regulars-Publishable-Key', description: 'The storefront API: the program’s publishable key, pk_… (safe in a page).' },
+        customerToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The storefront API: the shopper’s customer token, an HS256 JWT (or `Regulars-HMAC customer_id=…, timestamp=…, signature=…`) made by the store’s backend with the widget secret.' },
+      },
+    },
     security: [{ secretKey: [] }],
   },
   refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },

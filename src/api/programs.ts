@@ -1,14 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Deps } from '../platform/deps.ts';
-import { Body } from '../platform/http/body.ts';
+import { Body, optional } from '../platform/http/body.ts';
+import type { Locale } from '../storefront/locales.ts';
 import type { Selectable } from 'kysely';
 import type { ProgramsTable } from '../platform/db/schema.ts';
 import { Currency, errorResponses, Nullable, Timestamp } from './schemas/common.ts';
 import { assertCurrency } from '../platform/money.ts';
 import { forgetTierSettings } from '../tiers/tier-store.ts';
 import { forgetCashbackSettings } from '../cashback/cashback-settings.ts';
-import { createProgram, getProgram, updateProgram, validateExpirySettings } from '../programs/program-store.ts';
+import { storefrontProgram } from '../workflows/storefront-program.ts';
+import { newWidgetSecret } from '../programs/api-keys.ts';
+import { createProgram, getProgram, rotateWidgetSecret, updateProgram, validateExpirySettings } from '../programs/program-store.ts';
 
 const ExpiryPolicySchema = Type.Union([Type.Literal('none'), Type.Literal('fixed'), Type.Literal('inactivity')], {
   description: '`none`; `fixed`: each lot of earned points expires its period after being earned; `inactivity`: the whole balance after the period without earning or redeeming.',
@@ -18,6 +21,33 @@ const TierMetricSchema = Type.Union([Type.Literal('points_earned'), Type.Literal
 const TierPeriodSchema = Type.Union([Type.Literal('lifetime'), Type.Literal('calendar_year'), Type.Literal('rolling_12_months')], {
   description: 'Over which period: a calendar year qualifies for the rest of that year and all of the next.',
 });
+
+const Url = (description: string) => Nullable(Type.String({ format: 'uri', pattern: '^https?://', maxLength: 500 }), { description });
+
+/** What the shopper's side shows and where it may run. */
+const storefrontSettings = {
+  storefront_origins: Type.Array(Type.String({ pattern: '^https?://[^/]+$', maxLength: 200 }), { maxItems: 20, description: 'Origins (https://shop.example) whose pages may call the storefront API from the browser.' }),
+  signup_url: Url('Where “Join now” sends a guest.'),
+  login_url: Url('Where “Sign in” sends a guest.'),
+  store_url: Url('The store, for the referral landing page’s “Shop now”.'),
+  default_locale: Type.Union([Type.Literal('en'), Type.Literal('ar'), Type.Literal('fa'), Type.Literal('zh-Hans'), Type.Literal('zh-Hant')], { description: 'The language shoppers see unless their page asks for another: en, ar, fa, zh-Hans, zh-Hant.' }),
+  widget_theme: Type.Object(
+    {
+      primary_color: Type.Optional(Type.String({ pattern: '^#[0-9a-fA-F]{6}$' })),
+      text_color: Type.Optional(Type.String({ pattern: '^#[0-9a-fA-F]{6}$' })),
+      background_color: Type.Optional(Type.String({ pattern: '^#[0-9a-fA-F]{6}$' })),
+      font_family: Type.Optional(Type.String({ maxLength: 200, pattern: '^[^;{}<>]*$' })),
+      radius_px: Type.Optional(Type.Integer({ minimum: 0, maximum: 32 })),
+      launcher_position: Type.Optional(Type.Union([Type.Literal('start'), Type.Literal('end')])),
+      launcher_label: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+      launcher_icon: Type.Optional(Type.Union([Type.Literal('star'), Type.Literal('gift'), Type.Literal('heart'), Type.Literal('crown')])),
+    },
+    { additionalProperties: false, description: 'How the widget looks.' },
+  ),
+  widget_texts: Type.Record(Type.String({ pattern: '^(en|ar|fa|zh-Hans|zh-Hant)$' }), Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_.]*(\\|(zero|one|two|few|many|other))?$', maxLength: 80 }), Type.String({ maxLength: 500 }), { maxProperties: 200 }), {
+    description: 'Your own texts over the built-in ones, by locale and message id (docs/storefront.md lists the ids).',
+  }),
+};
 
 const Program = Type.Object({
   object: Type.Literal('program'),
@@ -40,7 +70,11 @@ const Program = Type.Object({
   point_cost_per_1000: Type.Integer({ description: 'What 1,000 points cost the program, in minor units: the liability in program economics.' }),
   holdout_percent: Type.Integer({ description: 'Share of new customers kept out of the program as a control group (they earn nothing); the lift report compares them.' }),
   rate_limit_per_minute: Nullable(Type.Integer({ description: 'Requests per minute each secret key may make on an instance; null: the instance default (REGULARS_RATE_LIMIT_PER_MINUTE).' })),
-  publishable_rate_limit_per_minute: Nullable(Type.Integer({ description: 'The same for the storefront, per publishable key and shopper IP; null: REGULARS_PUBLISHABLE_RATE_LIMIT_PER_MINUTE.' })),
+  publishable_rate_limit_per_minute: Nullable(Type.Integer({ description: 'The same for the storefront, per signed-in shopper (or visitor address); null: REGULARS_PUBLISHABLE_RATE_LIMIT_PER_MINUTE.' })),
+  ...storefrontSettings,
+  publishable_key: Type.String({ description: 'Names the program in a page (the widget’s publishable-key): not a secret.' }),
+  slug: Type.String({ description: 'The hosted rewards page is /rewards/{slug}.' }),
+  has_widget_secret: Type.Boolean({ description: 'Whether customer tokens can be verified (POST /v1/program/widget-secret).' }),
   created_at: Timestamp,
 });
 
@@ -68,6 +102,16 @@ const present = (p: Selectable<ProgramsTable>) => ({
   holdout_percent: p.holdout_percent,
   rate_limit_per_minute: p.rate_limit_per_minute,
   publishable_rate_limit_per_minute: p.publishable_rate_limit_per_minute,
+  storefront_origins: p.storefront_origins,
+  signup_url: p.signup_url,
+  login_url: p.login_url,
+  store_url: p.store_url,
+  default_locale: p.default_locale as Locale,
+  widget_theme: p.widget_theme,
+  widget_texts: p.widget_texts,
+  publishable_key: p.publishable_key,
+  slug: p.slug,
+  has_widget_secret: p.widget_secret_sealed !== null,
   created_at: new Date(p.created_at).toISOString(),
 });
 
@@ -129,6 +173,7 @@ export const programRoutes =
             holdout_percent: Type.Optional(Type.Integer({ minimum: 0, maximum: 50 })),
             rate_limit_per_minute: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 100_000_000 }))),
             publishable_rate_limit_per_minute: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 100_000_000 }))),
+            ...optional(storefrontSettings),
           }),
           response: { 200: Program, ...errorResponses },
         },
@@ -136,16 +181,53 @@ export const programRoutes =
       async (request) => {
         const current = (await getProgram(deps.db, request.program.id))!;
         validateExpirySettings({ ...current, ...request.body });
-        const { cashback_percent, point_value_per_1000, ...settings } = request.body;
+        const { cashback_percent, point_value_per_1000, widget_theme, widget_texts, ...settings } = request.body;
         const program = await updateProgram(deps.db, request.program.id, {
           ...settings,
+          ...(widget_theme !== undefined ? { widget_theme: JSON.stringify(widget_theme) } : {}),
+          ...(widget_texts !== undefined ? { widget_texts: JSON.stringify(widget_texts) } : {}),
           ...(cashback_percent !== undefined ? { cashback_bps: Math.round(cashback_percent * 100) } : {}),
           ...(point_value_per_1000 !== undefined ? { coalition_point_value_minor: point_value_per_1000 } : {}),
         });
         app.forgetCachedKeys();
         forgetTierSettings(request.program.id);
         forgetCashbackSettings(request.program.id);
+        storefrontProgram.forget(request.program.id);
         return present(program);
+      },
+    );
+
+    app.post(
+      '/v1/program/widget-secret',
+      {
+        schema: {
+          operationId: 'createWidgetSecret',
+          tags: ['programs'],
+          summary: 'Make (or rotate) the widget secret the store’s backend signs customer tokens with',
+          description: 'Shown only in this answer. A rotation keeps the previous secret valid for 24 hours, so pages already carrying tokens keep working (docs/storefront.md).',
+          response: {
+            201: Type.Object({
+              object: Type.Literal('widget_secret'),
+              secret: Type.String(),
+              publishable_key: Type.String(),
+              previous_valid_until: Nullable(Timestamp),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request, reply) => {
+        const now = deps.clock.now();
+        const current = (await getProgram(deps.db, request.program.id))!;
+        const secret = newWidgetSecret();
+        await rotateWidgetSecret(deps.db, request.program.id, deps.secrets.seal(secret), now);
+        app.forgetCachedKeys();
+        return reply.status(201).send({
+          object: 'widget_secret' as const,
+          secret,
+          publishable_key: current.publishable_key,
+          previous_valid_until: current.widget_secret_sealed ? new Date(now.getTime() + 86_400_000).toISOString() : null,
+        });
       },
     );
   };

@@ -16,7 +16,7 @@ export async function registerRateLimits(app: FastifyInstance, defaults: RateLim
     hook: 'onRequest',
     timeWindow: 60_000,
     enableDraftSpec: true,
-    allowList: (request) => !request.routeOptions.url?.startsWith('/v1/'),
+    allowList: (request) => !/^\/(storefront\/)?v1\//.test(request.routeOptions.url ?? ''),
     keyGenerator: (request) => keyOf(request),
     max: (request) => limitOf(request, defaults),
     errorResponseBuilder: (_request, context) =>
@@ -27,7 +27,9 @@ export async function registerRateLimits(app: FastifyInstance, defaults: RateLim
 function keyOf(request: FastifyRequest): string {
   const program = request.program;
   if (!program) return `ip:${request.ip}`;
-  return program.keyKind === 'publishable' ? `pk:${program.apiKeyId}:${request.ip}` : `sk:${program.apiKeyId}`;
+  if (program.keyKind === 'secret') return `sk:${program.apiKeyId}`;
+  // The storefront: per signed-in shopper, else per visitor's address.
+  return request.shopper ? `pk:${program.id}:shopper:${request.shopper.externalId}` : `pk:${program.id}:${request.ip}`;
 }
 
 function limitOf(request: FastifyRequest, defaults: RateLimitDefaults): number {

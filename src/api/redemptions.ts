@@ -36,14 +36,7 @@ export const redemptionRoutes =
           response: { 201: Redemption, ...errorResponses },
         },
       },
-      async (request, reply) => {
-        const redemption = await redeemReward(deps, request.program, request.params.id, request.body).catch((error: unknown) => {
-          redemptions.inc({ result: error instanceof RegularsError ? error.code : 'failed' });
-          throw error;
-        });
-        redemptions.inc({ result: 'reserved' });
-        return reply.status(201).send(presentRedemption(redemption));
-      },
+      async (request, reply) => reply.status(201).send(presentRedemption(await counted(redeemReward(deps, request.program, request.params.id, request.body)))),
     );
 
     app.get(
@@ -141,3 +134,13 @@ export const redemptionRoutes =
       },
     );
   };
+
+/** A redemption, counted in /metrics as reserved or by the code it was refused with. */
+export async function counted<T>(redemption: Promise<T>): Promise<T> {
+  const done = await redemption.catch((error: unknown) => {
+    redemptions.inc({ result: error instanceof RegularsError ? error.code : 'failed' });
+    throw error;
+  });
+  redemptions.inc({ result: 'reserved' });
+  return done;
+}

@@ -116,3 +116,17 @@ async function releaseHold(db: Db, hold: { transfer_id: string; program_id: stri
     return 1;
   });
 }
+
+/** A customer's pending points, soonest released first: what the storefront shows as "pending until". */
+export async function pendingHoldsOf(db: Db, customerId: string) {
+  return db
+    .selectFrom('point_holds')
+    .select(['points_remaining as points', 'available_at'])
+    .where('customer_id', '=', customerId)
+    .where('account', '=', Account.pending)
+    .where('released_transfer_id', 'is', null)
+    .where('points_remaining', '>', 0)
+    .orderBy('available_at')
+    .limit(50)
+    .execute();
+}

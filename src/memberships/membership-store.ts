@@ -19,6 +19,7 @@ export const toPlan = (r: Selectable<MembershipPlansTable>): MembershipPlan & { 
   periodic_reward_id: r.periodic_reward_id,
   tier_id: r.tier_id,
   perks: r.perks,
+  join_url: r.join_url,
   active: r.active,
   created_at: new Date(r.created_at),
   updated_at: new Date(r.updated_at),

@@ -11,6 +11,7 @@ export interface MembershipPlan {
   periodic_reward_id: string | null;
   tier_id: string | null;
   perks: string[];
+  join_url: string | null;
   active: boolean;
 }
 

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,6 +12,8 @@ import { ConfigError } from './config.ts';
 export interface SecretBox {
   seal(plain: string): string;
   open(sealed: string): string;
+  /** A keyed hash (HMAC-SHA256): what to keep of a visitor's address instead of the address. */
+  digest(text: string): string;
 }
 
 export function secretBox(key: Buffer): SecretBox {
@@ -29,6 +31,7 @@ export function secretBox(key: Buffer): SecretBox {
       decipher.setAuthTag(raw.subarray(12, 28));
       return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
     },
+    digest: (text) => createHmac('sha256', key).update(text).digest('hex'),
   };
 }
 

@@ -15,3 +15,9 @@ export function keysEqual(a: string, b: string): boolean {
   const right = Buffer.from(hashKey(b), 'hex');
   return timingSafeEqual(left, right);
 }
+
+/** A publishable key names a program in a page; it is not a secret (what a shopper may see is decided by their token). */
+export const newPublishableKey = () => `pk_${randomBytes(16).toString('base64url')}`;
+
+/** The widget secret the store's backend signs customer tokens with. */
+export const newWidgetSecret = () => `ws_${randomBytes(32).toString('base64url')}`;

@@ -6,7 +6,7 @@ import { invalidRequest } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { createEarningRule } from '../earning/rule-store.ts';
 import { defaultEarningRule } from '../earning/rules.ts';
-import { hashKey, newSecretKey } from './api-keys.ts';
+import { hashKey, newPublishableKey, newSecretKey } from './api-keys.ts';
 import { isEmptyChange } from '../platform/changes.ts';
 
 /** What an authenticated request knows about its program. */
@@ -47,6 +47,8 @@ export async function createProgram(db: Db, input: NewProgram, at: Date) {
         name: input.name,
         currency: input.currency,
         allow_negative_balance: input.allow_negative_balance ?? false,
+        slug: programSlug(input.name, at),
+        publishable_key: newPublishableKey(),
         created_at: at,
       })
       .returningAll()
@@ -59,6 +61,12 @@ export async function createProgram(db: Db, input: NewProgram, at: Date) {
     const apiKey = await issueKey(tx, program.id, 'default', at);
     return { program, apiKey };
   });
+}
+
+/** A program's address on the hosted pages (/rewards/{slug}): its name, made readable, and a random tail. */
+function programSlug(name: string, at: Date): string {
+  const base = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'rewards';
+  return `${base}-${newId('prg', at.getTime()).slice(-6)}`;
 }
 
 /** A new secret key, shown once and stored hashed; bound to a store of a coalition when given. */
@@ -82,6 +90,38 @@ export async function findProgramByKey(db: Db, key: string): Promise<ProgramCont
     .executeTakeFirst();
   if (!row) return undefined;
   return toProgramContext(row, row.key_id);
+}
+
+/** The sealed widget secrets a program's customer tokens may be signed with (see storefront/customer-token.ts). */
+export interface WidgetSecrets {
+  current: string | null;
+  previous: string | null;
+  previousUntil: Date | null;
+}
+
+/** The program a storefront request names by its publishable key, as its default store. */
+export async function findProgramByPublishableKey(db: Db, publishableKey: string): Promise<{ program: ProgramContext; widgetSecrets: WidgetSecrets; origins: string[] } | undefined> {
+  const row = await db
+    .selectFrom('programs as p')
+    .innerJoin('stores as s', (join) => join.onRef('s.program_id', '=', 'p.id').on('s.is_default', '=', true))
+    .select([...CONTEXT_COLUMNS, 'p.widget_secret_sealed', 'p.previous_widget_secret_sealed', 'p.previous_widget_secret_until', 'p.storefront_origins'])
+    .where('p.publishable_key', '=', publishableKey)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    program: { ...toProgramContext(row, `pk_…${publishableKey.slice(-4)}`), keyKind: 'publishable' },
+    widgetSecrets: { current: row.widget_secret_sealed, previous: row.previous_widget_secret_sealed, previousUntil: row.previous_widget_secret_until },
+    origins: row.storefront_origins,
+  };
+}
+
+/** A new widget secret takes over; the one it replaces still verifies customer tokens for a day. */
+export async function rotateWidgetSecret(db: Db, programId: string, sealed: string, at: Date): Promise<void> {
+  await db
+    .updateTable('programs')
+    .set((eb) => ({ previous_widget_secret_sealed: eb.ref('widget_secret_sealed'), previous_widget_secret_until: new Date(at.getTime() + 86_400_000), widget_secret_sealed: sealed }))
+    .where('id', '=', programId)
+    .execute();
 }
 
 /** A program as the engine's own work (sweeps, jobs) sees it, acting for no API key; for one of its stores, or its default store. */
@@ -125,6 +165,11 @@ function toProgramContext(
   };
 }
 
+/** The program whose hosted pages live at /rewards/{slug}: its id and publishable key. */
+export async function findProgramBySlug(db: Db, slug: string) {
+  return db.selectFrom('programs').select(['id', 'publishable_key']).where('slug', '=', slug.toLowerCase()).executeTakeFirst();
+}
+
 export async function getProgram(db: Db, id: string) {
   return db.selectFrom('programs').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -153,6 +198,14 @@ export interface ProgramSettings {
   holdout_percent?: number;
   rate_limit_per_minute?: number | null;
   publishable_rate_limit_per_minute?: number | null;
+  storefront_origins?: string[];
+  signup_url?: string | null;
+  login_url?: string | null;
+  store_url?: string | null;
+  default_locale?: string;
+  /** JSON text (jsonb). */
+  widget_theme?: string;
+  widget_texts?: string;
 }
 
 /** An expiring policy needs one period, in days or in months. */

@@ -5,7 +5,7 @@ import { Type, type TSchema } from 'typebox';
 /** An object id such as `cus_01j…`; an unknown one is a 404, like any other missing object. */
 export const Id = (prefix: string) => Type.String({ minLength: 1, maxLength: 64, description: `Id with the \`${prefix}_\` prefix.` });
 
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+export const Nullable = <T extends TSchema>(schema: T, options: { description?: string } = {}) => Type.Union([schema, Type.Null()], options);
 
 export const Timestamp = Type.String({ format: 'date-time', description: 'ISO 8601, UTC.' });
 

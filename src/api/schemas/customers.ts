@@ -51,7 +51,7 @@ export const Customer = Type.Object(
 
 const Expiry = Type.Object({ points: Type.Integer(), expires_at: Timestamp });
 
-const TierStatus = Type.Object(
+export const TierStatus = Type.Object(
   {
     id: Type.String(),
     name: Type.String(),
@@ -64,7 +64,7 @@ const TierStatus = Type.Object(
   { description: 'The tier, since when, until when it holds without more activity (none: for good), and the downgrade date when in grace.' },
 );
 
-const TierProgress = Type.Object(
+export const TierProgress = Type.Object(
   {
     next_tier_id: Type.String(),
     next_tier_name: Type.String(),
@@ -74,6 +74,26 @@ const TierProgress = Type.Object(
     by: Nullable(Timestamp),
   },
   { description: 'What the next tier still needs, and by when (calendar-year programs).' },
+);
+
+export const ChallengeStatus = Type.Object({
+  challenge_id: Type.String(),
+  name: Type.String(),
+  goal: Type.String(),
+  target: Type.Integer(),
+  count: Type.Integer(),
+  completions: Type.Integer(),
+  done: Type.Boolean(),
+  window_ends: Nullable(Timestamp),
+});
+
+export const PointsExpiry = Type.Object(
+  {
+    policy: Type.Union([Type.Literal('none'), Type.Literal('fixed'), Type.Literal('inactivity')]),
+    next: Nullable(Expiry),
+    lots: Type.Array(Type.Object({ points: Type.Integer(), earned_at: Timestamp, expires_at: Timestamp }), { description: 'Fixed policy: each lot still holding points.' }),
+  },
+  { description: 'When the available points expire under the program policy (on the single-customer read).' },
 );
 
 export const CustomerWithExpiry = Type.Object({
@@ -88,25 +108,6 @@ export const CustomerWithExpiry = Type.Object({
     Type.Object({ card_id: Type.String(), name: Type.String(), stamps: Type.Integer(), stamps_required: Type.Integer(), cards_completed: Type.Integer() }),
     { description: 'Progress on each stamp card: stamps on the card in progress, and full cards so far.' },
   ),
-  challenges: Type.Array(
-    Type.Object({
-      challenge_id: Type.String(),
-      name: Type.String(),
-      goal: Type.String(),
-      target: Type.Integer(),
-      count: Type.Integer(),
-      completions: Type.Integer(),
-      done: Type.Boolean(),
-      window_ends: Nullable(Timestamp),
-    }),
-    { description: 'Progress on each active challenge.' },
-  ),
-  points_expiry: Type.Object(
-    {
-      policy: Type.Union([Type.Literal('none'), Type.Literal('fixed'), Type.Literal('inactivity')]),
-      next: Nullable(Expiry),
-      lots: Type.Array(Type.Object({ points: Type.Integer(), earned_at: Timestamp, expires_at: Timestamp }), { description: 'Fixed policy: each lot still holding points.' }),
-    },
-    { description: 'When the available points expire under the program policy (on the single-customer read).' },
-  ),
+  challenges: Type.Array(ChallengeStatus, { description: 'Progress on each active challenge.' }),
+  points_expiry: PointsExpiry,
 });

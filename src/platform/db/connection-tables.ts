@@ -107,3 +107,13 @@ export interface StoreCustomersTable {
   written_tags: string[];
   written_at: Timestamp;
 }
+
+export interface ReferralVisitsTable {
+  id: string;
+  program_id: string;
+  code: string;
+  advocate_id: string | null;
+  visited_at: Timestamp;
+  ip_hash: string | null;
+  referer: string | null;
+}

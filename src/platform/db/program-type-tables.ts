@@ -150,6 +150,7 @@ export interface MembershipPlansTable {
   periodic_reward_id: string | null;
   tier_id: string | null;
   perks: Generated<string[]>;
+  join_url: string | null;
   active: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Timestamp } from './column-types.ts';
-import type { AuditLogTable, ConnectionsTable, PrivacyRequestsTable, StoreCustomersTable, StoreDeliveriesTable, StoreOrdersTable, StoreRefundsTable } from './connection-tables.ts';
+import type { AuditLogTable, ConnectionsTable, PrivacyRequestsTable, ReferralVisitsTable, StoreCustomersTable, StoreDeliveriesTable, StoreOrdersTable, StoreRefundsTable } from './connection-tables.ts';
 import type { TiersTable, TierChangesTable, TierEntryRewardsTable, TierRecalculationsTable, ReferralsTable, StampCardsTable, StampProgressTable, StampsTable, ChallengesTable, ChallengeProgressTable, ChallengeStepsTable, MembershipPlansTable, MembershipsTable, MembershipPeriodRewardsTable } from './program-type-tables.ts';
 
 /** Kysely's view of the tables in migrations/. Money and points are bigint, read as numbers. */
@@ -37,7 +37,31 @@ export interface ProgramsTable {
   holdout_percent: Generated<number>;
   rate_limit_per_minute: number | null;
   publishable_rate_limit_per_minute: number | null;
+  slug: string;
+  publishable_key: string;
+  widget_secret_sealed: string | null;
+  previous_widget_secret_sealed: string | null;
+  previous_widget_secret_until: Timestamp | null;
+  storefront_origins: Generated<string[]>;
+  signup_url: string | null;
+  login_url: string | null;
+  store_url: string | null;
+  default_locale: Generated<string>;
+  widget_theme: ColumnType<WidgetTheme, string | undefined, string>;
+  widget_texts: ColumnType<Record<string, Record<string, string>>, string | undefined, string>;
   created_at: DefaultedTimestamp;
+}
+
+/** How the widget looks; every field optional (the default theme passes WCAG AA contrast). */
+export interface WidgetTheme {
+  primary_color?: string;
+  text_color?: string;
+  background_color?: string;
+  font_family?: string;
+  radius_px?: number;
+  launcher_position?: 'start' | 'end';
+  launcher_label?: string;
+  launcher_icon?: 'star' | 'gift' | 'heart' | 'crown';
 }
 
 export interface ApiKeysTable {
@@ -339,6 +363,7 @@ export interface Database {
   store_orders: StoreOrdersTable;
   store_refunds: StoreRefundsTable;
   store_customers: StoreCustomersTable;
+  referral_visits: ReferralVisitsTable;
   privacy_requests: PrivacyRequestsTable;
   audit_log: AuditLogTable;
 }
