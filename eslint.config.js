@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.regulars/', 'coverage/', 'web/client/schema.d.ts'] },
+  { ignores: ['node_modules/', '.regulars/', 'coverage/', 'dist/', 'web/client/schema.d.ts'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -34,6 +34,7 @@ import { storeWebhookRoutes } from './store-webhooks.ts';
 import { importRoutes } from './imports.ts';
 import { storefrontRoutes } from './storefront.ts';
 import { hostedPageRoutes } from './hosted-pages.ts';
+import { widgetFileRoutes } from './widget-files.ts';
 import { registerRateLimits } from './rate-limits.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimitDefaults } from '../platform/config.ts';
 import { registerIdempotency } from '../platform/http/idempotency.ts';
@@ -49,6 +50,8 @@ export interface AppOptions {
   rateLimits?: RateLimitDefaults;
   /** REGULARS_PUBLIC_URL: where shops reach this instance (webhook URLs); unset, the address a request came to. */
   publicUrl?: string;
+  /** Where the built widget is (default dist/widget, made by `npm run build`). */
+  widgetDir?: string;
 }
 
 /** The HTTP API: every route, the OpenAPI document at /openapi.json and its reference at /docs. */
@@ -101,6 +104,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(importRoutes(deps));
   await app.register(storefrontRoutes(deps, options.publicUrl));
   await app.register(hostedPageRoutes(deps));
+  await app.register(widgetFileRoutes(options.widgetDir));
   return app;
 }
 

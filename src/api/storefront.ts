@@ -12,11 +12,11 @@ import { advocatesWithCode, referralVisitCount } from '../referrals/referral-vis
 import { referFriend, referralSettings } from '../workflows/friend-referred.ts';
 import { redeemReward } from '../workflows/reward-redeemed.ts';
 import { claimAction } from '../workflows/shopper-action-claimed.ts';
-import { shopperCustomer, shopperView } from '../workflows/shopper-view.ts';
+import { shopperCustomer, shopperOrder, shopperView } from '../workflows/shopper-view.ts';
 import { storefrontProgram } from '../workflows/storefront-program.ts';
 import { counted } from './redemptions.ts';
 import { errorResponses, Id, List, ListQuery } from './schemas/common.ts';
-import { Activity, Shopper, ShopperRedemption, ShopperReferral, StorefrontProgram } from './schemas/storefront.ts';
+import { Activity, Shopper, ShopperOrder, ShopperRedemption, ShopperReferral, StorefrontProgram } from './schemas/storefront.ts';
 
 const security: Record<string, string[]>[] = [{ publishableKey: [] }, { publishableKey: [], customerToken: [] }];
 const tags = ['storefront'];
@@ -65,6 +65,22 @@ export const storefrontRoutes =
           return { id: t.id, code: t.code, points: t.points, points_pending: t.points_pending, reference: t.reference, explanation: t.explanation, occurred_at: t.occurred_at };
         });
       },
+    );
+
+    app.get(
+      '/storefront/v1/me/orders/:order_id',
+      {
+        schema: {
+          operationId: 'getShopperOrder',
+          tags,
+          security,
+          summary: 'What one of the shopper’s orders earned, by the store’s order id (the order-confirmation block)',
+          description: '404 until the store’s order webhook has arrived; the widget shows an estimate meanwhile and asks again.',
+          params: Type.Object({ order_id: Type.String({ minLength: 1, maxLength: 100 }) }),
+          response: { 200: ShopperOrder, ...errorResponses },
+        },
+      },
+      async (request) => shopperOrder(deps, request.program, await me(request), request.params.order_id),
     );
 
     app.post(

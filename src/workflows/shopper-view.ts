@@ -4,7 +4,9 @@ import { describeExpiry } from '../ledger/expiry-view.ts';
 import { pendingHoldsOf } from '../ledger/holds.ts';
 import { givesBenefits } from '../memberships/membership.ts';
 import { membershipsOf, toMembership } from '../memberships/membership-store.ts';
+import { awardsOfOrder, findOrderByExternalId } from '../orders/order-store.ts';
 import type { Deps } from '../platform/deps.ts';
+import { notFound } from '../platform/errors.ts';
 import { expiryPolicyOf, getProgram, type ProgramContext } from '../programs/program-store.ts';
 import { listRedemptions } from '../redemptions/redemption-store.ts';
 import type { Shopper } from '../storefront/customer-token.ts';
@@ -52,5 +54,21 @@ export async function shopperView(deps: Deps, program: ProgramContext, customer:
     challenges,
     memberships: memberships.map((m) => ({ plan_id: m.plan_id, status: m.status, current_period_end: new Date(m.current_period_end).toISOString(), benefits_active: givesBenefits(toMembership(m), now) })),
     codes: codes.slice(0, 20).map((r) => ({ redemption_id: r.id, reward_id: r.reward_id, code: r.code, points: r.points, expires_at: r.expires_at ? new Date(r.expires_at).toISOString() : null })),
+  };
+}
+
+/** What one of the shopper's own orders earned, by the store's order id; another customer's order is not found. */
+export async function shopperOrder(deps: Deps, program: ProgramContext, customer: CustomerRow, externalId: string) {
+  const order = await findOrderByExternalId(deps.db, program.storeId, externalId);
+  if (!order || order.customer_id !== customer.id) throw notFound('order', externalId);
+  const now = deps.clock.now();
+  const held = (await awardsOfOrder(deps.db, customer.id, order.id)).filter((a) => a.available_at && new Date(a.available_at) > now);
+  const until = held.map((a) => new Date(a.available_at!).getTime()).sort((a, b) => b - a)[0];
+  return {
+    object: 'shopper_order' as const,
+    order_id: externalId,
+    points_earned: order.points_earned - order.points_reversed,
+    points_pending: held.reduce((sum, a) => sum + Number(a.points), 0),
+    available_at: until === undefined ? null : new Date(until).toISOString(),
   };
 }

@@ -7,6 +7,7 @@ const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', ar: 'العرب�
 
 const STYLE = `
 *, *::before, *::after { box-sizing: border-box; }
+[hidden] { display: none !important; }
 body { margin: 0; font: 16px/1.55 var(--regulars-font); color: var(--regulars-text); background: var(--regulars-background); }
 a { color: var(--regulars-primary); }
 :focus-visible { outline: 3px solid var(--regulars-primary); outline-offset: 2px; }

@@ -30,8 +30,7 @@ ${p.login_url ? html`<span>${t('guest.have_account')} <a href="${p.login_url}">$
 <section id="account" hidden aria-label="${t('balance.title')}">
 <regulars-widget mode="inline" publishable-key="${c.publishableKey}" locale="${c.locale}"></regulars-widget>
 </section>
-<section aria-labelledby="how"><h2 id="how">${t('how.title')}</h2>
-<ol class="steps"><li>${t('how.join')}</li><li>${t('how.earn')}</li><li>${t('how.redeem')}</li></ol></section>
+${howItWorks(w)}
 ${waysToEarn(c)}
 ${rewards(c)}
 ${tiers(c)}
@@ -42,6 +41,9 @@ ${(['earn', 'redeem', 'expire'] as const).map((q) => html`<details><summary>${t(
 </section>`;
   return pageShell({ locale: c.locale, title: t('page.title', { program: p.name }), theme: p.theme, path: `/rewards/${c.slug}`, languagesLabel: t('page.languages'), hero, main, scripts: signedInScript(c.slug) });
 }
+
+export const howItWorks = (w: Words): Html => html`<section aria-labelledby="how"><h2 id="how">${w.t('how.title')}</h2>
+<ol class="steps"><li>${w.t('how.join')}</li><li>${w.t('how.earn')}</li><li>${w.t('how.redeem')}</li></ol></section>`;
 
 function waysToEarn({ program: p, words: w }: RewardsPageContext): Html | '' {
   if (p.ways_to_earn.length === 0) return '';
@@ -94,17 +96,20 @@ ${plan.join_url ? html`<p><a class="button solid" href="${plan.join_url}">${w.t(
 function signedInScript(slug: string): Html {
   const key = JSON.stringify(`regulars-token:${slug}`);
   return html`<script type="module">
-const fragment = new URLSearchParams(location.hash.slice(1));
-const signature = fragment.get('signature');
-const fresh = fragment.get('token') ?? (signature ? 'customer_id=' + fragment.get('customer_id') + ', timestamp=' + fragment.get('timestamp') + ', signature=' + signature : null);
-if (fresh) { sessionStorage.setItem(${new Html(key)}, fresh); history.replaceState(null, '', location.pathname + location.search); }
-const token = sessionStorage.getItem(${new Html(key)});
-if (token) {
+function signIn() {
+  const fragment = new URLSearchParams(location.hash.slice(1));
+  const signature = fragment.get('signature');
+  const fresh = fragment.get('token') ?? (signature ? 'customer_id=' + fragment.get('customer_id') + ', timestamp=' + fragment.get('timestamp') + ', signature=' + signature : null);
+  if (fresh) { sessionStorage.setItem(${new Html(key)}, fresh); history.replaceState(null, '', location.pathname + location.search); }
+  const token = sessionStorage.getItem(${new Html(key)});
+  if (!token) return;
   const account = document.getElementById('account');
   account.querySelector('regulars-widget').setAttribute('customer-token', token);
   account.hidden = false;
   for (const guest of document.querySelectorAll('[data-guest]')) guest.hidden = true;
 }
+signIn();
+addEventListener('hashchange', signIn);
 </script>
 <script type="module" src="/widget.js"></script>`;
 }

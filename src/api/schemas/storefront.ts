@@ -97,6 +97,14 @@ export const Activity = Type.Object({
   occurred_at: Timestamp,
 });
 
+export const ShopperOrder = Type.Object({
+  object: Type.Literal('shopper_order'),
+  order_id: Type.String({ description: 'The store’s order id.' }),
+  points_earned: Type.Integer({ description: 'What the order earned, less what its refunds took back.' }),
+  points_pending: Type.Integer({ description: 'Of those, the points still on hold.' }),
+  available_at: Nullable(Timestamp),
+});
+
 export const ShopperRedemption = Type.Object({
   object: Type.Literal('redemption'),
   id: Type.String(),

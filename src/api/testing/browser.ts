@@ -1,0 +1,64 @@
+import AxeBuilder from '@axe-core/playwright';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/**
+ * Real Chromium for the tests of what shoppers see: Debian's /usr/bin/chromium driven by
+ * playwright-core. Without it the browser tests skip, unless REGULARS_TEST_REQUIRE_CHROMIUM=1
+ * (CI installs it and sets that, so there they run or fail).
+ */
+export const CHROMIUM = '/usr/bin/chromium';
+export const chromiumPresent = () => existsSync(CHROMIUM) || process.env.REGULARS_TEST_REQUIRE_CHROMIUM === '1';
+
+export const launchChromium = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+
+/** Builds the widget as `npm run build` does (async: the test's own servers keep answering meanwhile). */
+export async function buildWidget(): Promise<void> {
+  const root = path.resolve(import.meta.dirname, '../../..');
+  await promisify(execFile)(process.execPath, [path.join(root, 'scripts/build.ts')], { cwd: root });
+}
+
+/** A store's page on an origin of its own, whatever HTML the test wants on it. */
+export async function testShop(page: (url: URL) => string): Promise<{ origin: string; close(): Promise<void> }> {
+  const server: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://shop');
+    if (url.pathname !== '/') return void response.writeHead(404).end();
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(url));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** axe-core's serious and critical findings on the page (shadow roots included), against WCAG 2.2 AA. */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** With REGULARS_SCREENSHOTS=<dir>, each view is saved there for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.REGULARS_SCREENSHOTS;
+  if (!dir) return;
+  await mkdir(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), animations: 'disabled' });
+}
+
+/** The element that has the keyboard focus, looking into shadow roots: its tag and text. */
+export const focused = (page: Page) =>
+  inPage<{ tag: string; text: string; inPanel: boolean }>(
+    page,
+    `(() => {
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      return { tag: active?.tagName.toLowerCase() ?? '', text: (active?.textContent ?? '').trim(), inPanel: active?.closest('dialog') != null };
+    })()`,
+  );
+
+/** Runs JavaScript in the page (written as text: the engine's code is typed without the DOM). */
+export const inPage = <T>(page: Page, expression: string): Promise<T> => page.evaluate(expression) as Promise<T>;

@@ -1,0 +1,26 @@
+import type { Words } from '../../../shopper/program-words.ts';
+import type { Activity, Shopper, ShopperRedemption, ShopperReferral, StorefrontProgram } from '../storefront-client.ts';
+
+export type WayToEarn = StorefrontProgram['ways_to_earn'][number];
+export type Reward = StorefrontProgram['rewards'][number];
+
+/** What the views read from the widget and the shopper's doings they hand back to it. */
+export interface View {
+  w: Words;
+  program: StorefrontProgram;
+  shopper?: Shopper;
+  referral?: ShopperReferral;
+  activity?: Activity[];
+  /** The code a redemption just gave, shown with its reward's name. */
+  redeemed?: ShopperRedemption & { reward_name: string };
+  /** The reward or way to earn whose request is on its way. */
+  busy?: string;
+  claimed: ReadonlySet<string>;
+  copied?: string;
+  canShare: boolean;
+  redeem(reward: Reward, points?: number): void;
+  claim(way: WayToEarn, birthday?: string): void;
+  copy(text: string, what: string): void;
+  share(): void;
+  loadActivity(): void;
+}
