@@ -17,14 +17,21 @@ const SHOPPERS = 200;
 // The storefront's per-shopper limit (600 a minute) would answer 429s under this load.
 process.env.REGULARS_PUBLISHABLE_RATE_LIMIT_PER_MINUTE = '100000000';
 
-/** The reference: a Fastify route that returns a constant, in its own Node process. */
-async function helloWorld(): Promise<{ url: string; process: ChildProcess }> {
+/**
+ * The references, in a Node process of their own: a Fastify route that returns a constant (the
+ * goal's yardstick), and one that reads a balance by primary key from the same database through
+ * a pg pool (what any database-backed read costs on this machine).
+ */
+async function references(databaseUrl: string): Promise<{ url: string; process: ChildProcess }> {
   const source = `import Fastify from 'fastify';
+import pg from 'pg';
+const pool = new pg.Pool({ connectionString: process.env.BENCH_DATABASE_URL, max: 10 });
 const app = Fastify();
 app.get('/', async () => ({ hello: 'world' }));
+app.get('/balance/:id', async (request) => (await pool.query('select points_available from customers where id = $1', [request.params.id])).rows[0]);
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
 console.log(address);`;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', source], { cwd: import.meta.dirname, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--input-type=module', '-e', source], { cwd: import.meta.dirname, env: { ...process.env, BENCH_DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve) => child.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())));
   return { url, process: child };
 }
@@ -33,11 +40,12 @@ const stop = (child: ChildProcess) => new Promise((resolve) => child.once('exit'
 
 const postgres = await benchPostgres();
 try {
-  const server = await startRegulars(await postgres.freshDatabase('regulars_bench_shopper'));
-  const reference = await helloWorld();
+  const databaseUrl = await postgres.freshDatabase('regulars_bench_shopper');
+  const server = await startRegulars(databaseUrl);
+  const reference = await references(databaseUrl);
   try {
     const admin = (method: string, path: string, body?: unknown) =>
-      fetch(`${server.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) }).then((r) => r.json() as Promise<Record<string, any>>); // eslint-disable-line @typescript-eslint/no-explicit-any
+      fetch(`${server.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${server.apiKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) }).then((r) => r.json() as Promise<Record<string, any>>); // eslint-disable-line @typescript-eslint/no-explicit-any
     const { secret, publishable_key: publishableKey } = await admin('POST', '/v1/program/widget-secret');
     const reward = await admin('POST', '/v1/rewards', { name: '1 off', type: 'amount_off', amount: 100, points_cost: 10 });
     await admin('POST', '/v1/tiers', { name: 'Gold', threshold: 500 });
@@ -60,6 +68,8 @@ try {
 
     console.log(`Fastify hello-world: ${CONNECTIONS} connections, ${SECONDS} s …`);
     const hello = await load(reference.url);
+    console.log(`Fastify + one pg query: ${CONNECTIONS} connections, ${SECONDS} s …`);
+    const oneQuery = await load(reference.url, (req) => ({ ...req, path: `/balance/${next().id}` }));
     console.log(`GET /storefront/v1/me: ${CONNECTIONS} connections, ${SECONDS} s …`);
     const me = await load(server.baseUrl, (req) => ({ ...req, path: '/storefront/v1/me', headers: { 'regulars-publishable-key': publishableKey, authorization: `Bearer ${next().token}` } }));
     console.log(`GET /v1/customers/{id}: ${CONNECTIONS} connections, ${SECONDS} s …`);
@@ -68,12 +78,13 @@ try {
     const line = (name: string, r: autocannon.Result) =>
       `${name.padEnd(24)} ${String(Math.round(r.requests.average)).padStart(6)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  non-2xx ${r.non2xx}  ${(r.requests.average / hello.requests.average).toFixed(2)}×`;
     console.log(line('Fastify hello-world', hello));
+    console.log(line('Fastify + one pg query', oneQuery));
     console.log(line('GET /storefront/v1/me', me));
     console.log(line('GET /v1/customers/{id}', customer));
     console.log(`ratio GET /storefront/v1/me / hello-world: ${(me.requests.average / hello.requests.average).toFixed(2)}× (goal ≥ 0.25×)`);
 
     async function storefront(token: string, method: string, path: string, body?: unknown) {
-      const response = await fetch(`${server.baseUrl}${path}`, { method, headers: { 'regulars-publishable-key': publishableKey, authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const response = await fetch(`${server.baseUrl}${path}`, { method, headers: { 'regulars-publishable-key': publishableKey, authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
       return response.json() as Promise<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
     }
 

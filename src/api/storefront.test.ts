@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { verifyLedger } from '../ledger/verify.ts';
-import { createTestApp, type ApiClient } from './testing/test-app.ts';
+import { createTestApp, orderBody, type ApiClient } from './testing/test-app.ts';
 
 const t = await createTestApp('2026-03-02T12:00:00Z');
 const SHOP = 'https://shop.example';
@@ -107,6 +107,27 @@ describe('the storefront API', () => {
     expect((await call(s, 'POST', '/referrals', { body: { code: referral.code, email: 'friend@example.com' } })).statusCode).toBe(201);
     expect((await call(s, 'GET', '/me/referral', { token })).json().friends_referred).toBe(1);
     expect((await verifyLedger(t.db)).discrepancies).toEqual([]);
+  });
+
+  it('shows the shopper’s pending points, expiry, stamp card, membership and what an order earned', async () => {
+    const s = await storefront();
+    await s.api.patch('/v1/program', { expiry_policy: 'fixed', expiry_days: 365 });
+    await s.api.post('/v1/earning-rules', { name: 'Order bonus, held', type: 'fixed_per_order', points: 5, hold_days: 14 });
+    const reward = (await s.api.post('/v1/rewards', { name: 'Free coffee', type: 'free_product', product_id: 'coffee', points_cost: 500 })).body.id;
+    const card = await s.api.post('/v1/stamp-cards', { name: 'Coffee card', stamps_required: 3, per: 'order', reward_id: reward });
+    expect(card.status, JSON.stringify(card.body)).toBe(201);
+    const plan = (await s.api.post('/v1/membership-plans', { name: 'Club+', price: 900, interval: 'month', join_url: `${SHOP}/products/club` })).body.id;
+    const token = await jwt(s.secret, { sub: 'full-1' });
+    expect((await call(s, 'GET', '/me', { token })).json()).toMatchObject({ points_pending: 0, pending: [], stamp_cards: [{ stamps: 0 }], memberships: [] });
+    await s.api.post('/v1/orders', orderBody({ external_id: 'A-1001', customer: { external_id: 'full-1' } }));
+    await s.api.post('/v1/memberships', { customer: { external_id: 'full-1' }, plan_id: plan, external_id: 'sub_9', status: 'active', current_period_start: '2026-03-01T00:00:00Z', current_period_end: '2026-04-01T00:00:00Z' });
+
+    const me = (await call(s, 'GET', '/me', { token })).json();
+    expect(me).toMatchObject({ points_balance: 54, points_pending: 5, pending: [{ points: 5, available_at: new Date(t.clock.now().getTime() + 14 * 86_400_000).toISOString() }], stamp_cards: [{ name: 'Coffee card', stamps: 1, stamps_required: 3 }], memberships: [{ plan_id: plan, benefits_active: true }] });
+    expect(me.points_expiry.next).toMatchObject({ points: 54, expires_at: new Date(t.clock.now().getTime() + 365 * 86_400_000).toISOString() });
+    expect((await call(s, 'GET', '/program')).json().membership_plans).toMatchObject([{ name: 'Club+', join_url: `${SHOP}/products/club` }]);
+    expect((await call(s, 'GET', '/me/orders/A-1001', { token })).json()).toMatchObject({ object: 'shopper_order', order_id: 'A-1001', points_earned: 59, points_pending: 5 });
+    expect((await call(s, 'GET', '/me/orders/A-1001', { token: await jwt(s.secret, { sub: 'someone-else', email: 'else@example.com' }) })).statusCode).toBe(404);
   });
 
   it('lets only the program’s origins read its answers in a browser', async () => {

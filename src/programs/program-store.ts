@@ -8,6 +8,7 @@ import { createEarningRule } from '../earning/rule-store.ts';
 import { defaultEarningRule } from '../earning/rules.ts';
 import { hashKey, newPublishableKey, newSecretKey } from './api-keys.ts';
 import { isEmptyChange } from '../platform/changes.ts';
+import { programCache } from '../platform/program-cache.ts';
 
 /** What an authenticated request knows about its program. */
 export interface ProgramContext {
@@ -231,5 +232,14 @@ export async function programsWithExpiry(db: Db, programId?: string) {
 
 export async function updateProgram(db: Db, id: string, changes: ProgramSettings) {
   if (isEmptyChange(changes)) return db.selectFrom('programs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  return db.updateTable('programs').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  const row = await db.updateTable('programs').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  expiryPolicies.forget(id);
+  return row;
 }
+
+const expiryPolicies = programCache(5_000, async (db, programId) =>
+  expiryPolicyOf(await db.selectFrom('programs').select(['expiry_policy', 'expiry_days', 'expiry_months', 'expiry_warning_days']).where('id', '=', programId).executeTakeFirstOrThrow()),
+);
+
+/** The program's expiry policy, kept a few seconds (the storefront asks for it on every shopper view). */
+export const programExpiryPolicy = (db: Db, programId: string): Promise<ExpiryPolicy> => expiryPolicies.get(db, programId);

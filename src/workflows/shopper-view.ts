@@ -3,14 +3,14 @@ import { findCustomer, resolveCustomer, type CustomerRow } from '../customers/cu
 import { describeExpiry } from '../ledger/expiry-view.ts';
 import { pendingHoldsOf } from '../ledger/holds.ts';
 import { givesBenefits } from '../memberships/membership.ts';
-import { membershipsOf, toMembership } from '../memberships/membership-store.ts';
+import { membershipsOf, programPlans, toMembership } from '../memberships/membership-store.ts';
 import { awardsOfOrder, findOrderByExternalId } from '../orders/order-store.ts';
 import type { Deps } from '../platform/deps.ts';
 import { notFound } from '../platform/errors.ts';
-import { expiryPolicyOf, getProgram, type ProgramContext } from '../programs/program-store.ts';
+import { programExpiryPolicy, type ProgramContext } from '../programs/program-store.ts';
 import { listRedemptions } from '../redemptions/redemption-store.ts';
 import type { Shopper } from '../storefront/customer-token.ts';
-import { stampProgressOf } from '../stamp-cards/stamp-card-store.ts';
+import { activeStampCards, stampProgressOf } from '../stamp-cards/stamp-card-store.ts';
 import { describeTier } from '../tiers/tier-view.ts';
 
 /**
@@ -28,13 +28,15 @@ export async function shopperCustomer(deps: Deps, program: ProgramContext, shopp
 /** Everything `GET /storefront/v1/me` shows a signed-in shopper, read side by side (nothing changes). */
 export async function shopperView(deps: Deps, program: ProgramContext, customer: CustomerRow) {
   const now = deps.clock.now();
+  // Read on every page with the widget: what the program does not use (or the customer does not have) is not asked for.
+  const [activeCards, plans] = await Promise.all([activeStampCards(deps.db, program.id), programPlans(deps.db, program.id)]);
   const [expiry, tier, pending, cards, challenges, memberships, codes] = await Promise.all([
-    getProgram(deps.db, program.id).then((p) => describeExpiry(deps.db, customer, expiryPolicyOf(p!))),
+    programExpiryPolicy(deps.db, program.id).then((policy) => describeExpiry(deps.db, customer, policy)),
     describeTier(deps.db, program.id, customer, now),
-    pendingHoldsOf(deps.db, customer.id),
-    stampProgressOf(deps.db, program.id, customer.id),
+    customer.points_pending > 0 ? pendingHoldsOf(deps.db, customer.id) : [],
+    activeCards.length > 0 ? stampProgressOf(deps.db, program.id, customer.id) : [],
     describeChallenges(deps.db, program.id, customer.id),
-    membershipsOf(deps.db, [customer.id]),
+    plans.length > 0 ? membershipsOf(deps.db, [customer.id]) : [],
     listRedemptions(deps.db, program.id, { customer_id: customer.id, status: 'reserved', limit: 20 }),
   ]);
   return {
