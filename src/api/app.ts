@@ -36,6 +36,11 @@ import { storefrontRoutes } from './storefront.ts';
 import { hostedPageRoutes } from './hosted-pages.ts';
 import { widgetFileRoutes } from './widget-files.ts';
 import { registerRateLimits } from './rate-limits.ts';
+import { sessionRoutes } from './sessions.ts';
+import { registerAuditTrail } from './audit-trail.ts';
+import { userRoutes } from './users.ts';
+import { apiKeyRoutes } from './api-keys.ts';
+import { DEFAULT_SESSION_LIMITS, type SessionLimits } from '../users/sessions.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimitDefaults } from '../platform/config.ts';
 import { registerIdempotency } from '../platform/http/idempotency.ts';
 import { registerRequestMetrics } from '../platform/http/request-metrics.ts';
@@ -52,6 +57,8 @@ export interface AppOptions {
   publicUrl?: string;
   /** Where the built widget is (default dist/widget, made by `npm run build`). */
   widgetDir?: string;
+  /** REGULARS_SESSION_IDLE_MINUTES and REGULARS_SESSION_MAX_HOURS: when dashboard sessions end. */
+  sessionLimits?: SessionLimits;
 }
 
 /** The HTTP API: every route, the OpenAPI document at /openapi.json and its reference at /docs. */
@@ -70,8 +77,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerRequestMetrics(app);
   app.addSchema(ErrorResponse);
   registerErrorHandling(app);
-  registerAuthentication(app, deps, options.adminKey);
+  await registerAuthentication(app, deps, options.adminKey, options.sessionLimits ?? DEFAULT_SESSION_LIMITS);
   registerIdempotency(app, deps.db);
+  registerAuditTrail(app, deps);
   await registerRateLimits(app, options.rateLimits ?? DEFAULT_RATE_LIMITS);
 
   await app.register(swagger, openApiOptions);
@@ -105,6 +113,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(storefrontRoutes(deps, options.publicUrl));
   await app.register(hostedPageRoutes(deps));
   await app.register(widgetFileRoutes(options.widgetDir));
+  await app.register(sessionRoutes(deps, options.sessionLimits ?? DEFAULT_SESSION_LIMITS));
+  await app.register(userRoutes(deps, options.publicUrl));
+  await app.register(apiKeyRoutes(deps));
   return app;
 }
 

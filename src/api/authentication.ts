@@ -1,9 +1,15 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../platform/deps.ts';
 import { RegularsError } from '../platform/errors.ts';
 import type { SecretBox } from '../platform/secrets.ts';
 import { keysEqual } from '../programs/api-keys.ts';
-import { findProgramByKey, findProgramByPublishableKey, type ProgramContext, type WidgetSecrets } from '../programs/program-store.ts';
+import { findProgramByKey, findProgramByPublishableKey, loadProgramContext, type ProgramContext, type WidgetSecrets } from '../programs/program-store.ts';
+import type { Role } from '../users/roles.ts';
+import { findSession, type Session, type SessionLimits } from '../users/sessions.ts';
+import { userPrograms } from '../users/user-store.ts';
+import { checkRole } from './access.ts';
 import { verifyCustomerToken, type Shopper } from '../storefront/customer-token.ts';
 
 declare module 'fastify' {
@@ -13,6 +19,10 @@ declare module 'fastify' {
     shopper: Shopper | undefined;
     /** Storefront requests: the origins the program lets its widget run on. */
     storefrontOrigins: string[];
+    /** /v1 requests: who acts, a secret key or a signed-in dashboard user with their role in the program. */
+    actor: Actor | undefined;
+    /** The dashboard session the request came with (routes with auth 'session', and /v1 with a session). */
+    session: Session | undefined;
   }
   interface FastifyInstance {
     /** Drops cached key lookups after a program's settings change on this instance. */
@@ -21,11 +31,18 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /**
      * Who may call the route: a program's secret key (default under /v1), a publishable key with
-     * an optional customer token (default under /storefront/v1), the instance admin key, or anyone.
+     * an optional customer token (default under /storefront/v1), the instance admin key, a dashboard
+     * session without a program, or anyone. Under /v1 a signed-in dashboard user may act instead of a
+     * secret key, as far as their role in the program allows.
      */
-    auth?: 'program' | 'storefront' | 'admin' | 'public';
+    auth?: 'program' | 'storefront' | 'admin' | 'session' | 'public';
   }
 }
+
+export type Actor = { kind: 'key'; id: string } | { kind: 'user'; id: string; email: string; role: Role };
+
+/** The dashboard's session cookie (HttpOnly; only its hash is stored). */
+export const SESSION_COOKIE = 'regulars_session';
 
 /** Keys are looked up at most every few seconds per instance: a revoked key stops within that. */
 const CACHE_MS = 5_000;
@@ -36,8 +53,11 @@ interface Storefront {
   origins: string[];
 }
 
-export function registerAuthentication(app: FastifyInstance, deps: Deps, adminKey: string | undefined): void {
+export async function registerAuthentication(app: FastifyInstance, deps: Deps, adminKey: string | undefined, sessionLimits: SessionLimits): Promise<void> {
   const { db, secrets, clock } = deps;
+  await app.register(cookie);
+  // The CSRF secret lives in its own cookie; each token is bound to the session it was made for.
+  await app.register(csrf, { cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true }, getUserInfo: (request) => request.session?.tokenHash ?? '', csrfOpts: { hmacKey: secrets.digest('csrf tokens') } });
   const programs = keyCache((key) => findProgramByKey(db, key));
   const storefronts = keyCache((key) => findProgramByPublishableKey(db, key));
 
@@ -48,11 +68,22 @@ export function registerAuthentication(app: FastifyInstance, deps: Deps, adminKe
   app.decorateRequest('program', null as unknown as ProgramContext);
   app.decorateRequest('shopper', undefined);
   app.decorateRequest('storefrontOrigins', null as unknown as string[]);
+  app.decorateRequest('actor', undefined);
+  app.decorateRequest('session', undefined);
+  const signedIn = async (request: FastifyRequest): Promise<Session> => {
+    const token = request.cookies[SESSION_COOKIE];
+    const session = token ? await findSession(db, token, clock.now(), sessionLimits) : undefined;
+    if (!session) throw new RegularsError('authentication', 'not_signed_in', 'Sign in again: there is no session, or it has ended.');
+    request.session = session;
+    return session;
+  };
   app.addHook('onRequest', async (request) => {
     const route = request.routeOptions.url;
     const auth = request.routeOptions.config?.auth ?? (route?.startsWith('/v1/') ? 'program' : route?.startsWith('/storefront/v1/') ? 'storefront' : 'public');
     if (auth === 'public' || !route) return;
     if (auth === 'storefront') return storefront(request, await storefronts.get(publishableKey(request)), secrets, clock.now());
+    if (auth === 'session') return void (await signedIn(request));
+    if (auth === 'program' && !request.headers.authorization && request.cookies[SESSION_COOKIE]) return userActs(request, await signedIn(request), db);
     const key = bearerKey(request);
     if (auth === 'admin') {
       if (!adminKey) throw new RegularsError('permission', 'admin_disabled', 'Set REGULARS_ADMIN_KEY to use admin endpoints.');
@@ -62,7 +93,27 @@ export function registerAuthentication(app: FastifyInstance, deps: Deps, adminKe
     const program = await programs.get(key);
     if (!program) throw new RegularsError('authentication', 'invalid_api_key', 'The API key is not valid or was revoked.');
     request.program = program;
+    request.actor = { kind: 'key', id: program.apiKeyId };
   });
+  // Writes with a session need its CSRF token (X-CSRF-Token); keys are not sent by browsers on their own.
+  app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
+    if (request.session && !['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return app.csrfProtection(request, reply, done);
+    done();
+  });
+}
+
+/**
+ * A signed-in user acts in the program the Regulars-Program header names (or their first), with
+ * their role there; rate limits count per user.
+ */
+async function userActs(request: FastifyRequest, session: Session, db: Deps['db']): Promise<void> {
+  const programs = await userPrograms(db, session.user.id);
+  const wanted = request.headers['regulars-program'];
+  const membership = typeof wanted === 'string' ? programs.find((p) => p.id === wanted) : programs[0];
+  if (!membership) throw new RegularsError('permission', 'program_not_allowed', typeof wanted === 'string' ? 'You are not a user of this program.' : 'You are not a user of any program yet.', 'Regulars-Program');
+  request.program = { ...(await loadProgramContext(db, membership.id)), apiKeyId: session.user.id };
+  request.actor = { kind: 'user', id: session.user.id, email: session.user.email, role: membership.role };
+  checkRole(request, membership.role);
 }
 
 /** A publishable key names the program; a customer token, when sent, names the shopper. */

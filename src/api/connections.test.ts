@@ -184,7 +184,7 @@ describe('connections', () => {
     await deliver(connection, 'shop/redact', JSON.stringify({ shop_id: 954889, shop_domain: 'privacy.myshopify.com' }));
     await apply();
     const audit = (await api.get('/v1/audit-log')).body.data.map((e: { action: string }) => e.action);
-    expect(audit).toEqual(['privacy.shop_redacted', 'privacy.customer_redacted', 'privacy.data_exported']);
+    expect(audit).toEqual(['privacy.shop_redacted', 'privacy.customer_redacted', 'privacy.data_exported', 'create_connection']);
     expect((await verifyLedger(t.db)).discrepancies).toEqual([]);
   });
 });

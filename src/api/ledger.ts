@@ -3,6 +3,9 @@ import { Type } from 'typebox';
 import { getCustomer } from '../customers/customer-store.ts';
 import type { Deps } from '../platform/deps.ts';
 import { Body } from '../platform/http/body.ts';
+import { RegularsError } from '../platform/errors.ts';
+import { supportAdjustmentLimit } from '../programs/program-store.ts';
+import { actingRole } from './access.ts';
 import { toList } from '../platform/http/pagination.ts';
 import { errorResponses, Id, List, ListQuery } from './schemas/common.ts';
 import { adjustPoints } from '../ledger/adjustment.ts';
@@ -52,14 +55,22 @@ export const ledgerRoutes =
       },
       async (request, reply) => {
         const { points, reason, actor } = request.body;
+        if (actingRole(request) === 'support') await checkSupportLimit(deps, request.program.id, points);
+        const user = request.actor?.kind === 'user' ? request.actor.email : undefined;
         const idempotencyKey = request.headers['idempotency-key'];
         const id = await adjustPoints(deps, request.program, request.params.id, {
           points,
           reason,
-          actor: actor ? `${actor} (${request.program.apiKeyId})` : request.program.apiKeyId,
+          actor: user ?? (actor ? `${actor} (${request.program.apiKeyId})` : request.program.apiKeyId),
           idempotency_key: typeof idempotencyKey === 'string' ? idempotencyKey : undefined,
         });
         return reply.status(201).send(presentTransaction(await getTransaction(deps.db, request.program.id, request.params.id, id)));
       },
     );
   };
+
+/** A support user adjusts at most the program's support_adjustment_limit points at a time. */
+async function checkSupportLimit(deps: Deps, programId: string, points: number): Promise<void> {
+  const limit = await supportAdjustmentLimit(deps.db, programId);
+  if (Math.abs(points) > limit) throw new RegularsError('permission', 'adjustment_over_limit', `A support user may adjust at most ${limit} points at a time; ask an admin or an owner.`, 'points');
+}

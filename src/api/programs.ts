@@ -2,6 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Deps } from '../platform/deps.ts';
 import { Body, optional } from '../platform/http/body.ts';
+import { RegularsError } from '../platform/errors.ts';
+import { roleMay } from '../users/roles.ts';
+import { actingRole } from './access.ts';
 import type { Locale } from '../storefront/locales.ts';
 import type { Selectable } from 'kysely';
 import type { ProgramsTable } from '../platform/db/schema.ts';
@@ -71,6 +74,7 @@ const Program = Type.Object({
   holdout_percent: Type.Integer({ description: 'Share of new customers kept out of the program as a control group (they earn nothing); the lift report compares them.' }),
   rate_limit_per_minute: Nullable(Type.Integer({ description: 'Requests per minute each secret key may make on an instance; null: the instance default (REGULARS_RATE_LIMIT_PER_MINUTE).' })),
   publishable_rate_limit_per_minute: Nullable(Type.Integer({ description: 'The same for the storefront, per signed-in shopper (or visitor address); null: REGULARS_PUBLISHABLE_RATE_LIMIT_PER_MINUTE.' })),
+  support_adjustment_limit: Type.Integer({ description: 'The most points a support user may add or remove in one adjustment.' }),
   ...storefrontSettings,
   publishable_key: Type.String({ description: 'Names the program in a page (the widget’s publishable-key): not a secret.' }),
   slug: Type.String({ description: 'The hosted rewards page is /rewards/{slug}.' }),
@@ -102,6 +106,7 @@ const present = (p: Selectable<ProgramsTable>) => ({
   holdout_percent: p.holdout_percent,
   rate_limit_per_minute: p.rate_limit_per_minute,
   publishable_rate_limit_per_minute: p.publishable_rate_limit_per_minute,
+  support_adjustment_limit: p.support_adjustment_limit,
   storefront_origins: p.storefront_origins,
   signup_url: p.signup_url,
   login_url: p.login_url,
@@ -173,12 +178,17 @@ export const programRoutes =
             holdout_percent: Type.Optional(Type.Integer({ minimum: 0, maximum: 50 })),
             rate_limit_per_minute: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 100_000_000 }))),
             publishable_rate_limit_per_minute: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 100_000_000 }))),
+            support_adjustment_limit: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e9, description: 'The most points a support user may add or remove in one adjustment; set by an owner or an admin.' })),
             ...optional(storefrontSettings),
           }),
           response: { 200: Program, ...errorResponses },
         },
       },
       async (request) => {
+        const role = actingRole(request);
+        if (request.body.support_adjustment_limit !== undefined && role && !roleMay(role, 'manage')) {
+          throw new RegularsError('permission', 'role_not_allowed', 'Only an owner or an admin sets support_adjustment_limit.', 'support_adjustment_limit');
+        }
         const current = (await getProgram(deps.db, request.program.id))!;
         validateExpirySettings({ ...current, ...request.body });
         const { cashback_percent, point_value_per_1000, widget_theme, widget_texts, ...settings } = request.body;

@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RateLimitDefaults } from '../platform/config.ts';
 import { RegularsError } from '../platform/errors.ts';
+import { isAuditRead } from './audit-trail.ts';
 
 /**
  * Rate limits on /v1 per key, counted per instance in memory (a fixed window of a minute, by
@@ -16,7 +17,7 @@ export async function registerRateLimits(app: FastifyInstance, defaults: RateLim
     hook: 'onRequest',
     timeWindow: 60_000,
     enableDraftSpec: true,
-    allowList: (request) => !/^\/(storefront\/)?v1\//.test(request.routeOptions.url ?? ''),
+    allowList: (request) => !/^\/(storefront\/)?v1\//.test(request.routeOptions.url ?? '') || isAuditRead(request),
     keyGenerator: (request) => keyOf(request),
     max: (request) => limitOf(request, defaults),
     errorResponseBuilder: (_request, context) =>

@@ -11,8 +11,14 @@ export interface AuditRecord {
   actor: string;
   /** What was done, as `subject.verb`: `privacy.customer_redacted`, … */
   action: string;
+  /** Who, in words: a user's email. */
+  actorName?: string | null;
   subject?: { type: string; id: string };
   details?: Record<string, unknown>;
+  /** The object before and after the change, as the API shows it. */
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
 }
 
 /** Writes one line of the program's audit log, in the caller's transaction when given one. */
@@ -27,15 +33,28 @@ export async function recordAudit(db: Db | Tx, record: AuditRecord, at: Date): P
       subject_type: record.subject?.type ?? null,
       subject_id: record.subject?.id ?? null,
       details: JSON.stringify(record.details ?? {}),
+      actor_name: record.actorName ?? null,
+      before: record.before === undefined || record.before === null ? null : JSON.stringify(record.before),
+      after: record.after === undefined || record.after === null ? null : JSON.stringify(record.after),
+      reason: record.reason ?? null,
       created_at: at,
     })
     .execute();
 }
 
-export async function listAudit(db: Db, programId: string, filter: { action?: string; subject_id?: string; limit: number; starting_after?: string }): Promise<AuditEntry[]> {
+export interface AuditFilter {
+  action?: string;
+  subject_id?: string;
+  object_id?: string;
+  actor?: string;
+}
+
+export async function listAudit(db: Db, programId: string, filter: AuditFilter & { limit: number; starting_after?: string }): Promise<AuditEntry[]> {
   let query = db.selectFrom('audit_log').selectAll().where('program_id', '=', programId);
   if (filter.action) query = query.where('action', '=', filter.action);
-  if (filter.subject_id) query = query.where('subject_id', '=', filter.subject_id);
+  const subject = filter.object_id ?? filter.subject_id;
+  if (subject) query = query.where('subject_id', '=', subject);
+  if (filter.actor) query = query.where((eb) => eb.or([eb('actor', '=', filter.actor!), eb('actor_name', '=', filter.actor!)]));
   if (filter.starting_after) query = query.where('id', '<', filter.starting_after);
   return query.orderBy('id', 'desc').limit(filter.limit + 1).execute();
 }

@@ -10,6 +10,7 @@ import { openDatabase } from './database.ts';
 import { start } from './start.ts';
 import { sync } from './sync.ts';
 import { verify } from './verify.ts';
+import { createUserCommand } from './users.ts';
 
 const program = new Command()
   .name('regulars')
@@ -122,6 +123,18 @@ program
     if (!(size.customers > 0 && size.orders >= size.customers)) throw new Error('--customers must be positive and --orders at least as many');
     await demo(size);
   });
+
+program
+  .command('users')
+  .description('dashboard users')
+  .command('create')
+  .description('make a dashboard user with a role in a program (or give an existing one that role), password read from stdin')
+  .requiredOption('--email <email>', 'their email, which they sign in with')
+  .requiredOption('--role <role>', 'owner, admin, marketer, support or viewer')
+  .option('--name <name>', 'their name')
+  .option('--program <id>', 'the program (default: the first one)')
+  .option('--password-stdin', 'read the password (10 characters at least) from stdin')
+  .action(createUserCommand);
 
 await program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

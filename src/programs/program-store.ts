@@ -199,6 +199,7 @@ export interface ProgramSettings {
   holdout_percent?: number;
   rate_limit_per_minute?: number | null;
   publishable_rate_limit_per_minute?: number | null;
+  support_adjustment_limit?: number;
   storefront_origins?: string[];
   signup_url?: string | null;
   login_url?: string | null;
@@ -243,3 +244,20 @@ const expiryPolicies = programCache(5_000, async (db, programId) =>
 
 /** The program's expiry policy, kept a few seconds (the storefront asks for it on every shopper view). */
 export const programExpiryPolicy = (db: Db, programId: string): Promise<ExpiryPolicy> => expiryPolicies.get(db, programId);
+
+export const listApiKeys = (db: Db, programId: string, filter: { limit: number; starting_after?: string }) => {
+  let query = db.selectFrom('api_keys').select(['id', 'label', 'key_hint', 'store_id', 'created_at', 'revoked_at']).where('program_id', '=', programId);
+  if (filter.starting_after) query = query.where('id', '>', filter.starting_after);
+  return query.orderBy('id').limit(filter.limit + 1).execute();
+};
+
+export const getApiKey = (db: Db, programId: string, id: string) =>
+  db.selectFrom('api_keys').select(['id', 'label', 'key_hint', 'store_id', 'created_at', 'revoked_at']).where('program_id', '=', programId).where('id', '=', id).executeTakeFirst();
+
+/** Revokes a key for good (a revoked key is never valid again); revoking twice changes nothing. */
+export async function revokeApiKey(db: Db, programId: string, id: string, at: Date): Promise<void> {
+  await db.updateTable('api_keys').set({ revoked_at: at }).where('program_id', '=', programId).where('id', '=', id).where('revoked_at', 'is', null).execute();
+}
+
+export const supportAdjustmentLimit = async (db: Db, programId: string): Promise<number> =>
+  (await db.selectFrom('programs').select('support_adjustment_limit').where('id', '=', programId).executeTakeFirstOrThrow()).support_adjustment_limit;

@@ -262,6 +262,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The program’s secret keys (never the keys themselves) */
+        get: operations["listApiKeys"];
+        put?: never;
+        /** Make a secret key; the answer is the only time it is shown */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a key: requests with it fail within seconds, on every instance */
+        post: operations["revokeApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit-log": {
         parameters: {
             query?: never;
@@ -1255,6 +1290,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in, their programs and roles, and the CSRF token for writes */
+        get: operations["getSession"];
+        put?: never;
+        /**
+         * Sign in to the dashboard with email and password (sets an HttpOnly session cookie)
+         * @description At most 10 attempts a minute from one address (`rate_limit_exceeded`, 429). A wrong email and a wrong password both get `invalid_credentials` (401).
+         */
+        post: operations["signIn"];
+        /** Sign out: the session ends on the server */
+        delete: operations["signOut"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/setup-links/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a one-time link is for: the first owner, an invitation, or a password reset */
+        get: operations["getSetupLink"];
+        put?: never;
+        /**
+         * Set a password with a one-time link, and sign in
+         * @description A `setup` link (printed on the first start) makes the first owner: send `email`. An `invite` or `reset` link sets the password of the user it names. A link works once, for 24 hours.
+         */
+        post: operations["useSetupLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/stamp-cards": {
         parameters: {
             query?: never;
@@ -1403,6 +1481,42 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The program’s dashboard users and their roles */
+        get: operations["listUsers"];
+        put?: never;
+        /** Give someone a role in the program; someone new gets a link to set their password */
+        post: operations["inviteUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a user out of the program (their account stays for their other programs) */
+        delete: operations["removeUser"];
+        options?: never;
+        head?: never;
+        /** Change a user’s role in the program */
+        patch: operations["updateUser"];
         trace?: never;
     };
     "/v1/webhooks/billing/{program_id}": {
@@ -2837,13 +2951,306 @@ export interface operations {
             };
         };
     };
+    listApiKeys: {
+        parameters: {
+            query: {
+                limit: number;
+                /** @description Id of the last object of the previous page. */
+                starting_after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            created_at: string;
+                            /** @description The last characters, to tell keys apart. */
+                            hint: string;
+                            id: string;
+                            label: string;
+                            /** @enum {string} */
+                            object: "api_key";
+                            revoked_at: string | null;
+                            /** @description Only in the answer that created it: the key itself, shown once. */
+                            secret?: string;
+                            store_id: string | null;
+                        }[];
+                        has_more: boolean;
+                        /** @enum {string} */
+                        object: "list";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    label: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        /** @description The last characters, to tell keys apart. */
+                        hint: string;
+                        id: string;
+                        label: string;
+                        /** @enum {string} */
+                        object: "api_key";
+                        revoked_at: string | null;
+                        /** @description Only in the answer that created it: the key itself, shown once. */
+                        secret?: string;
+                        store_id: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `key_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        /** @description The last characters, to tell keys apart. */
+                        hint: string;
+                        id: string;
+                        label: string;
+                        /** @enum {string} */
+                        object: "api_key";
+                        revoked_at: string | null;
+                        /** @description Only in the answer that created it: the key itself, shown once. */
+                        secret?: string;
+                        store_id: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listAuditLog: {
         parameters: {
             query: {
                 action?: string;
+                /** @description Changes by this actor (`user:usr_…`, `key:key_…`) or user email. */
+                actor?: string;
                 limit: number;
+                /** @description Changes of this object (a customer, a reward, …). */
+                object_id?: string;
                 /** @description Id of the last object of the previous page. */
                 starting_after?: string;
+                /** @description The same as object_id. */
                 subject_id?: string;
             };
             header?: never;
@@ -2861,7 +3268,13 @@ export interface operations {
                     "application/json": {
                         data: {
                             action: string;
+                            /** @description `user:usr_…`, `key:key_…`, or the store platform (`shopify:<shop>`). */
                             actor: string;
+                            actor_name: string | null;
+                            /** @description The answer to the change; secrets are never kept. */
+                            after: unknown;
+                            /** @description The object before the change, as its GET showed it (null for a creation). */
+                            before: unknown;
                             /**
                              * Format: date-time
                              * @description ISO 8601, UTC.
@@ -2873,6 +3286,7 @@ export interface operations {
                             id: string;
                             /** @enum {string} */
                             object: "audit_entry";
+                            reason: string | null;
                             subject: {
                                 id: string;
                                 type: string;
@@ -9314,6 +9728,8 @@ export interface operations {
                         store_url: string | null;
                         /** @description Origins (https://shop.example) whose pages may call the storefront API from the browser. */
                         storefront_origins: string[];
+                        /** @description The most points a support user may add or remove in one adjustment. */
+                        support_adjustment_limit: number;
                         /** @description Days a customer keeps a tier after the period stops supporting it (tier.will_downgrade is announced when the grace starts). */
                         tier_grace_days: number;
                         /** @description What tier thresholds measure. */
@@ -9433,6 +9849,8 @@ export interface operations {
                     store_url?: string | null;
                     /** @description Origins (https://shop.example) whose pages may call the storefront API from the browser. */
                     storefront_origins?: string[];
+                    /** @description The most points a support user may add or remove in one adjustment; set by an owner or an admin. */
+                    support_adjustment_limit?: number;
                     tier_grace_days?: number;
                     /** @description What tier thresholds measure. */
                     tier_metric?: "points_earned" | "amount_spent" | "orders_count";
@@ -9515,6 +9933,8 @@ export interface operations {
                         store_url: string | null;
                         /** @description Origins (https://shop.example) whose pages may call the storefront API from the browser. */
                         storefront_origins: string[];
+                        /** @description The most points a support user may add or remove in one adjustment. */
+                        support_adjustment_limit: number;
                         /** @description Days a customer keeps a tier after the period stops supporting it (tier.will_downgrade is announced when the grace starts). */
                         tier_grace_days: number;
                         /** @description What tier thresholds measure. */
@@ -9933,6 +10353,8 @@ export interface operations {
                         store_url: string | null;
                         /** @description Origins (https://shop.example) whose pages may call the storefront API from the browser. */
                         storefront_origins: string[];
+                        /** @description The most points a support user may add or remove in one adjustment. */
+                        support_adjustment_limit: number;
                         /** @description Days a customer keeps a tier after the period stops supporting it (tier.will_downgrade is announced when the grace starts). */
                         tier_grace_days: number;
                         /** @description What tier thresholds measure. */
@@ -12024,6 +12446,469 @@ export interface operations {
             };
         };
     };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Send it as X-CSRF-Token on every write made with this session. */
+                        csrf_token: string;
+                        /** @enum {string} */
+                        object: "session";
+                        /** @description The program this session acts in: the Regulars-Program header’s, else the first. */
+                        program: {
+                            id: string;
+                            name: string;
+                            /** @description owner: everything; admin: everything but owners; marketer: setup and analytics; support: customers, points within the limit, voiding codes; viewer: read only. */
+                            role: "owner" | "admin" | "marketer" | "support" | "viewer";
+                        } | null;
+                        programs: {
+                            id: string;
+                            name: string;
+                            /** @description owner: everything; admin: everything but owners; marketer: setup and analytics; support: customers, points within the limit, voiding codes; viewer: read only. */
+                            role: "owner" | "admin" | "marketer" | "support" | "viewer";
+                        }[];
+                        user: {
+                            email: string;
+                            id: string;
+                            name: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Send it as X-CSRF-Token on every write made with this session. */
+                        csrf_token: string;
+                        /** @enum {string} */
+                        object: "session";
+                        /** @description The program this session acts in: the Regulars-Program header’s, else the first. */
+                        program: {
+                            id: string;
+                            name: string;
+                            /** @description owner: everything; admin: everything but owners; marketer: setup and analytics; support: customers, points within the limit, voiding codes; viewer: read only. */
+                            role: "owner" | "admin" | "marketer" | "support" | "viewer";
+                        } | null;
+                        programs: {
+                            id: string;
+                            name: string;
+                            /** @description owner: everything; admin: everything but owners; marketer: setup and analytics; support: customers, points within the limit, voiding codes; viewer: read only. */
+                            role: "owner" | "admin" | "marketer" | "support" | "viewer";
+                        }[];
+                        user: {
+                            email: string;
+                            id: string;
+                            name: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSetupLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        email: string | null;
+                        /** @enum {string} */
+                        object: "setup_link";
+                        purpose: "setup" | "invite" | "reset";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    useSetupLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email?: string;
+                    name?: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Send it as X-CSRF-Token on every write made with this session. */
+                        csrf_token: string;
+                        /** @enum {string} */
+                        object: "session";
+                        /** @description The program this session acts in: the Regulars-Program header’s, else the first. */
+                        program: {
+                            id: string;
+                            name: string;
+                            /** @description owner: everything; admin: everything but owners; marketer: setup and analytics; support: customers, points within the limit, voiding codes; viewer: read only. */
+                            role: "owner" | "admin" | "marketer" | "support" | "viewer";
+                        } | null;
+                        programs: {
+                            id: string;
+                            name: string;
+                            /** @description owner: everything; admin: everything but owners; marketer: setup and analytics; support: customers, points within the limit, voiding codes; viewer: read only. */
+                            role: "owner" | "admin" | "marketer" | "support" | "viewer";
+                        }[];
+                        user: {
+                            email: string;
+                            id: string;
+                            name: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listStampCards: {
         parameters: {
             query?: never;
@@ -13322,6 +14207,402 @@ export interface operations {
                         processed: number;
                         status: "preview" | "queued" | "running" | "done" | "failed";
                         summary: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query: {
+                limit: number;
+                /** @description Id of the last object of the previous page. */
+                starting_after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            created_at: string;
+                            email: string;
+                            /** @description False until an invited user has set their password. */
+                            has_password: boolean;
+                            id: string;
+                            /** @description Only when the user was just invited: the link that sets their password (24 hours), shown once. */
+                            invite_url?: string;
+                            name: string | null;
+                            /** @enum {string} */
+                            object: "user";
+                            /** @description owner: everything; admin: everything but owners; marketer: setup and analytics; support: customers, points within the limit, voiding codes; viewer: read only. */
+                            role: "owner" | "admin" | "marketer" | "support" | "viewer";
+                        }[];
+                        has_more: boolean;
+                        /** @enum {string} */
+                        object: "list";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    inviteUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    name?: string;
+                    /** @description owner: everything; admin: everything but owners; marketer: setup and analytics; support: customers, points within the limit, voiding codes; viewer: read only. */
+                    role: "owner" | "admin" | "marketer" | "support" | "viewer";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        email: string;
+                        /** @description False until an invited user has set their password. */
+                        has_password: boolean;
+                        id: string;
+                        /** @description Only when the user was just invited: the link that sets their password (24 hours), shown once. */
+                        invite_url?: string;
+                        name: string | null;
+                        /** @enum {string} */
+                        object: "user";
+                        /** @description owner: everything; admin: everything but owners; marketer: setup and analytics; support: customers, points within the limit, voiding codes; viewer: read only. */
+                        role: "owner" | "admin" | "marketer" | "support" | "viewer";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `usr_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        email: string;
+                        /** @description False until an invited user has set their password. */
+                        has_password: boolean;
+                        id: string;
+                        /** @description Only when the user was just invited: the link that sets their password (24 hours), shown once. */
+                        invite_url?: string;
+                        name: string | null;
+                        /** @enum {string} */
+                        object: "user";
+                        /** @description owner: everything; admin: everything but owners; marketer: setup and analytics; support: customers, points within the limit, voiding codes; viewer: read only. */
+                        role: "owner" | "admin" | "marketer" | "support" | "viewer";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `usr_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description owner: everything; admin: everything but owners; marketer: setup and analytics; support: customers, points within the limit, voiding codes; viewer: read only. */
+                    role: "owner" | "admin" | "marketer" | "support" | "viewer";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        email: string;
+                        /** @description False until an invited user has set their password. */
+                        has_password: boolean;
+                        id: string;
+                        /** @description Only when the user was just invited: the link that sets their password (24 hours), shown once. */
+                        invite_url?: string;
+                        name: string | null;
+                        /** @enum {string} */
+                        object: "user";
+                        /** @description owner: everything; admin: everything but owners; marketer: setup and analytics; support: customers, points within the limit, voiding codes; viewer: read only. */
+                        role: "owner" | "admin" | "marketer" | "support" | "viewer";
                     };
                 };
             };

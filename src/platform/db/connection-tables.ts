@@ -98,6 +98,10 @@ export interface AuditLogTable {
   subject_id: string | null;
   details: Json<Record<string, unknown>>;
   created_at: Timestamp;
+  actor_name: string | null;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+  reason: string | null;
 }
 
 export interface StoreCustomersTable {

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Timestamp } from './column-types.ts';
+import type { AdminSessionsTable, AdminUsersTable, ProgramUsersTable, SetupLinksTable } from './admin-user-tables.ts';
 import type { AuditLogTable, ConnectionsTable, PrivacyRequestsTable, ReferralVisitsTable, StoreCustomersTable, StoreDeliveriesTable, StoreOrdersTable, StoreRefundsTable } from './connection-tables.ts';
 import type { TiersTable, TierChangesTable, TierEntryRewardsTable, TierRecalculationsTable, ReferralsTable, StampCardsTable, StampProgressTable, StampsTable, ChallengesTable, ChallengeProgressTable, ChallengeStepsTable, MembershipPlansTable, MembershipsTable, MembershipPeriodRewardsTable } from './program-type-tables.ts';
 
@@ -37,6 +38,7 @@ export interface ProgramsTable {
   holdout_percent: Generated<number>;
   rate_limit_per_minute: number | null;
   publishable_rate_limit_per_minute: number | null;
+  support_adjustment_limit: Generated<number>;
   slug: string;
   publishable_key: string;
   widget_secret_sealed: string | null;
@@ -366,4 +368,8 @@ export interface Database {
   referral_visits: ReferralVisitsTable;
   privacy_requests: PrivacyRequestsTable;
   audit_log: AuditLogTable;
+  admin_users: AdminUsersTable;
+  program_users: ProgramUsersTable;
+  admin_sessions: AdminSessionsTable;
+  setup_links: SetupLinksTable;
 }

@@ -32,6 +32,7 @@ function toRegularsError(error: FastifyError & { constraint?: string }): Regular
   // A data error from PostgreSQL means input slipped past validation: still the caller's input.
   if (/^22/.test(pgCode)) return new RegularsError('invalid_request', 'invalid_value', 'A value is out of range or malformed.');
   if (pgCode === '23505') return new RegularsError('conflict', 'duplicate', 'This object was created by a concurrent request; retry to read it.');
+  if (error.code?.startsWith('FST_CSRF')) return new RegularsError('permission', 'invalid_csrf_token', 'Send the session’s csrf_token (from GET /v1/session) as X-CSRF-Token with every write.', 'X-CSRF-Token');
   const status = error.statusCode ?? 500;
   if (status === 413) return new RegularsError('invalid_request', 'payload_too_large', 'The request body is too large.');
   if (status === 415) return new RegularsError('invalid_request', 'unsupported_media_type', 'Send JSON with Content-Type: application/json.');
