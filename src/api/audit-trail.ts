@@ -33,7 +33,8 @@ export function registerAuditTrail(app: FastifyInstance, deps: Deps): void {
     if (url && app.hasRoute({ method: 'GET', url: url.route })) request.auditBefore = await read(app, request, url.path);
   });
   app.addHook('onSend', async (request, reply, payload) => {
-    if (!audited(request) || reply.statusCode >= 300) return payload;
+    // A replayed Idempotency-Key changed nothing this time: its first answer was logged already.
+    if (!audited(request) || reply.statusCode >= 300 || reply.getHeader('idempotent-replayed')) return payload;
     const after = typeof payload === 'string' && payload.length <= MAX_SNAPSHOT ? redact(parse(payload)) : null;
     const params = request.params as Record<string, string> | undefined;
     const body = request.body as Record<string, unknown> | undefined;

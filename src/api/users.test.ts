@@ -160,7 +160,9 @@ describe('dashboard users, sessions and roles', () => {
     const api = await t.newProgram();
     const { owner, email } = await ownerOf(api);
     const customer = (await api.post('/v1/customers', { external_id: 'c-2', email: 'c2@example.com' })).body;
-    await owner.post(`/v1/customers/${customer.id}/adjustments`, { points: 40, reason: 'parcel arrived late' });
+    const adjust = () => owner.post(`/v1/customers/${customer.id}/adjustments`, { points: 40, reason: 'parcel arrived late' }, { 'idempotency-key': `late-${customer.id}` });
+    await adjust();
+    expect((await adjust()).headers['idempotent-replayed']).toBe('true');
     const rule = (await api.get('/v1/earning-rules')).body.data[0];
     await owner.patch(`/v1/earning-rules/${rule.id}`, { points: 3 });
     await owner.post('/v1/api-keys', { label: 'Warehouse' });
