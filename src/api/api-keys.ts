@@ -4,7 +4,6 @@ import type { Deps } from '../platform/deps.ts';
 import { notFound } from '../platform/errors.ts';
 import { Body } from '../platform/http/body.ts';
 import { toList } from '../platform/http/pagination.ts';
-import { hashKey } from '../programs/api-keys.ts';
 import { getApiKey, issueKey, listApiKeys, revokeApiKey } from '../programs/program-store.ts';
 import { errorResponses, Id, List, ListQuery } from './schemas/common.ts';
 import { ApiKey } from './schemas/users.ts';
@@ -36,9 +35,8 @@ export const apiKeyRoutes =
       '/v1/api-keys',
       { schema: { operationId: 'createApiKey', tags, summary: 'Make a secret key; the answer is the only time it is shown', body: Body({ label: Type.String({ minLength: 1, maxLength: 100 }) }), response: { 201: ApiKey, ...errorResponses } } },
       async (request, reply) => {
-        const secret = await issueKey(deps.db, request.program.id, request.body.label, deps.clock.now());
-        const id = (await deps.db.selectFrom('api_keys').select('id').where('key_hash', '=', hashKey(secret)).executeTakeFirstOrThrow()).id;
-        return reply.status(201).send(present((await getApiKey(deps.db, request.program.id, id))!, secret));
+        const { id, key } = await issueKey(deps.db, request.program.id, request.body.label, deps.clock.now());
+        return reply.status(201).send(present((await getApiKey(deps.db, request.program.id, id))!, key));
       },
     );
 

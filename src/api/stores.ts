@@ -56,7 +56,7 @@ export const storeRoutes =
       },
       async (request, reply) => {
         const store = await getStore(deps.db, request.program.id, request.params.id);
-        const key = await issueKey(deps.db, request.program.id, `store ${store.name}`, deps.clock.now(), store.id);
+        const { key } = await issueKey(deps.db, request.program.id, `store ${store.name}`, deps.clock.now(), store.id);
         return reply.status(201).send({ object: 'api_key' as const, store_id: store.id, api_key: key });
       },
     );

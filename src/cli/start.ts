@@ -5,6 +5,7 @@ import { readConfig, type Config } from '../platform/config.ts';
 import type { Db } from '../platform/db/database.ts';
 import { loadSecretBox } from '../platform/secrets.ts';
 import { loadProgramContext } from '../programs/program-store.ts';
+import { countUsers } from '../users/user-store.ts';
 import { loadDemoStore } from '../workflows/demo-store.ts';
 import { startSweeps } from '../workflows/sweeps/scheduler.ts';
 import { openDatabase, type OpenDatabase } from './database.ts';
@@ -18,6 +19,7 @@ export async function start(options: { demo?: boolean } = {}): Promise<void> {
   const database = await openDatabase(config, say);
   const deps = { db: database.db, readDb: database.readDb, clock: systemClock, secrets: await loadSecretBox(config.encryptionKey, config.dataDir) };
   await createDefaultProgram(deps.db);
+  if ((await countUsers(deps.db)) === 0) say('No dashboard user yet: make the owner with  printf %s "$PASSWORD" | npx regulars users create --email you@example.com --role owner --password-stdin');
   if (options.demo) await loadDemoIfEmpty(database);
   const app = await buildApp(deps, { adminKey: config.adminKey, logLevel: config.logLevel, metricsToken: config.metricsToken, rateLimits: config.rateLimits, publicUrl: config.publicUrl });
   const stopSweeps = await startSweeps(database.url, deps, say, { stopWithinMs: config.shutdownSeconds * 1000 });

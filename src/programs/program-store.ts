@@ -59,7 +59,7 @@ export async function createProgram(db: Db, input: NewProgram, at: Date) {
       .values({ id: newId('sto'), program_id: program.id, name: input.name, currency: input.currency, is_default: true, created_at: at })
       .execute();
     await createEarningRule(tx, program.id, defaultEarningRule(), at);
-    const apiKey = await issueKey(tx, program.id, 'default', at);
+    const { key: apiKey } = await issueKey(tx, program.id, 'default', at);
     return { program, apiKey };
   });
 }
@@ -71,13 +71,11 @@ function programSlug(name: string, at: Date): string {
 }
 
 /** A new secret key, shown once and stored hashed; bound to a store of a coalition when given. */
-export async function issueKey(tx: Db | Tx, programId: string, label: string, at: Date, storeId: string | null = null): Promise<string> {
+export async function issueKey(tx: Db | Tx, programId: string, label: string, at: Date, storeId: string | null = null): Promise<{ id: string; key: string }> {
   const secret = newSecretKey();
-  await tx
-    .insertInto('api_keys')
-    .values({ id: newId('key'), program_id: programId, key_hash: secret.hash, key_hint: secret.hint, label, created_at: at, store_id: storeId })
-    .execute();
-  return secret.key;
+  const id = newId('key');
+  await tx.insertInto('api_keys').values({ id, program_id: programId, key_hash: secret.hash, key_hint: secret.hint, label, created_at: at, store_id: storeId }).execute();
+  return { id, key: secret.key };
 }
 
 export async function findProgramByKey(db: Db, key: string): Promise<ProgramContext | undefined> {
