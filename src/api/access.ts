@@ -7,6 +7,7 @@ const SETUP = ['/v1/earning-rules', '/v1/rewards', '/v1/tiers', '/v1/stamp-cards
 
 const EXACT: Record<string, Area> = {
   'PATCH /v1/program': 'setup',
+  'POST /v1/earning-rules/preview': 'read',
   'POST /v1/customers/:id/adjustments': 'points',
   'POST /v1/redemptions/:id/void': 'codes',
 };

@@ -27,6 +27,7 @@ describe('program economics', () => {
       liability: 0,
       rewards_used: 1,
       reward_value: 200,
+      top_rewards: [{ reward_id: reward, name: '$2 off', used: 1, value: 200 }],
     });
     expect(e.redemption_rate).toBeCloseTo(60 / 158, 6);
     expect(e.breakage_rate).toBeCloseTo(98 / 158, 6);

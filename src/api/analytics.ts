@@ -7,6 +7,7 @@ import { getProgram } from '../programs/program-store.ts';
 import { clvModels } from '../analytics/clv/clv-models.ts';
 import { predictClv } from '../analytics/clv/clv-prediction.ts';
 import { programEconomics } from '../analytics/economics.ts';
+import { ProgramEconomics } from './schemas/analytics.ts';
 import { projectRevenue } from '../analytics/projection.ts';
 import { retentionReport } from '../analytics/report.ts';
 import { startReplay, type DraftProgram } from '../analytics/backtest.ts';
@@ -63,12 +64,12 @@ export const analyticsRoutes =
           summary: 'Program economics: points issued, redeemed, expired and outstanding; liability; breakage and redemption rates; reward value',
           description: 'Liability = outstanding points × `point_cost_per_1000` ÷ 1000 (PATCH /v1/program). Redemption rate = points spent ÷ points issued net of reversals; breakage rate = points expired ÷ the same.',
           querystring: Range,
-          response: { 200: Type.Record(Type.String(), Type.Unknown()), ...errorResponses },
+          response: { 200: ProgramEconomics, ...errorResponses },
         },
       },
       async (request) => {
         const program = (await getProgram(deps.db, request.program.id))!;
-        return { object: 'program_economics', ...request.query, ...(await programEconomics(deps.readDb, program.id, range(request.query), program.point_cost_per_1000)) };
+        return { object: 'program_economics' as const, ...request.query, ...(await programEconomics(deps.readDb, program.id, range(request.query), program.point_cost_per_1000)) };
       },
     );
 

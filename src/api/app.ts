@@ -40,6 +40,7 @@ import { sessionRoutes } from './sessions.ts';
 import { registerAuditTrail } from './audit-trail.ts';
 import { userRoutes } from './users.ts';
 import { apiKeyRoutes } from './api-keys.ts';
+import { auditLogRoutes } from './audit-log.ts';
 import { DEFAULT_SESSION_LIMITS, type SessionLimits } from '../users/sessions.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimitDefaults } from '../platform/config.ts';
 import { registerIdempotency } from '../platform/http/idempotency.ts';
@@ -116,6 +117,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(sessionRoutes(deps, options.sessionLimits ?? DEFAULT_SESSION_LIMITS));
   await app.register(userRoutes(deps, options.publicUrl));
   await app.register(apiKeyRoutes(deps));
+  await app.register(auditLogRoutes(deps));
   return app;
 }
 

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { listAudit, type AuditEntry as AuditRow } from '../audit/audit-log.ts';
 import { createConnection, getConnection, listConnections, setConnectionStatus, updateConnection, type ConnectionRow } from '../connections/connection-store.ts';
 import { listDeliveries } from '../connections/inbox.ts';
 import { getPrivacyRequest, listPrivacyRequests, type PrivacyRequestRow } from '../connections/privacy-requests.ts';
@@ -9,12 +8,12 @@ import type { Deps } from '../platform/deps.ts';
 import { toList } from '../platform/http/pagination.ts';
 import { getStore } from '../stores/store-store.ts';
 import { errorResponses, Id, List, ListQuery } from './schemas/common.ts';
-import { AuditEntry, Connection, ConnectionInput, ConnectionUpdate, Delivery, PrivacyRequest } from './schemas/connections.ts';
+import { Connection, ConnectionInput, ConnectionUpdate, Delivery, PrivacyRequest } from './schemas/connections.ts';
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 const ConnectionParams = Type.Object({ id: Id('con') });
 
-/** Store connections (Shopify, WooCommerce), their deliveries, the privacy requests they brought, the audit log. */
+/** Store connections (Shopify, WooCommerce), their deliveries, the privacy requests they brought. */
 export const connectionRoutes =
   (deps: Deps, publicUrl: string | undefined): FastifyPluginAsyncTypebox =>
   async (app) => {
@@ -147,45 +146,9 @@ export const connectionRoutes =
       { schema: { operationId: 'getPrivacyRequest', tags: ['connections'], summary: 'A privacy request, with the customer’s data for a data request', params: Type.Object({ id: Id('prq') }), response: { 200: PrivacyRequest, ...errorResponses } } },
       async (request) => presentPrivacyRequest(await getPrivacyRequest(deps.db, request.program.id, request.params.id)),
     );
-
-    app.get(
-      '/v1/audit-log',
-      {
-        schema: {
-          operationId: 'listAuditLog',
-          tags: ['connections'],
-          summary: 'Who did what to the program, newest first',
-          querystring: Type.Object({
-            ...ListQuery.properties,
-            action: Type.Optional(Type.String({ maxLength: 100 })),
-            object_id: Type.Optional(Type.String({ maxLength: 64, description: 'Changes of this object (a customer, a reward, …).' })),
-            subject_id: Type.Optional(Type.String({ maxLength: 64, description: 'The same as object_id.' })),
-            actor: Type.Optional(Type.String({ maxLength: 254, description: 'Changes by this actor (`user:usr_…`, `key:key_…`) or user email.' })),
-          }),
-          response: { 200: List(AuditEntry), ...errorResponses },
-        },
-      },
-      async (request) => toList(await listAudit(deps.db, request.program.id, request.query), request.query.limit, presentAudit),
-    );
   };
 
 function presentPrivacyRequest(row: PrivacyRequestRow) {
   const { regarding_customer_id, ...rest } = row;
   return { object: 'privacy_request' as const, ...rest, customer_id: regarding_customer_id, received_at: iso(row.received_at)!, completed_at: iso(row.completed_at)! };
-}
-
-function presentAudit(row: AuditRow) {
-  return {
-    object: 'audit_entry' as const,
-    id: row.id,
-    actor: row.actor,
-    actor_name: row.actor_name,
-    action: row.action,
-    subject: row.subject_type && row.subject_id ? { type: row.subject_type, id: row.subject_id } : null,
-    before: row.before,
-    after: row.after,
-    reason: row.reason,
-    details: row.details,
-    created_at: iso(row.created_at)!,
-  };
 }

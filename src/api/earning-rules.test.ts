@@ -45,6 +45,25 @@ describe('earning rules API', () => {
     expect(after.points_earned).toBe(54);
   });
 
+  it('previews the points an order would earn, with a draft rule, explained, changing nothing', async () => {
+    const api = await t.newProgram();
+    const cart = { subtotal: 5450, line_items: [{ product_id: 'beans', title: 'Beans', quantity: 2, unit_price: 2725, collections: ['coffee'] }] };
+    const saved = await api.post('/v1/earning-rules/preview', cart);
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ object: 'earning_preview', points: 54, awards: [{ rule_name: '1 point per currency unit spent', points: 54 }] });
+    expect(saved.body.awards[0].explanation.summary).toBe('1 point per 1.00 USD on 54.50 USD subtotal after discounts = 54 (rounded down)');
+    const draft = await api.post('/v1/earning-rules/preview', { ...cart, rule: { name: 'Coffee bonus', type: 'fixed_per_order', points: 25, include_collections: ['coffee'] } });
+    expect(draft.body.points).toBe(79);
+    expect(draft.body.awards.find((a: { rule_id: string | null }) => a.rule_id === null)).toMatchObject({ rule_name: 'Coffee bonus', points: 25 });
+    const doubled = await api.post('/v1/earning-rules/preview', { ...cart, rule: { name: 'Double', type: 'multiplier', multiplier: 2 } });
+    expect(doubled.body.points).toBe(108);
+    const bad = await api.post('/v1/earning-rules/preview', { ...cart, rule: { name: 'x', type: 'points_per_unit' } });
+    expect([bad.status, bad.body.error.code, bad.body.error.param]).toEqual([400, 'parameter_missing', 'points']);
+    expect((await api.post('/v1/earning-rules/preview', { subtotal: -1 })).status).toBe(400);
+    expect((await api.get('/v1/earning-rules')).body.data).toHaveLength(1);
+    expect((await api.get('/v1/audit-log')).body.data).toHaveLength(0);
+  });
+
   it('limits a purchase rule per customer and period', async () => {
     const api = await t.newProgram();
     await api.post('/v1/earning-rules', { name: 'First order of the month bonus', type: 'fixed_per_order', points: 30, limit: { count: 1, period: 'month' } });

@@ -5,8 +5,14 @@ import { toList } from '../platform/http/pagination.ts';
 import { errorResponses, Id, List, ListQuery } from './schemas/common.ts';
 import { createEarningRule, getEarningRule, listEarningRules, saveEarningRule, type StoredRule } from '../earning/rule-store.ts';
 import { validateRule, type RuleDefinition } from '../earning/rules.ts';
-import { EarningRule, EarningRuleCreate, EarningRuleUpdate } from './schemas/earning-rules.ts';
+import { EarningPreview, EarningPreviewInput, EarningRule, EarningRuleCreate, EarningRuleUpdate } from './schemas/earning-rules.ts';
+import { activeEarningRules } from '../earning/rule-store.ts';
+import { evaluatePurchase } from '../earning/purchase-earning.ts';
+import type { EarningRule as RuleInForce } from '../earning/rules.ts';
 import { isEmptyChange } from '../platform/changes.ts';
+
+/** The id a draft rule goes by while it is previewed; never stored. */
+const DRAFT = 'rule_draft';
 
 const present = (rule: StoredRule) => ({
   ...rule,
@@ -26,6 +32,36 @@ export const earningRuleRoutes =
         validateRule(type, definition as RuleDefinition);
         const rule = await createEarningRule(deps.db, request.program.id, { name, type, active, definition: definition as RuleDefinition }, deps.clock.now());
         return reply.status(201).send(present(rule));
+      },
+    );
+
+    app.post(
+      '/v1/earning-rules/preview',
+      {
+        schema: {
+          operationId: 'previewEarning',
+          tags: ['earning rules'],
+          summary: 'Try an order: the points the program’s rules (and a draft rule) would give it, explained',
+          description: 'Changes nothing. Without `rule`, the active rules as saved; with it, those and the draft. Tier and membership multipliers, and per-customer limits, are left out: the cart has no customer.',
+          body: EarningPreviewInput,
+          response: { 200: EarningPreview, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const { rule: draft, line_items = [], subtotal, discount = 0, total, placed_at } = request.body;
+        const rules = [...(await activeEarningRules(deps.db, request.program.id))];
+        if (draft) {
+          const { name, type, active, ...definition } = draft;
+          validateRule(type, definition as RuleDefinition);
+          if (active !== false) rules.push({ ...(definition as RuleDefinition), id: DRAFT, name, type, active: true } satisfies RuleInForce);
+        }
+        const facts = { currency: request.program.storeCurrency, store_id: request.program.storeId, subtotal, discount, total: total ?? Math.max(0, subtotal - discount), line_items, placed_at: placed_at ? new Date(placed_at) : deps.clock.now() };
+        const awards = evaluatePurchase(rules, facts, new Map());
+        return {
+          object: 'earning_preview' as const,
+          points: awards.reduce((sum, a) => sum + a.points, 0),
+          awards: awards.map((a) => ({ ...a, rule_id: a.rule_id === DRAFT ? null : a.rule_id })),
+        };
       },
     );
 

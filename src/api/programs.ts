@@ -8,7 +8,8 @@ import { actingRole } from './access.ts';
 import type { Locale } from '../storefront/locales.ts';
 import type { Selectable } from 'kysely';
 import type { ProgramsTable } from '../platform/db/schema.ts';
-import { Currency, errorResponses, Nullable, Timestamp } from './schemas/common.ts';
+import { Currency, errorResponses, ExternalId, Nullable, Timestamp } from './schemas/common.ts';
+import { signCustomerToken } from '../storefront/customer-token.ts';
 import { assertCurrency } from '../platform/money.ts';
 import { forgetTierSettings } from '../tiers/tier-store.ts';
 import { forgetCashbackSettings } from '../cashback/cashback-settings.ts';
@@ -238,6 +239,26 @@ export const programRoutes =
           publishable_key: current.publishable_key,
           previous_valid_until: current.widget_secret_sealed ? new Date(now.getTime() + 86_400_000).toISOString() : null,
         });
+      },
+    );
+
+    app.post(
+      '/v1/program/test-customer-token',
+      {
+        schema: {
+          operationId: 'createTestCustomerToken',
+          tags: ['programs'],
+          summary: 'A customer token for a test customer, signed with the widget secret, to try the widget',
+          description: 'What the store’s backend makes for a signed-in shopper (docs/storefront.md), valid one hour. Needs a widget secret.',
+          body: Body({ external_id: ExternalId, email: Type.Optional(Type.String({ format: 'email', maxLength: 320 })) }),
+          response: { 201: Type.Object({ object: Type.Literal('customer_token'), token: Type.String(), expires_at: Timestamp }), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const sealed = (await getProgram(deps.db, request.program.id))!.widget_secret_sealed;
+        if (!sealed) throw new RegularsError('permission', 'widget_secret_missing', 'This program has no widget secret yet: create one with POST /v1/program/widget-secret.');
+        const { token, expiresAt } = await signCustomerToken(deps.secrets.open(sealed), { externalId: request.body.external_id, email: request.body.email }, deps.clock.now());
+        return reply.status(201).send({ object: 'customer_token' as const, token, expires_at: expiresAt.toISOString() });
       },
     );
   };

@@ -47,6 +47,17 @@ function call(s: Storefront, method: 'GET' | 'POST' | 'OPTIONS', url: string, op
 }
 
 describe('the storefront API', () => {
+  it('the dashboard mints a test customer token that the storefront takes; no widget secret, no token', async () => {
+    const bare = await t.newProgram();
+    expect((await bare.post('/v1/program/test-customer-token', { external_id: 'test-1' })).body.error.code).toBe('widget_secret_missing');
+    const s = await storefront();
+    const minted = await s.api.post('/v1/program/test-customer-token', { external_id: 'test-1', email: 'test@example.com' });
+    expect(minted.status).toBe(201);
+    expect(new Date(minted.body.expires_at).getTime() - t.clock.now().getTime()).toBe(3600_000);
+    expect((await call(s, 'GET', '/me', { token: minted.body.token })).json()).toMatchObject({ object: 'shopper', email: 'test@example.com' });
+    expect((await s.api.post('/v1/program/test-customer-token', { external_id: '' })).status).toBe(400);
+  });
+
   it('shows a guest the program, names the shopper from a signed token, and refuses forged, expired or over-long ones', async () => {
     const s = await storefront();
     await s.api.post('/v1/earning-rules', { name: 'Follow us', type: 'action', event_type: 'social_follow', network: 'instagram', points: 25, limit: { count: 1, period: 'lifetime' } });

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { createSetupLink } from '../users/setup-links.ts';
 import { createTestApp, type ApiClient } from './testing/test-app.ts';
@@ -178,6 +179,32 @@ describe('dashboard users, sessions and roles', () => {
     expect(byOwner[0].after.secret).toBe('[redacted]');
     expect((await api.get('/v1/audit-log?action=upsert_customer')).body.data).toHaveLength(0);
     await expect(t.db.deleteFrom('audit_log').where('program_id', '=', api.programId).execute()).rejects.toThrow(/append-only/);
+  });
+
+  it('the audit log exports as CSV with the same filters, every page of it, formulas defused', async () => {
+    const api = await t.newProgram();
+    const { owner, email } = await ownerOf(api);
+    const customer = (await api.post('/v1/customers', { external_id: 'c-csv', email: 'csv@example.com' })).body;
+    for (const reason of ['=HYPERLINK("http://evil")', 'goodwill, "quoted"'])
+      expect((await owner.post(`/v1/customers/${customer.id}/adjustments`, { points: 5, reason })).status).toBe(201);
+    const exported = await owner.get(`/v1/audit-log/export?object_id=${customer.id}`);
+    expect(exported.status).toBe(200);
+    expect(exported.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(exported.headers['content-disposition']).toBe('attachment; filename="audit-log.csv"');
+    const rows = parse(exported.body, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r.actor_name, r.action, r.object_id, r.reason])).toEqual([
+      [email, 'adjust_points', customer.id, 'goodwill, "quoted"'],
+      [email, 'adjust_points', customer.id, `'=HYPERLINK("http://evil")`],
+    ]);
+    expect(JSON.parse(rows[0]!.after!).points).toBe(5);
+    // More entries than one page of the export's walk: every one of them arrives, once.
+    await t.db
+      .insertInto('audit_log')
+      .values(Array.from({ length: 2100 }, (_, i) => ({ id: `aud_bulk${String(i).padStart(5, '0')}${api.programId}`, program_id: api.programId, actor: 'key:bulk', action: 'bulk', details: '{}', created_at: t.clock.now() })))
+      .execute();
+    const all = parse((await owner.get('/v1/audit-log/export?action=bulk')).body, { columns: true }) as { id: string }[];
+    expect(new Set(all.map((r) => r.id)).size).toBe(2100);
+    expect((await owner.get('/v1/audit-log/export?object_id=' + 'x'.repeat(65))).status).toBe(400);
   });
 
   it('sessions end after being idle too long', async () => {

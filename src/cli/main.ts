@@ -10,7 +10,7 @@ import { openDatabase } from './database.ts';
 import { start } from './start.ts';
 import { sync } from './sync.ts';
 import { verify } from './verify.ts';
-import { createUserCommand } from './users.ts';
+import { createUserCommand, resetPasswordCommand } from './users.ts';
 
 const program = new Command()
   .name('regulars')
@@ -124,9 +124,8 @@ program
     await demo(size);
   });
 
-program
-  .command('users')
-  .description('dashboard users')
+const users = program.command('users').description('dashboard users');
+users
   .command('create')
   .description('make a dashboard user with a role in a program (or give an existing one that role), password read from stdin')
   .requiredOption('--email <email>', 'their email, which they sign in with')
@@ -135,6 +134,11 @@ program
   .option('--program <id>', 'the program (default: the first one)')
   .option('--password-stdin', 'read the password (10 characters at least) from stdin')
   .action(createUserCommand);
+users
+  .command('reset-password')
+  .description('print a one-time link (valid 24 hours) that sets a new password for a dashboard user')
+  .requiredOption('--email <email>', 'the user’s email')
+  .action(resetPasswordCommand);
 
 await program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

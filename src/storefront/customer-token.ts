@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { jwtVerify } from 'jose';
+import { jwtVerify, SignJWT } from 'jose';
 import { RegularsError } from '../platform/errors.ts';
 
 /** Who the store's backend says the shopper is: its customer id, and their email if it gave one. */
@@ -69,4 +69,20 @@ function verifyHmac(params: string, secrets: string[], now: Date): Shopper {
   });
   if (!signed) throw refuse('is not signed with the program’s widget secret');
   return { externalId: decodeURIComponent(customerId), email: undefined };
+}
+
+/**
+ * A customer token as a store's backend makes one (HS256 JWT, one hour), for trying the widget as a
+ * test customer from the dashboard before the store's own code signs them.
+ */
+export async function signCustomerToken(secret: string, shopper: Shopper, now: Date, lifetimeS = 3600): Promise<{ token: string; expiresAt: Date }> {
+  const iat = Math.floor(now.getTime() / 1000);
+  const token = await new SignJWT(shopper.email ? { email: shopper.email } : {})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(shopper.externalId)
+    .setAudience('regulars')
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + lifetimeS)
+    .sign(new TextEncoder().encode(secret));
+  return { token, expiresAt: new Date((iat + lifetimeS) * 1000) };
 }

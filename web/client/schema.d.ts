@@ -314,6 +314,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/audit-log/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit log as CSV, with the same filters as the list
+         * @description Every matching entry, newest first, streamed. `before` and `after` are JSON in their cells.
+         */
+        get: operations["exportAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/challenges": {
         parameters: {
             query?: never;
@@ -762,6 +782,26 @@ export interface paths {
         patch: operations["updateEarningRule"];
         trace?: never;
     };
+    "/v1/earning-rules/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Try an order: the points the program’s rules (and a draft rule) would give it, explained
+         * @description Changes nothing. Without `rule`, the active rules as saved; with it, those and the draft. Tier and membership multipliers, and per-customer limits, are left out: the cart has no customer.
+         */
+        post: operations["previewEarning"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/events": {
         parameters: {
             query?: never;
@@ -1030,6 +1070,26 @@ export interface paths {
         put?: never;
         /** Create (or replace) the secret the billing webhook is signed with */
         post: operations["createBillingWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/program/test-customer-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A customer token for a test customer, signed with the widget secret, to try the widget
+         * @description What the store’s backend makes for a signed-in shopper (docs/storefront.md), valid one hour. Needs a widget secret.
+         */
+        post: operations["createTestCustomerToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2644,7 +2704,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @description Points expired ÷ points issued. */
+                        breakage_rate: number;
+                        /** @description What 1,000 points cost the program (point_cost_per_1000), in minor units. */
+                        cost_per_1000_points: number;
+                        /** Format: date */
+                        from: string;
+                        /** @description The outstanding points at the program’s cost per point, in minor units. */
+                        liability: number;
+                        /** @enum {string} */
+                        object: "program_economics";
+                        /** @description Expired in the range. */
+                        points_expired: number;
+                        /** @description Earned in the range, net of reversals. */
+                        points_issued: number;
+                        /** @description Available, pending and reserved at the end of the range. */
+                        points_outstanding: number;
+                        /** @description Spent on rewards whose codes were used, or settled at once. */
+                        points_redeemed: number;
+                        /** @description Taken back in the range (refunds, cancellations). */
+                        points_reversed: number;
+                        /** @description Points redeemed ÷ points issued. */
+                        redemption_rate: number;
+                        /** @description What those codes took off orders, in minor units. */
+                        reward_value: number;
+                        /** @description Codes used in the range. */
+                        rewards_used: number;
+                        /** Format: date */
+                        to: string;
+                        /** @description The rewards whose codes were used most in the range, five at most. */
+                        top_rewards: {
+                            name: string;
+                            reward_id: string;
+                            used: number;
+                            /** @description What its codes took off orders, in minor units. */
+                            value: number;
+                        }[];
                     };
                 };
             };
@@ -3350,6 +3445,88 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportAuditLog: {
+        parameters: {
+            query?: {
+                action?: string;
+                /** @description Changes by this actor (`user:usr_…`, `key:key_…`) or user email. */
+                actor?: string;
+                /** @description Changes of this object (a customer, a reward, …). */
+                object_id?: string;
+                /** @description The same as object_id. */
+                subject_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV with a header row. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
                 };
             };
         };
@@ -7656,6 +7833,182 @@ export interface operations {
             };
         };
     };
+    previewEarning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Integer minor units of the currency. */
+                    discount?: number;
+                    line_items?: {
+                        /** @description Collection ids or handles, for earning rule filters. */
+                        collections?: string[];
+                        /** @description Your platform’s id of this line; a refund may name the line by it (needed when one product is on several lines at different prices). */
+                        line_id?: string;
+                        product_id: string;
+                        quantity: number;
+                        sku?: string;
+                        /** @description Product tags, for earning rule filters. */
+                        tags?: string[];
+                        title: string;
+                        /** @description Integer minor units of the currency. */
+                        unit_price: number;
+                        variant_id?: string;
+                    }[];
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601, UTC.
+                     */
+                    placed_at?: string;
+                    rule?: {
+                        active?: boolean;
+                        /** @description What purchase rules earn on; default subtotal after discounts (no shipping, no tax). */
+                        base?: "subtotal_after_discounts" | "subtotal" | "total";
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        ends_at?: string;
+                        /** @description action: signup, birthday, profile_completed, social_follow, social_share, review, newsletter_signup, or your own type. */
+                        event_type?: string;
+                        /** @description Lines in these collections do not earn. */
+                        exclude_collections?: string[];
+                        /** @description Lines of these product or variant ids do not earn. */
+                        exclude_products?: string[];
+                        /** @description Lines with these product tags do not earn. */
+                        exclude_tags?: string[];
+                        /** @description Points stay pending this many days (the return window). */
+                        hold_days?: number;
+                        /** @description Only lines in these collections earn. */
+                        include_collections?: string[];
+                        /** @description Only lines of these product or variant ids earn. */
+                        include_products?: string[];
+                        /** @description Only lines with these product tags earn. */
+                        include_tags?: string[];
+                        /** @description At most `count` awards per customer per calendar period (UTC). */
+                        limit?: {
+                            count: number;
+                            period: "day" | "week" | "month" | "year" | "lifetime";
+                        };
+                        /** @description Your own key-value data; string values. */
+                        metadata?: {
+                            [key: string]: string;
+                        };
+                        /** @description Minimum eligible spend for the order to earn, in minor units. */
+                        min_spend?: number;
+                        /** @description multiplier: factor (two decimals at most) applied to the other purchase rules while in force. */
+                        multiplier?: number;
+                        name: string;
+                        /** @description social_follow / social_share: the network (instagram, tiktok, …). */
+                        network?: string;
+                        /** @description points_per_unit: points per unit_amount spent; fixed_per_order and action: points awarded. */
+                        points?: number;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        starts_at?: string;
+                        /** @description Purchase rules: only orders of this store of a coalition. */
+                        store_id?: string;
+                        type: "points_per_unit" | "fixed_per_order" | "multiplier" | "action";
+                        /** @description points_per_unit: spend in minor units that earns `points` (default one currency unit). */
+                        unit_amount?: number;
+                    };
+                    /** @description Line items before order discounts, in minor units. */
+                    subtotal: number;
+                    /** @description What the shopper pays; default the subtotal less the discount. */
+                    total?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        awards: {
+                            explanation: {
+                                inputs: {
+                                    [key: string]: unknown;
+                                };
+                                summary: string;
+                            };
+                            hold_days: number;
+                            points: number;
+                            rule_id: string | null;
+                            rule_name: string;
+                        }[];
+                        /** @enum {string} */
+                        object: "earning_preview";
+                        /** @description What the order earns in all, before tier and membership multipliers. */
+                        points: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     reportEvent: {
         parameters: {
             query?: never;
@@ -10138,6 +10491,97 @@ export interface operations {
                         object: "webhook_secret";
                         secret: string;
                         url: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createTestCustomerToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email?: string;
+                    external_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        expires_at: string;
+                        /** @enum {string} */
+                        object: "customer_token";
+                        token: string;
                     };
                 };
             };

@@ -90,17 +90,3 @@ export const PrivacyRequest = Type.Object({
   received_at: Timestamp,
   completed_at: Timestamp,
 });
-
-export const AuditEntry = Type.Object({
-  object: Type.Literal('audit_entry'),
-  id: Type.String(),
-  actor: Type.String({ description: '`user:usr_…`, `key:key_…`, or the store platform (`shopify:<shop>`).' }),
-  actor_name: Nullable(Type.String({ description: 'A user’s email.' })),
-  action: Type.String(),
-  subject: Nullable(Type.Object({ type: Type.String(), id: Type.String() })),
-  before: Type.Unknown({ description: 'The object before the change, as its GET showed it (null for a creation).' }),
-  after: Type.Unknown({ description: 'The answer to the change; secrets are never kept.' }),
-  reason: Nullable(Type.String()),
-  details: Type.Record(Type.String(), Type.Unknown()),
-  created_at: Timestamp,
-});

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { Body, optional } from '../../platform/http/body.ts';
-import { Metadata, MinorUnits, Timestamp } from './common.ts';
+import { Metadata, MinorUnits, Nullable, Timestamp } from './common.ts';
+import { LineItemInput } from './orders.ts';
 
 const Ids = (description: string) => Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 255 }), { maxItems: 500, description }));
 
@@ -51,3 +52,27 @@ export const EarningRule = Type.Object(
     updated_at: Timestamp,
   },
 );
+
+/** "Try an order": a cart to run the program's rules on, and optionally a rule not saved yet. */
+export const EarningPreviewInput = Body({
+  subtotal: MinorUnits('Line items before order discounts, in minor units.'),
+  total: Type.Optional(MinorUnits('What the shopper pays; default the subtotal less the discount.')),
+  discount: Type.Optional(MinorUnits()),
+  line_items: Type.Optional(Type.Array(LineItemInput, { maxItems: 100 })),
+  placed_at: Type.Optional(Timestamp),
+  rule: Type.Optional(EarningRuleCreate),
+});
+
+export const EarningPreview = Type.Object({
+  object: Type.Literal('earning_preview'),
+  points: Type.Integer({ description: 'What the order earns in all, before tier and membership multipliers.' }),
+  awards: Type.Array(
+    Type.Object({
+      rule_id: Nullable(Type.String({ description: 'null for the draft `rule`.' })),
+      rule_name: Type.String(),
+      points: Type.Integer(),
+      hold_days: Type.Integer(),
+      explanation: Type.Object({ summary: Type.String(), inputs: Type.Record(Type.String(), Type.Unknown()) }),
+    }),
+  ),
+});
