@@ -41,6 +41,7 @@ import { registerAuditTrail } from './audit-trail.ts';
 import { userRoutes } from './users.ts';
 import { apiKeyRoutes } from './api-keys.ts';
 import { auditLogRoutes } from './audit-log.ts';
+import { adminFileRoutes } from './admin-files.ts';
 import { DEFAULT_SESSION_LIMITS, type SessionLimits } from '../users/sessions.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimitDefaults } from '../platform/config.ts';
 import { registerIdempotency } from '../platform/http/idempotency.ts';
@@ -58,6 +59,8 @@ export interface AppOptions {
   publicUrl?: string;
   /** Where the built widget is (default dist/widget, made by `npm run build`). */
   widgetDir?: string;
+  /** Where the built admin dashboard is (default dist/admin). */
+  adminDir?: string;
   /** REGULARS_SESSION_IDLE_MINUTES and REGULARS_SESSION_MAX_HOURS: when dashboard sessions end. */
   sessionLimits?: SessionLimits;
 }
@@ -118,6 +121,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(userRoutes(deps, options.publicUrl));
   await app.register(apiKeyRoutes(deps));
   await app.register(auditLogRoutes(deps));
+  await app.register(adminFileRoutes(options.adminDir));
   return app;
 }
 

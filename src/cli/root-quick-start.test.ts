@@ -52,6 +52,11 @@ describe.skipIf(userInfo().uid !== 0)('npm start as root in a closed home folder
     const server = await startRegulars({ REGULARS_DATA_DIR: dataDir, DATABASE_URL: undefined }, { cwd: clone });
     expect(server.output()).toMatch(/copying PostgreSQL [\d.]+\S* binaries to /);
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+    // No dashboard user yet: the printed one-time link makes the owner.
+    const token = /\/admin\/setup\?token=([\w-]+)/.exec(server.output())![1];
+    expect(await (await fetch(`${server.url}/v1/setup-links/${token}`)).json()).toEqual({ object: 'setup_link', purpose: 'setup', email: null });
+    const home = await fetch(server.url, { redirect: 'manual' });
+    expect([home.status, home.headers.get('location')]).toEqual([302, '/admin']);
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     expect(await readdir(dataDir)).toEqual(expect.arrayContaining([expect.stringMatching(/^postgres-binaries-/), 'postgres']));

@@ -3,10 +3,12 @@ import { buildApp } from '../api/app.ts';
 import { systemClock } from '../platform/clock.ts';
 import { readConfig, type Config } from '../platform/config.ts';
 import type { Db } from '../platform/db/database.ts';
+import type { Deps } from '../platform/deps.ts';
 import { loadSecretBox } from '../platform/secrets.ts';
 import { loadProgramContext } from '../programs/program-store.ts';
+import { createSetupLink, setupLinkPath } from '../users/setup-links.ts';
 import { countUsers } from '../users/user-store.ts';
-import { loadDemoStore } from '../workflows/demo-store.ts';
+import { loadLivedInDemo } from '../workflows/demo-store.ts';
 import { startSweeps } from '../workflows/sweeps/scheduler.ts';
 import { openDatabase, type OpenDatabase } from './database.ts';
 import { chosenProgram, createDefaultProgram } from './default-program.ts';
@@ -19,19 +21,28 @@ export async function start(options: { demo?: boolean } = {}): Promise<void> {
   const database = await openDatabase(config, say);
   const deps = { db: database.db, readDb: database.readDb, clock: systemClock, secrets: await loadSecretBox(config.encryptionKey, config.dataDir) };
   await createDefaultProgram(deps.db);
-  if ((await countUsers(deps.db)) === 0) say('No dashboard user yet: make the owner with  printf %s "$PASSWORD" | npx regulars users create --email you@example.com --role owner --password-stdin');
-  if (options.demo) await loadDemoIfEmpty(database);
+  if (options.demo) await loadDemoIfEmpty(deps, database);
   const app = await buildApp(deps, { adminKey: config.adminKey, logLevel: config.logLevel, metricsToken: config.metricsToken, rateLimits: config.rateLimits, publicUrl: config.publicUrl });
   const stopSweeps = await startSweeps(database.url, deps, say, { stopWithinMs: config.shutdownSeconds * 1000 });
   await listen(app, config);
   const base = `http://localhost:${config.port}`;
+  await sayHowToMakeTheOwner(deps.db, config.publicUrl ?? base);
   say(`Regulars is running on ${base}`);
-  say(`  API reference: ${base}/docs   OpenAPI: ${base}/openapi.json`);
+  say(`  dashboard: ${base}/admin   API reference: ${base}/docs   OpenAPI: ${base}/openapi.json`);
   say(`  database: ${database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL'}`);
   stopOnSignal(config, async () => {
     await within(config.shutdownSeconds, Promise.all([app.close(), stopSweeps()]));
     await database.close();
   });
+}
+
+/** With no dashboard user yet: a one-time link (24 h) that makes the owner, or the headless way. */
+async function sayHowToMakeTheOwner(db: Db, base: string): Promise<void> {
+  if ((await countUsers(db)) > 0) return;
+  const token = await createSetupLink(db, 'setup', null, new Date());
+  say('No dashboard user yet. Open this link within 24 hours to make the owner (it works once):');
+  say(`  ${base}${setupLinkPath(token)}`);
+  say('  or headless:  printf %s "$PASSWORD" | npx regulars users create --email you@example.com --role owner --password-stdin');
 }
 
 async function listen(app: FastifyInstance, config: Config): Promise<void> {
@@ -86,12 +97,12 @@ async function within(seconds: number, work: Promise<unknown>): Promise<void> {
 }
 
 /** `--demo`: a synthetic store in the default program, unless it already has orders. */
-async function loadDemoIfEmpty(database: OpenDatabase): Promise<void> {
+async function loadDemoIfEmpty(deps: Deps, database: OpenDatabase): Promise<void> {
   const programId = await chosenProgram(database.db, undefined);
   if (await hasOrders(database.db, programId)) return;
   say('loading the demo store (5,000 shoppers, about 20,000 orders) …');
-  const loaded = await loadDemoStore(database.db, database.url, await loadProgramContext(database.db, programId), { customers: 5000, orders: 20000 }, new Date());
-  say(`demo store loaded: ${loaded.orders} orders, ${loaded.customers} customers`);
+  const loaded = await loadLivedInDemo(deps, database.url, await loadProgramContext(database.db, programId), { customers: 5000, orders: 20000 }, new Date());
+  say(`demo store loaded: ${loaded.orders} orders, ${loaded.customers} customers, ${loaded.redemptions} rewards redeemed`);
 }
 
 const hasOrders = async (db: Db, programId: string) => (await db.selectFrom('orders').select('id').where('program_id', '=', programId).limit(1).executeTakeFirst()) !== undefined;

@@ -18,11 +18,11 @@ export const chromiumPresent = () => existsSync(CHROMIUM) || process.env.REGULAR
 
 export const launchChromium = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
 
-/** Builds the widget as `npm run build` does (async: the test's own servers keep answering meanwhile). */
-export async function buildWidget(): Promise<void> {
-  const root = path.resolve(import.meta.dirname, '../../..');
-  await promisify(execFile)(process.execPath, [path.join(root, 'scripts/build.ts')], { cwd: root });
-}
+const root = path.resolve(import.meta.dirname, '../../..');
+/** Builds what `npm run build` does, one part (async: the test's own servers keep answering meanwhile). */
+const build = async (part: 'widget' | 'admin') => void (await promisify(execFile)(process.execPath, [path.join(root, 'scripts/build.ts'), part], { cwd: root }));
+export const buildWidget = () => build('widget');
+export const buildAdmin = () => build('admin');
 
 /** A store's page on an origin of its own, whatever HTML the test wants on it. */
 export async function testShop(page: (url: URL) => string): Promise<{ origin: string; close(): Promise<void> }> {

@@ -1,0 +1,275 @@
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadProgramContext } from '../programs/program-store.ts';
+import { createSetupLink } from '../users/setup-links.ts';
+import { loadLivedInDemo } from '../workflows/demo-store.ts';
+import { accessibilityProblems, buildAdmin, chromiumPresent, inPage, launchChromium, screenshot } from './testing/browser.ts';
+import { createTestApp, type ApiClient } from './testing/test-app.ts';
+
+/**
+ * The admin dashboard in real Chromium, over HTTP, on a demo store: the merchant's main paths,
+ * signed in as each role, in English and in Arabic, each page scanned by axe-core.
+ */
+const t = await createTestApp(new Date().toISOString());
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+const PASSWORD = 'a long enough password';
+const OWNER = 'owner@demo.example';
+/** A field by its whole label, with or without the asterisk Mantine adds to a required one. */
+const label = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`);
+
+describe.skipIf(!chromiumPresent())('the admin dashboard in Chromium', { timeout: 90_000 }, () => {
+  let browser: Browser;
+  let base: string;
+  let api: ApiClient;
+  let second: ApiClient;
+  let owner: BrowserContext;
+  const users = new Map<string, BrowserContext>();
+
+  beforeAll(async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    api = await t.newProgram({ name: 'Demo Coffee' });
+    second = await t.newProgram({ name: 'Second shop' });
+    const program = await loadProgramContext(t.db, api.programId);
+    [browser] = await Promise.all([launchChromium(), buildAdmin(), loadLivedInDemo(t.deps, t.url, program, { customers: 300, orders: 1500 }, t.clock.now())]);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** A browser profile of its own; a step that cannot happen fails in 10 s, naming itself. */
+  async function newContext(): Promise<BrowserContext> {
+    const context = await browser.newContext();
+    context.setDefaultTimeout(10_000);
+    return context;
+  }
+
+  /** A page of the dashboard, failing the test on any script error. */
+  async function open(context: BrowserContext, path: string, size = DESKTOP): Promise<Page> {
+    const page = await context.newPage();
+    await page.setViewportSize(size);
+    page.on('pageerror', (error) => {
+      throw error;
+    });
+    await page.goto(`${base}/admin${path}`);
+    return page;
+  }
+
+  /** What axe-core finds serious or critical, and a screenshot for a person to look at. */
+  async function check(page: Page, name: string) {
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.locator('[data-loading], .mantine-Loader-root').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
+    await screenshot(page, name);
+    expect(await accessibilityProblems(page), name).toEqual([]);
+  }
+
+  async function signIn(email: string): Promise<BrowserContext> {
+    const context = await newContext();
+    const page = await open(context, '/login');
+    await page.getByLabel(label('Email')).fill(email);
+    await page.getByLabel(label('Password')).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    // The owner has two programs: the walk-through is on the demo store.
+    if (email === OWNER) await page.getByLabel('Program').selectOption({ label: 'Demo Coffee' });
+    await page.close();
+    return context;
+  }
+
+  /** The owner invites someone with a role in the Users page; they open the link and choose a password. */
+  async function invite(role: string): Promise<BrowserContext> {
+    const email = `${role}@demo.example`;
+    const page = await open(owner, '/settings/users');
+    await page.getByLabel(label('Email')).fill(email);
+    await page.getByLabel(label('Role')).selectOption(role);
+    await page.getByRole('button', { name: 'Invite' }).click();
+    const link = await page.getByLabel(label('Invitation link')).inputValue();
+    await page.close();
+    const context = await newContext();
+    const accept = await context.newPage();
+    await accept.goto(link.replace(/^https?:\/\/[^/]+/, base));
+    await accept.getByLabel(label('Password')).fill(PASSWORD);
+    await accept.getByLabel(label('Password again')).fill(PASSWORD);
+    await accept.getByRole('button', { name: 'Join' }).click();
+    await accept.getByRole('navigation', { name: 'Main' }).waitFor();
+    await accept.close();
+    users.set(role, context);
+    return context;
+  }
+
+  it('first run: the printed setup link makes the owner, who works through the Setup checklist', async () => {
+    const token = await createSetupLink(t.db, 'setup', null, t.clock.now());
+    owner = await newContext();
+    const page = await open(owner, `/setup?token=${token}`);
+    await check(page, 'setup-link');
+    await page.getByLabel(label('Email')).fill(OWNER);
+    await page.getByLabel(label('Password')).fill(PASSWORD);
+    await page.getByLabel(label('Password again')).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create the account' }).click();
+    await page.waitForURL(`${base}/admin/getting-started`);
+    await page.getByRole('heading', { name: 'Three starter rewards' }).waitFor();
+    await check(page, 'getting-started');
+    const step = (title: string) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title }) });
+    // The demo program has its earn rate and rewards; the widget is not installed yet.
+    await step('Currency and earn rate').getByText('Done').waitFor();
+    await step('Three starter rewards').getByText('Done').waitFor();
+    await step('Install the widget').getByText('To do').waitFor();
+
+    // The owner's other program is empty: the checklist adds its starter rewards.
+    await page.getByLabel('Program').selectOption({ label: 'Second shop' });
+    await step('Three starter rewards').getByText('To do').waitFor();
+    await page.getByRole('button', { name: 'Add the three starter rewards' }).click();
+    await step('Three starter rewards').getByText('Done').waitFor();
+    expect((await second.get('/v1/rewards')).body.data.map((r: { name: string }) => r.name).sort()).toEqual(['$5 off', '10% off', 'Free shipping']);
+    await page.getByLabel('Program').selectOption({ label: 'Demo Coffee' });
+    await step('Install the widget').getByText('To do').waitFor();
+
+    await page.getByRole('button', { name: 'Create the widget secret' }).click();
+    expect(await page.getByLabel(label('Widget secret')).inputValue()).toMatch(/^\w+/);
+    await page.getByRole('button', { name: 'Make a test token' }).click();
+    const snippet = await page.getByLabel(label('The snippet for the test customer')).inputValue();
+    expect(snippet).toContain(`customer-token="`);
+    const program = (await api.get('/v1/program')).body;
+    expect(snippet).toContain(`publishable-key="${program.publishable_key}"`);
+    // Every required step done: the checklist leaves the menu.
+    await page.getByRole('status').filter({ hasText: 'The required steps are done' }).waitFor();
+    await page.reload();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Setup' }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('a marketer creates an earning rule after trying it on an order, and tries an order with the saved rules', async () => {
+    const marketer = await invite('marketer');
+    const page = await open(marketer, '/program');
+    await check(page, 'program');
+    await page.getByRole('button', { name: 'New earning rule' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New earning rule' });
+    await dialog.getByLabel(label('Name')).fill('Coffee bonus');
+    await dialog.getByLabel(label('Type')).selectOption('fixed_per_order');
+    await dialog.getByLabel(label('Points')).fill('25');
+    await dialog.getByRole('button', { name: 'Show points' }).click();
+    // The demo program's 1 point per dollar on $50.00, and the draft's 25.
+    await dialog.getByText('This order earns 75 points').waitFor();
+    await dialog.getByText(/Coffee bonus \(this rule\)/).waitFor();
+    await screenshot(page, 'program-new-rule');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Create rule' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('cell', { name: 'Coffee bonus' }).waitFor();
+    const tryOrder = page.getByRole('form', { name: 'Try an order' });
+    await tryOrder.getByLabel(label('Subtotal')).fill('20');
+    await tryOrder.getByRole('button', { name: 'Show points' }).click();
+    await tryOrder.getByText('This order earns 45 points').waitFor();
+    expect((await api.get('/v1/earning-rules')).body.data.map((r: { name: string }) => r.name)).toContain('Coffee bonus');
+    await page.close();
+  });
+
+  it('support finds a customer and adjusts points; the ledger and the audit log show it; settings are not theirs to change', async () => {
+    const support = await invite('support');
+    const customer = (await api.get('/v1/customers?limit=1')).body.data[0];
+    const list = await open(support, '/customers');
+    await check(list, 'customers');
+    await list.getByLabel(label('Find a customer')).fill(customer.email);
+    await list.getByRole('button', { name: 'Search' }).click();
+    await list.getByRole('link', { name: customer.email }).click();
+    await list.getByRole('button', { name: 'Adjust points' }).waitFor();
+    await check(list, 'customer');
+    await list.getByRole('button', { name: 'Adjust points' }).click();
+    const dialog = list.getByRole('dialog', { name: 'Adjust points' });
+    await dialog.getByLabel(label('Points to add or remove')).fill('50');
+    await dialog.getByLabel(label('Reason')).fill('Parcel arrived late');
+    await dialog.getByRole('button', { name: 'Adjust' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await list.getByRole('cell', { name: /Parcel arrived late/ }).first().waitFor();
+    expect((await api.get(`/v1/customers/${customer.id}`)).body.points_balance).toBe(customer.points_balance + 50);
+    // Over the owner's limit for support (1,000 by default): the API's refusal, in the form.
+    await list.getByRole('button', { name: 'Adjust points' }).click();
+    await dialog.getByLabel(label('Points to add or remove')).fill('5000');
+    await dialog.getByLabel(label('Reason')).fill('Too generous');
+    await dialog.getByRole('button', { name: 'Adjust' }).click();
+    await dialog.getByRole('alert').or(dialog.getByText(/limit|at most/i)).first().waitFor();
+    await list.close();
+
+    const audit = await open(owner, '/settings/audit-log');
+    await audit.getByLabel(label('Object id')).fill(customer.id);
+    await audit.getByRole('button', { name: 'Filter' }).click();
+    await audit.getByText('support@demo.example').first().waitFor();
+    await audit.getByText('Parcel arrived late').first().waitFor();
+    await check(audit, 'audit-log');
+    await audit.close();
+
+    const settings = await open(support, '/settings/program');
+    await check(settings, 'settings-support');
+    await settings.getByText('You can see these settings as Support').waitFor();
+    expect(await settings.getByRole('button', { name: 'Save settings' }).isDisabled()).toBe(true);
+    // The API is the guard, not the disabled button: the same change sent by hand is refused.
+    const refused = await inPage<{ status: number; code: string }>(
+      settings,
+      `(async () => {
+        const session = await (await fetch('/v1/session')).json();
+        const response = await fetch('/v1/program', { method: 'PATCH', headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrf_token }, body: JSON.stringify({ name: 'Hijacked' }) });
+        return { status: response.status, code: (await response.json()).error.code };
+      })()`,
+    );
+    expect(refused).toEqual({ status: 403, code: 'role_not_allowed' });
+    expect((await api.get('/v1/program')).body.name).toBe('Demo Coffee');
+    await settings.close();
+  });
+
+  it('Home and Analytics draw their charts from the demo store', async () => {
+    for (const [path, name] of [['/', 'home'], ['/analytics', 'analytics']] as const) {
+      const page = await open(owner, path);
+      await page.locator('svg.recharts-surface').first().waitFor({ timeout: 20_000 });
+      await check(page, name);
+      const drawn = await inPage<number[]>(page, `[...document.querySelectorAll('svg.recharts-surface')].map((svg) => svg.querySelectorAll('path.recharts-curve, path.recharts-rectangle, path.recharts-area-area, .recharts-line-curve, .recharts-bar-rectangle path').length)`);
+      expect(drawn.length, name).toBeGreaterThan(0);
+      expect(drawn.every((n) => n > 0), `${name}: ${drawn.join(', ')}`).toBe(true);
+      await page.close();
+    }
+  });
+
+  it('each role signs in and sees only what it may use', async () => {
+    await invite('viewer');
+    await invite('admin');
+    const expected: Record<string, string[]> = {
+      owner: ['Home', 'Customers', 'Program', 'Analytics', 'Imports', 'Developers', 'Settings'],
+      admin: ['Home', 'Customers', 'Program', 'Analytics', 'Imports', 'Developers', 'Settings'],
+      marketer: ['Home', 'Customers', 'Program', 'Analytics', 'Settings'],
+      support: ['Home', 'Customers', 'Program', 'Analytics', 'Settings'],
+      viewer: ['Home', 'Customers', 'Program', 'Analytics', 'Settings'],
+    };
+    for (const [role, items] of Object.entries(expected)) {
+      const context = role === 'owner' ? await signIn(OWNER) : await signIn(`${role}@demo.example`);
+      const page = await open(context, '/');
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      await nav.getByRole('link', { name: 'Home' }).waitFor();
+      expect(await nav.getByRole('link').allInnerTexts(), role).toEqual(items);
+      await page.close();
+      await context.close();
+    }
+  });
+
+  it('in Arabic every page is right to left, at phone and desktop width, and passes axe', async () => {
+    const context = await signIn(OWNER);
+    const home = await open(context, '/', PHONE);
+    await home.getByRole('button', { name: 'Open the menu' }).click();
+    await home.getByRole('navigation', { name: 'Main' }).getByText('العربية').click();
+    await home.waitForFunction("document.documentElement.dir === 'rtl' && document.documentElement.lang === 'ar'");
+    await home.close();
+    const customer = (await api.get('/v1/customers?limit=1')).body.data[0];
+    for (const path of ['/', '/getting-started', '/customers', `/customers/${customer.id}`, '/program', '/analytics', '/imports', '/developers/api-keys', '/settings/program', '/settings/users', '/settings/audit-log']) {
+      for (const [size, label] of [[PHONE, 'phone'], [DESKTOP, 'desktop']] as const) {
+        const page = await open(context, path, size);
+        expect(await inPage<string>(page, 'document.documentElement.dir')).toBe('rtl');
+        await check(page, `ar-${label}${path.replaceAll('/', '-')}`);
+        // Nothing wider than the screen: a page scrolls down, never sideways.
+        expect(await inPage<boolean>(page, 'document.documentElement.scrollWidth <= window.innerWidth'), `${label} ${path}`).toBe(true);
+        await page.close();
+      }
+    }
+    await context.close();
+  }, 180_000);
+});

@@ -1,0 +1,44 @@
+// Customers: the list (looked up by email or external id), one customer, their ledger and the
+// manual adjustment of points.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { paths } from '../../../../client/index.ts';
+import { client, unwrap } from '../../api/client.ts';
+
+export type Customer = paths['/v1/customers/{id}']['get']['responses']['200']['content']['application/json'];
+export type CustomerListItem = paths['/v1/customers']['get']['responses']['200']['content']['application/json']['data'][number];
+export type Transaction = paths['/v1/customers/{id}/transactions']['get']['responses']['200']['content']['application/json']['data'][number];
+export type CustomerFilter = { email?: string; external_id?: string };
+
+const PAGE = 25;
+
+export function useCustomers(filter: CustomerFilter, startingAfter: string | undefined) {
+  return useQuery({
+    queryKey: ['customers', 'list', filter, startingAfter],
+    queryFn: async () => unwrap(await client.GET('/v1/customers', { params: { query: { limit: PAGE, starting_after: startingAfter, ...filter } } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCustomer(id: string) {
+  return useQuery({
+    queryKey: ['customers', id],
+    queryFn: async () => unwrap(await client.GET('/v1/customers/{id}', { params: { path: { id } } })),
+  });
+}
+
+export function useCustomerTransactions(id: string, startingAfter: string | undefined) {
+  return useQuery({
+    queryKey: ['customers', id, 'transactions', startingAfter],
+    queryFn: async () => unwrap(await client.GET('/v1/customers/{id}/transactions', { params: { path: { id }, query: { limit: PAGE, starting_after: startingAfter } } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useAdjustPoints(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: { points: number; reason: string }) => unwrap(await client.POST('/v1/customers/{id}/adjustments', { params: { path: { id } }, body })),
+    // The balance and the ledger both change.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['customers', id] }),
+  });
+}

@@ -1,0 +1,47 @@
+// What the Setup checklist reads (the referral program, the store connections) and what its
+// buttons do: the starter rewards, the widget secret and a test customer's token.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { client, unwrap } from '../../api/client.ts';
+import { minorDigits } from '../../lib/format.ts';
+import type { NewReward } from './program.ts';
+
+export function useReferralProgram() {
+  return useQuery({ queryKey: ['referral-program'], queryFn: async () => unwrap(await client.GET('/v1/referral-program')) });
+}
+
+export function useConnections() {
+  return useQuery({ queryKey: ['connections'], queryFn: async () => unwrap(await client.GET('/v1/connections', { params: { query: { limit: 100 } } })) });
+}
+
+/**
+ * Three rewards most programs start with, priced for a point per unit spent. Their names are what
+ * shoppers read, in the store's language: English until the merchant renames them.
+ */
+export const starterRewards = (currency: string): NewReward[] => [
+  { name: 'Free shipping', type: 'free_shipping', points_cost: 300 },
+  { name: `${new Intl.NumberFormat('en', { style: 'currency', currency, maximumFractionDigits: 0 }).format(5)} off`, type: 'amount_off', amount: 5 * 10 ** minorDigits(currency), points_cost: 500 },
+  { name: '10% off', type: 'percent_off', percent: 10, points_cost: 1000 },
+];
+
+export function useCreateStarterRewards() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (rewards: NewReward[]) => {
+      for (const body of rewards) unwrap(await client.POST('/v1/rewards', { body }));
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['rewards'] }),
+  });
+}
+
+/** A new widget secret, shown once; the program then says it has one. */
+export function useCreateWidgetSecret() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async () => unwrap(await client.POST('/v1/program/widget-secret')),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['program'] }),
+  });
+}
+
+export function useTestCustomerToken() {
+  return useMutation({ mutationFn: async (body: { external_id: string; email?: string }) => unwrap(await client.POST('/v1/program/test-customer-token', { body })) });
+}

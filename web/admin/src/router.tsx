@@ -1,0 +1,67 @@
+// The page map. Folders under routes/ mirror these URLs (below /admin); each page is its own
+// chunk, so a page's code (and the charts) loads when the page is opened.
+import { lazy } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { Shell } from './components/layout/shell.tsx';
+import { PublicLayout } from './components/layout/public-layout.tsx';
+import { RouteError } from './components/layout/route-error.tsx';
+
+const Login = lazy(() => import('./routes/login/login.tsx'));
+const Setup = lazy(() => import('./routes/setup/setup.tsx'));
+const GettingStarted = lazy(() => import('./routes/getting-started/getting-started.tsx'));
+const Home = lazy(() => import('./routes/home/home.tsx'));
+const CustomerList = lazy(() => import('./routes/customers/customer-list/customer-list.tsx'));
+const CustomerDetail = lazy(() => import('./routes/customers/customer-detail/customer-detail.tsx'));
+const Program = lazy(() => import('./routes/program/program.tsx'));
+const Analytics = lazy(() => import('./routes/analytics/analytics.tsx'));
+const Imports = lazy(() => import('./routes/imports/imports.tsx'));
+const ApiKeys = lazy(() => import('./routes/developers/api-keys/api-keys.tsx'));
+const ProgramSettings = lazy(() => import('./routes/settings/program-settings/program-settings.tsx'));
+const Users = lazy(() => import('./routes/settings/users/users.tsx'));
+const AuditLog = lazy(() => import('./routes/settings/audit-log/audit-log.tsx'));
+const NotFound = lazy(() => import('./routes/not-found/not-found.tsx'));
+
+export const router = createBrowserRouter(
+  [
+    {
+      element: <PublicLayout />,
+      errorElement: <RouteError />,
+      children: [
+        {
+          errorElement: <RouteError />,
+          children: [
+            { path: 'login', element: <Login /> },
+            { path: 'setup', element: <Setup /> },
+          ],
+        },
+      ],
+    },
+    {
+      element: <Shell />,
+      errorElement: <RouteError />,
+      children: [
+        {
+          // A page's error shows inside the shell, with the navigation still there.
+          errorElement: <RouteError />,
+          children: [
+            { index: true, element: <Home /> },
+            { path: 'getting-started', element: <GettingStarted /> },
+            { path: 'customers', element: <CustomerList /> },
+            { path: 'customers/:id', element: <CustomerDetail /> },
+            { path: 'program', element: <Program /> },
+            { path: 'analytics', element: <Analytics /> },
+            { path: 'imports', element: <Imports /> },
+            { path: 'developers', element: <Navigate to="/developers/api-keys" replace /> },
+            { path: 'developers/api-keys', element: <ApiKeys /> },
+            { path: 'settings', element: <Navigate to="/settings/program" replace /> },
+            { path: 'settings/program', element: <ProgramSettings /> },
+            { path: 'settings/users', element: <Users /> },
+            { path: 'settings/audit-log', element: <AuditLog /> },
+            { path: '*', element: <NotFound /> },
+          ],
+        },
+      ],
+    },
+  ],
+  { basename: '/admin' },
+);

@@ -1,0 +1,24 @@
+import { Paper, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../../components/common/page-header.tsx';
+import { useSession } from '../../../hooks/api/session.ts';
+import { roleMay } from '../../../lib/roles.ts';
+import { ApiKeyTable } from './components/api-key-table.tsx';
+import { CreateApiKeyForm } from './components/create-api-key-form.tsx';
+
+/** The secret keys a store's backend uses to call the API. */
+export default function ApiKeysPage() {
+  const { t } = useTranslation();
+  const mayManage = roleMay(useSession().data?.program.role, 'manage');
+  return (
+    <>
+      <PageHeader title={t('apiKeys.title')} description={t('apiKeys.description')} />
+      <Stack gap="lg">
+        {mayManage && <CreateApiKeyForm />}
+        <Paper withBorder>
+          <ApiKeyTable mayRevoke={mayManage} />
+        </Paper>
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import { Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../components/common/page-header.tsx';
+import { EarningRulesSection } from './components/earning-rules-section.tsx';
+import { RewardsSection } from './components/rewards-section.tsx';
+
+/** How customers earn and what they can redeem. */
+export default function ProgramPage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeader title={t('program.title')} description={t('program.description')} />
+      <Stack gap="lg">
+        <EarningRulesSection />
+        <RewardsSection />
+      </Stack>
+    </>
+  );
+}
