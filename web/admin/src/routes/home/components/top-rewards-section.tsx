@@ -1,8 +1,10 @@
-import { Anchor, Paper, Table, Title } from '@mantine/core';
+import { Anchor, Paper } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { DataTable, type Column } from '../../../components/common/data-table.tsx';
 import { EmptyState, QueryState } from '../../../components/common/query-state.tsx';
-import { useEconomics } from '../../../hooks/api/analytics.ts';
+import { Section } from '../../../components/common/section.tsx';
+import { useEconomics, type Economics } from '../../../hooks/api/analytics.ts';
 import { useProgram } from '../../../hooks/api/program.ts';
 import { formatMoney, formatNumber } from '../../../lib/format.ts';
 import { periodRange, type Period } from '../../../lib/period.ts';
@@ -12,11 +14,13 @@ export function TopRewardsSection({ period }: { period: Period }) {
   const { t } = useTranslation();
   const economics = useEconomics(periodRange(period));
   const program = useProgram();
+  const columns: Column<Economics['top_rewards'][number]>[] = [
+    { header: t('home.reward'), cell: (r) => <bdi>{r.name}</bdi> },
+    { header: t('home.codesUsed'), align: 'end', cell: (r) => formatNumber(r.used) },
+    { header: t('home.discountGiven'), align: 'end', cell: (r) => formatMoney(r.value, program.data!.currency) },
+  ];
   return (
-    <section aria-labelledby="top-rewards-title">
-      <Title order={2} size="h3" id="top-rewards-title" mb="sm">
-        {t('home.topRewards')}
-      </Title>
+    <Section id="top-rewards-title" title={t('home.topRewards')}>
       <Paper withBorder>
         <QueryState isPending={economics.isPending || program.isPending} error={economics.error ?? program.error}>
           {() => {
@@ -27,33 +31,10 @@ export function TopRewardsSection({ period }: { period: Period }) {
                   {t('home.noRewardsUsedBody')}
                 </EmptyState>
               );
-            return (
-              <Table.ScrollContainer minWidth={320} type="native" tabIndex={0}>
-                <Table>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('home.reward')}</Table.Th>
-                      <Table.Th scope="col" ta="end">{t('home.codesUsed')}</Table.Th>
-                      <Table.Th scope="col" ta="end">{t('home.discountGiven')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {top.map((r) => (
-                      <Table.Tr key={r.reward_id}>
-                        <Table.Td>
-                          <bdi>{r.name}</bdi>
-                        </Table.Td>
-                        <Table.Td ta="end">{formatNumber(r.used)}</Table.Td>
-                        <Table.Td ta="end">{formatMoney(r.value, program.data!.currency)}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            );
+            return <DataTable rows={top} rowKey={(r) => r.reward_id} columns={columns} minWidth={320} />;
           }}
         </QueryState>
       </Paper>
-    </section>
+    </Section>
   );
 }

@@ -1,7 +1,9 @@
-import { Anchor, Badge, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Paper, Text, Title } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { DataTable, type Column } from '../../../components/common/data-table.tsx';
 import { EmptyState, QueryState } from '../../../components/common/query-state.tsx';
+import { Section } from '../../../components/common/section.tsx';
 import { useEarningRules, useProgram, type EarningRule } from '../../../hooks/api/program.ts';
 import { useSession } from '../../../hooks/api/session.ts';
 import { formatDate, formatMoney, formatNumber, isolate } from '../../../lib/format.ts';
@@ -29,14 +31,35 @@ export function EarningRulesSection() {
   const rules = useEarningRules();
   const program = useProgram();
   const mayChange = roleMay(useSession().data?.program.role, 'setup');
+  const columns: Column<EarningRule>[] = [
+    { header: t('program.name'), td: { fw: 500 }, cell: (rule) => <bdi>{rule.name}</bdi> },
+    { header: t('program.gives'), cell: (rule) => ruleSummary(rule, program.data!.currency, t) },
+    {
+      header: t('program.conditions'),
+      cell: (rule) => (
+        <Text size="sm" c="dimmed">
+          {[
+            rule.min_spend ? t('program.rules.minSpend', { amount: isolate(formatMoney(rule.min_spend, program.data!.currency)) }) : null,
+            rule.hold_days ? t('program.rules.hold', { count: rule.hold_days }) : null,
+            rule.ends_at ? t('program.rules.until', { date: formatDate(rule.ends_at) }) : null,
+            rule.limit ? t('program.rules.limit', { count: rule.limit.count, period: t(`program.periods.${rule.limit.period}`) }) : null,
+          ]
+            .filter(Boolean)
+            .join(' · ') || '—'}
+        </Text>
+      ),
+    },
+    {
+      header: t('program.status'),
+      cell: (rule) => (
+        <Badge variant="light" color={rule.active ? 'green' : 'gray'}>
+          {rule.active ? t('program.active') : t('program.inactive')}
+        </Badge>
+      ),
+    },
+  ];
   return (
-    <section aria-labelledby="rules-title">
-      <Group justify="space-between" mb="sm">
-        <Title order={2} size="h3" id="rules-title">
-          {t('program.rulesTitle')}
-        </Title>
-        {mayChange && <CreateRuleButton />}
-      </Group>
+    <Section id="rules-title" title={t('program.rulesTitle')} actions={mayChange && <CreateRuleButton />}>
       <Paper withBorder>
         <QueryState isPending={rules.isPending || program.isPending} error={rules.error ?? program.error}>
           {() => {
@@ -47,47 +70,7 @@ export function EarningRulesSection() {
                   {t('program.rulesEmptyBody')}
                 </EmptyState>
               );
-            return (
-              <Table.ScrollContainer minWidth={560} type="native" tabIndex={0}>
-                <Table>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('program.name')}</Table.Th>
-                      <Table.Th scope="col">{t('program.gives')}</Table.Th>
-                      <Table.Th scope="col">{t('program.conditions')}</Table.Th>
-                      <Table.Th scope="col">{t('program.status')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {list.map((rule) => (
-                      <Table.Tr key={rule.id}>
-                        <Table.Td fw={500}>
-                          <bdi>{rule.name}</bdi>
-                        </Table.Td>
-                        <Table.Td>{ruleSummary(rule, program.data!.currency, t)}</Table.Td>
-                        <Table.Td>
-                          <Text size="sm" c="dimmed">
-                            {[
-                              rule.min_spend ? t('program.rules.minSpend', { amount: isolate(formatMoney(rule.min_spend, program.data!.currency)) }) : null,
-                              rule.hold_days ? t('program.rules.hold', { count: rule.hold_days }) : null,
-                              rule.ends_at ? t('program.rules.until', { date: formatDate(rule.ends_at) }) : null,
-                              rule.limit ? t('program.rules.limit', { count: rule.limit.count, period: t(`program.periods.${rule.limit.period}`) }) : null,
-                            ]
-                              .filter(Boolean)
-                              .join(' · ') || '—'}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <Badge variant="light" color={rule.active ? 'green' : 'gray'}>
-                            {rule.active ? t('program.active') : t('program.inactive')}
-                          </Badge>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            );
+            return <DataTable rows={list} rowKey={(rule) => rule.id} columns={columns} />;
           }}
         </QueryState>
       </Paper>
@@ -100,6 +83,6 @@ export function EarningRulesSection() {
         </Text>
         <EarningPreview />
       </Paper>
-    </section>
+    </Section>
   );
 }

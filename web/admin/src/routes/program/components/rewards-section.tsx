@@ -1,7 +1,9 @@
-import { Anchor, Badge, Paper, Table, Title } from '@mantine/core';
+import { Anchor, Badge, Paper } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { DataTable, type Column } from '../../../components/common/data-table.tsx';
 import { EmptyState, QueryState } from '../../../components/common/query-state.tsx';
+import { Section } from '../../../components/common/section.tsx';
 import { useProgram, useRewards, type Reward } from '../../../hooks/api/program.ts';
 import { formatMoney, formatNumber, isolate } from '../../../lib/format.ts';
 
@@ -17,11 +19,22 @@ export function RewardsSection() {
   const { t } = useTranslation();
   const rewards = useRewards();
   const program = useProgram();
+  const columns: Column<Reward>[] = [
+    { header: t('program.name'), td: { fw: 500 }, cell: (reward) => <bdi>{reward.name}</bdi> },
+    { header: t('program.rewards.type'), cell: (reward) => t(`program.rewardTypes.${reward.type}`) },
+    { header: t('program.rewards.costTitle'), cell: (reward) => cost(reward, program.data!.currency, t) },
+    { header: t('program.rewards.stock'), align: 'end', cell: (reward) => (reward.stock ? `${formatNumber(reward.issued_count)} / ${formatNumber(reward.stock)}` : t('program.rewards.unlimited')) },
+    {
+      header: t('program.status'),
+      cell: (reward) => (
+        <Badge variant="light" color={reward.status === 'active' ? 'green' : 'gray'}>
+          {t(`program.rewardStatuses.${reward.status}`)}
+        </Badge>
+      ),
+    },
+  ];
   return (
-    <section aria-labelledby="rewards-title">
-      <Title order={2} size="h3" id="rewards-title" mb="sm">
-        {t('program.rewardsTitle')}
-      </Title>
+    <Section id="rewards-title" title={t('program.rewardsTitle')}>
       <Paper withBorder>
         <QueryState isPending={rewards.isPending || program.isPending} error={rewards.error ?? program.error}>
           {() => {
@@ -32,42 +45,10 @@ export function RewardsSection() {
                   {t('program.rewardsEmptyBody')}
                 </EmptyState>
               );
-            const currency = program.data!.currency;
-            return (
-              <Table.ScrollContainer minWidth={560} type="native" tabIndex={0}>
-                <Table>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('program.name')}</Table.Th>
-                      <Table.Th scope="col">{t('program.rewards.type')}</Table.Th>
-                      <Table.Th scope="col">{t('program.rewards.costTitle')}</Table.Th>
-                      <Table.Th scope="col" ta="end">{t('program.rewards.stock')}</Table.Th>
-                      <Table.Th scope="col">{t('program.status')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {list.map((reward) => (
-                      <Table.Tr key={reward.id}>
-                        <Table.Td fw={500}>
-                          <bdi>{reward.name}</bdi>
-                        </Table.Td>
-                        <Table.Td>{t(`program.rewardTypes.${reward.type}`)}</Table.Td>
-                        <Table.Td>{cost(reward, currency, t)}</Table.Td>
-                        <Table.Td ta="end">{reward.stock ? `${formatNumber(reward.issued_count)} / ${formatNumber(reward.stock)}` : t('program.rewards.unlimited')}</Table.Td>
-                        <Table.Td>
-                          <Badge variant="light" color={reward.status === 'active' ? 'green' : 'gray'}>
-                            {t(`program.rewardStatuses.${reward.status}`)}
-                          </Badge>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            );
+            return <DataTable rows={list} rowKey={(reward) => reward.id} columns={columns} />;
           }}
         </QueryState>
       </Paper>
-    </section>
+    </Section>
   );
 }

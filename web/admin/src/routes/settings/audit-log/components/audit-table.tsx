@@ -1,6 +1,7 @@
-import { Code, Stack, Table, Text } from '@mantine/core';
+import { Code, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CursorPager, type useCursor } from '../../../../components/common/cursor-pager.tsx';
+import { DataTable, type Column } from '../../../../components/common/data-table.tsx';
 import { EmptyState, QueryState } from '../../../../components/common/query-state.tsx';
 import { useAuditLog, type AuditEntry, type AuditFilter } from '../../../../hooks/api/audit-log.ts';
 import { formatDateTime } from '../../../../lib/format.ts';
@@ -22,6 +23,58 @@ function changes(entry: AuditEntry): { key: string; before: string; after: strin
 export function AuditTable({ filter, cursor }: { filter: AuditFilter; cursor: ReturnType<typeof useCursor> }) {
   const { t } = useTranslation();
   const log = useAuditLog(filter, cursor.cursor);
+  const columns: Column<AuditEntry>[] = [
+    { header: t('audit.when'), td: { style: { whiteSpace: 'nowrap' } }, cell: (entry) => formatDateTime(entry.created_at) },
+    {
+      header: t('audit.actor'),
+      cell: (entry) => (
+        <>
+          <Text size="sm">
+            <bdi>{entry.actor_name ?? entry.actor}</bdi>
+          </Text>
+          {entry.actor_name && (
+            <Text size="xs" c="dimmed" dir="ltr" style={{ textAlign: 'start' }}>
+              {entry.actor}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      header: t('audit.action'),
+      cell: (entry) => (
+        <>
+          <Code>{entry.action}</Code>
+          {entry.subject && (
+            <Text size="xs" c="dimmed" dir="ltr" style={{ textAlign: 'start' }}>
+              {entry.subject.id}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      header: t('audit.change'),
+      cell: (entry) => (
+        <Stack gap={2}>
+          {changes(entry).map((c) => (
+            <Text size="xs" key={c.key} dir="ltr" style={{ textAlign: 'start', overflowWrap: 'anywhere' }}>
+              {c.key && <strong>{c.key}: </strong>}
+              {c.before} → {c.after}
+            </Text>
+          ))}
+        </Stack>
+      ),
+    },
+    {
+      header: t('audit.reason'),
+      cell: (entry) => (
+        <Text size="sm">
+          <bdi>{entry.reason ?? '—'}</bdi>
+        </Text>
+      ),
+    },
+  ];
   return (
     <QueryState isPending={log.isPending} error={log.error}>
       {() => {
@@ -30,59 +83,7 @@ export function AuditTable({ filter, cursor }: { filter: AuditFilter; cursor: Re
           return Object.keys(filter).length ? <EmptyState title={t('audit.noMatch')}>{t('audit.noMatchBody')}</EmptyState> : <EmptyState title={t('audit.empty')}>{t('audit.emptyBody')}</EmptyState>;
         return (
           <>
-            <Table.ScrollContainer minWidth={760} type="native" tabIndex={0}>
-              <Table verticalSpacing="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('audit.when')}</Table.Th>
-                    <Table.Th scope="col">{t('audit.actor')}</Table.Th>
-                    <Table.Th scope="col">{t('audit.action')}</Table.Th>
-                    <Table.Th scope="col">{t('audit.change')}</Table.Th>
-                    <Table.Th scope="col">{t('audit.reason')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.data.map((entry) => (
-                    <Table.Tr key={entry.id}>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.created_at)}</Table.Td>
-                      <Table.Td>
-                        <Text size="sm">
-                          <bdi>{entry.actor_name ?? entry.actor}</bdi>
-                        </Text>
-                        {entry.actor_name && (
-                          <Text size="xs" c="dimmed" dir="ltr" style={{ textAlign: 'start' }}>
-                            {entry.actor}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Code>{entry.action}</Code>
-                        {entry.subject && (
-                          <Text size="xs" c="dimmed" dir="ltr" style={{ textAlign: 'start' }}>
-                            {entry.subject.id}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Stack gap={2}>
-                          {changes(entry).map((c) => (
-                            <Text size="xs" key={c.key} dir="ltr" style={{ textAlign: 'start', overflowWrap: 'anywhere' }}>
-                              {c.key && <strong>{c.key}: </strong>}
-                              {c.before} → {c.after}
-                            </Text>
-                          ))}
-                        </Stack>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">
-                          <bdi>{entry.reason ?? '—'}</bdi>
-                        </Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <DataTable rows={list.data} rowKey={(entry) => entry.id} columns={columns} minWidth={760} verticalSpacing="sm" />
             <CursorPager cursor={cursor} hasMore={list.has_more} lastId={list.data.at(-1)?.id} />
           </>
         );
