@@ -164,6 +164,22 @@ describe.skipIf(!chromiumPresent())('the admin dashboard in Chromium', { timeout
     await tryOrder.getByRole('button', { name: 'Show points' }).click();
     await tryOrder.getByText('This order earns 45 points').waitFor();
     expect((await api.get('/v1/earning-rules')).body.data.map((r: { name: string }) => r.name)).toContain('Coffee bonus');
+
+    // The demo's tiers: a lower Silver threshold, previewed before it is saved, then applied to everyone.
+    const silver = (await api.get('/v1/tiers')).body.data.find((tier: { name: string }) => tier.name === 'Silver');
+    await page.getByRole('button', { name: 'Change thresholds' }).click();
+    const tiers = page.getByRole('dialog', { name: 'Change thresholds' });
+    await tiers.getByLabel(label('Threshold of Silver')).fill('100');
+    await tiers.getByRole('button', { name: 'Preview' }).click();
+    const previewed = await tiers.getByRole('status').filter({ hasText: 'would move up' }).innerText();
+    const movedUp = Number(/(\d+) would move up/.exec(previewed)![1]);
+    expect(movedUp).toBeGreaterThan(0);
+    expect((await api.get(`/v1/tiers/${silver.id}`)).body.threshold).toBe(silver.threshold);
+    await screenshot(page, 'program-tiers-preview');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await tiers.getByRole('button', { name: 'Save and move customers' }).click();
+    await tiers.getByRole('status').filter({ hasText: /^Done/ }).waitFor({ timeout: 30_000 });
+    expect((await api.get(`/v1/tiers/${silver.id}`)).body.threshold).toBe(100);
     await page.close();
   });
 

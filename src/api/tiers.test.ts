@@ -141,6 +141,12 @@ describe('VIP tiers', () => {
   it('changing the structure: a dry run previews the moves, the job makes them, verify agrees', async () => {
     const { api, ids } = await program({ tier_metric: 'points_earned', tier_period: 'lifetime' });
     for (const [name, dollars] of [['a', 600], ['b', 700], ['c', 1100], ['d', 100]] as const) await buy(api, dollars, name);
+    // Before saving: who would a threshold of 650 move? Nothing changes yet.
+    const tried = await api.post('/v1/tiers/recalculations', { dry_run: true, thresholds: [{ tier_id: ids[0], threshold: 650 }] });
+    expect(tried.body).toMatchObject({ dry_run: true, status: 'preview', customers: 4, moved_down: 1 });
+    expect((await api.get(`/v1/tiers/${ids[0]}`)).body.threshold).not.toBe(650);
+    expect((await api.post('/v1/tiers/recalculations', { thresholds: [{ tier_id: ids[0], threshold: 650 }] })).body.error).toMatchObject({ code: 'parameter_invalid', param: 'thresholds' });
+    expect((await api.post('/v1/tiers/recalculations', { dry_run: true, thresholds: [{ tier_id: 'tier_nope', threshold: 1 }] })).status).toBe(404);
     await api.patch(`/v1/tiers/${ids[0]}`, { threshold: 650 });
     const platinum = (await api.post('/v1/tiers', { name: 'Platinum', threshold: 1050 })).body.id;
     expect((await verifyTiers(t.db, t.clock.now(), { programId: api.programId })).length).toBeGreaterThan(0);

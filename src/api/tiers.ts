@@ -129,15 +129,31 @@ export const tierRoutes =
           operationId: 'recalculateTiers',
           tags: ['tiers'],
           summary: 'Recalculate every placement after the tier structure changed; dry_run first previews it',
-          description: 'A dry run answers at once ("412 customers move up, 37 down"); otherwise a job moves everyone (no grace) and this answers 202 with its id.',
-          body: Body({ dry_run: Type.Optional(Type.Boolean({ default: false })) }),
+          description:
+            'A dry run answers at once ("412 customers move up, 37 down"); otherwise a job moves everyone (no grace) and this answers 202 with its id. ' +
+            'A dry run with `thresholds` previews a change before it is saved: the tiers named, with those thresholds.',
+          body: Body({
+            dry_run: Type.Optional(Type.Boolean({ default: false })),
+            thresholds: Type.Optional(
+              Type.Array(Body({ tier_id: Type.String({ minLength: 1, maxLength: 64 }), threshold: TierCreate.properties.threshold, retain_threshold: Type.Optional(TierCreate.properties.retain_threshold) }), {
+                maxItems: 50,
+                description: 'Dry run only: thresholds to try in place of the saved ones.',
+              }),
+            ),
+          }),
           response: { 200: Recalculation, 202: Recalculation, ...errorResponses },
         },
       },
       async (request, reply) => {
         const now = deps.clock.now();
+        const thresholds = request.body.thresholds ?? [];
+        if (thresholds.length > 0 && !request.body.dry_run) throw invalidRequest('parameter_invalid', 'thresholds only previews a change (dry_run: true); save it with PATCH /v1/tiers/{id}, then recalculate.', 'thresholds');
+        for (const change of thresholds) {
+          await getTier(deps.db, request.program.id, change.tier_id);
+          validateTier(change);
+        }
         if (request.body.dry_run) {
-          const p = await previewRecalculation(deps.db, request.program.id, now);
+          const p = await previewRecalculation(deps.db, request.program.id, now, thresholds);
           return reply.status(200).send({ object: 'tier_recalculation' as const, id: null, dry_run: true, status: 'preview' as const, ...p, processed: 0, summary: `${p.moved_up} customers move up, ${p.moved_down} down` });
         }
         const job = await queueRecalculation(deps.db, request.program.id, now);

@@ -3,6 +3,7 @@ import type { Deps } from '../platform/deps.ts';
 import { minorPerUnit } from '../platform/money.ts';
 import type { ProgramContext } from '../programs/program-store.ts';
 import { createReward, listRewards } from '../rewards/reward-store.ts';
+import { createTier, listTiers } from '../tiers/tier-store.ts';
 import { importWithAwards } from './imports/award-import.ts';
 import { importHistory } from './imports/history-import.ts';
 import type { ImportedOrder } from './imports/order-rows.ts';
@@ -50,7 +51,7 @@ const PROGRAM_DAYS = 180;
  * The demo store with a loyalty program that has run for its last six months, what `npm start --
  * --demo` shows: the older orders as imported history, the recent ones placed through the live
  * workflow under the program's rules (points dated when each order was placed), three starter
- * rewards, and shoppers who redeemed some of their points along the way.
+ * rewards, two VIP tiers, and shoppers who redeemed some of their points along the way.
  */
 export async function loadLivedInDemo(deps: Deps, url: string, program: ProgramContext, size: Size, now: Date): Promise<{ orders: number; customers: number; redemptions: number }> {
   const orders = demoOrders(program, size, now);
@@ -61,6 +62,7 @@ export async function loadLivedInDemo(deps: Deps, url: string, program: ProgramC
   // What 1,000 points cost the store, so the liability shows: half a cent a point, a common price.
   await deps.db.updateTable('programs').set({ point_cost_per_1000: 5 * minorPerUnit(program.currency) }).where('id', '=', program.id).where('point_cost_per_1000', '=', 0).execute();
   const rewards = await starterRewards(deps.db, program, now);
+  await demoTiers(deps.db, program, now);
   await importWithAwards(deps, program, live, () => {});
   const redemptions = await redeemSome(deps, program, rewards, live);
   return { orders: orders.length, customers: imported.customers, redemptions };
@@ -76,6 +78,14 @@ async function starterRewards(db: Db, program: ProgramContext, now: Date): Promi
     await createReward(db, program.id, { name: '10% off', type: 'percent_off', definition: { percent: 10, points_cost: 1000 } }, now),
   ];
   return made.map((r) => ({ id: r.id, cost: r.points_cost! }));
+}
+
+/** Two VIP tiers on points earned, so the best customers of the last six months hold one. */
+async function demoTiers(db: Db, program: ProgramContext, now: Date): Promise<void> {
+  if ((await listTiers(db, program.id)).length > 0) return;
+  const tier = (name: string, threshold: number, multiplier: number, perks: string[]) => ({ name, threshold, retain_threshold: null, multiplier_hundredths: multiplier * 100, entry_reward_id: null, birthday_points: 0, perks, cashback_bps: null });
+  await createTier(db, program.id, tier('Silver', 300, 1.25, ['1.25× points on every order']), now);
+  await createTier(db, program.id, tier('Gold', 1000, 1.5, ['1.5× points on every order', 'Free shipping on every order']), now);
 }
 
 /**

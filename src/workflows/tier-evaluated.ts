@@ -45,17 +45,32 @@ export async function reevaluateTiers(
  * What the tier rules decide for each customer now, without changing anything (a recalculation
  * after the tier structure changed moves customers at once: no grace).
  */
-export async function decideTiers(tx: Tx, programId: string, customers: TierHolder[], now: Date, options: { ignoreGrace: boolean }) {
+export async function decideTiers(tx: Tx, programId: string, customers: TierHolder[], now: Date, options: { ignoreGrace: boolean; thresholds?: ThresholdChange[] }) {
   const program = await tierProgram(tx, programId);
+  const tiers = withThresholds(program.tiers, options.thresholds ?? []);
   const settings = options.ignoreGrace ? { ...program.settings, graceDays: 0 } : program.settings;
-  const concerned = customers.filter((c) => (program.tiers.length > 0 || c.tier_id) && !c.in_holdout);
+  const concerned = customers.filter((c) => (tiers.length > 0 || c.tier_id) && !c.in_holdout);
   const values = await metricValues(tx, programId, concerned.map((c) => c.id), settings, now);
   const decisions = concerned.map((customer) => {
     const value = values.get(customer.id)!;
     const state = { tierId: customer.tier_id, unsupportedSince: customer.tier_unsupported_since ? new Date(customer.tier_unsupported_since) : null };
-    return { customer, value, decision: decideTier(program.tiers, settings, value, state, now) };
+    return { customer, value, decision: decideTier(tiers, settings, value, state, now) };
   });
-  return { tiers: program.tiers, decisions };
+  return { tiers, decisions };
+}
+
+/** A threshold change not saved yet, to preview who it would move. */
+export interface ThresholdChange {
+  tier_id: string;
+  threshold: number;
+  retain_threshold?: number | null;
+}
+
+function withThresholds(tiers: Tier[], changes: ThresholdChange[]): Tier[] {
+  return tiers.map((tier) => {
+    const change = changes.find((c) => c.tier_id === tier.id);
+    return change ? { ...tier, threshold: change.threshold, retain_threshold: change.retain_threshold === undefined ? tier.retain_threshold : change.retain_threshold } : tier;
+  });
 }
 
 /** After a refund or cancellation of `orderId`: reverse the upgrade that order caused, if the metric no longer reaches it. */

@@ -3,7 +3,7 @@ import type { Db, Tx } from '../platform/db/database.ts';
 import { conflict, notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { loadProgramContext } from '../programs/program-store.ts';
-import { decideTiers, reevaluateTiers, type TierHolder } from './tier-evaluated.ts';
+import { decideTiers, reevaluateTiers, type ThresholdChange, type TierHolder } from './tier-evaluated.ts';
 
 const BATCH = 200;
 
@@ -41,13 +41,16 @@ export async function reviewTiers(db: Db, now: Date, options: { programId?: stri
   return moved;
 }
 
-/** Dry run of a recalculation: how many customers would move up and down under today's tiers. */
-export async function previewRecalculation(db: Db, programId: string, now: Date): Promise<{ customers: number; moved_up: number; moved_down: number }> {
+/**
+ * Dry run of a recalculation: how many customers would move up and down under today's tiers, or
+ * under today's tiers with `thresholds` changed (a change previewed before it is saved).
+ */
+export async function previewRecalculation(db: Db, programId: string, now: Date, thresholds: ThresholdChange[] = []): Promise<{ customers: number; moved_up: number; moved_down: number }> {
   const preview = { customers: 0, moved_up: 0, moved_down: 0 };
   let after = '';
   for (;;) {
     const batch = await db.selectFrom('customers').select(['id', 'tier_id', 'tier_unsupported_since']).where('program_id', '=', programId).where('id', '>', after).orderBy('id').limit(BATCH).execute();
-    const { decisions } = await db.transaction().execute((tx) => decideTiers(tx, programId, batch, now, { ignoreGrace: true }));
+    const { decisions } = await db.transaction().execute((tx) => decideTiers(tx, programId, batch, now, { ignoreGrace: true, thresholds }));
     preview.customers += batch.length;
     preview.moved_up += decisions.filter((d) => d.decision.kind === 'upgrade').length;
     preview.moved_down += decisions.filter((d) => d.decision.kind === 'downgrade').length;

@@ -1517,7 +1517,7 @@ export interface paths {
         put?: never;
         /**
          * Recalculate every placement after the tier structure changed; dry_run first previews it
-         * @description A dry run answers at once ("412 customers move up, 37 down"); otherwise a job moves everyone (no grace) and this answers 202 with its id.
+         * @description A dry run answers at once ("412 customers move up, 37 down"); otherwise a job moves everyone (no grace) and this answers 202 with its id. A dry run with `thresholds` previews a change before it is saved: the tiers named, with those thresholds.
          */
         post: operations["recalculateTiers"];
         delete?: never;
@@ -14522,6 +14522,13 @@ export interface operations {
                 "application/json": {
                     /** @default false */
                     dry_run?: boolean;
+                    /** @description Dry run only: thresholds to try in place of the saved ones. */
+                    thresholds?: {
+                        retain_threshold?: number | null;
+                        /** @description The metric a customer needs in the qualification period (minor units for amount spent). */
+                        threshold: number;
+                        tier_id: string;
+                    }[];
                 };
             };
         };

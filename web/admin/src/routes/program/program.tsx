@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/common/page-header.tsx';
 import { EarningRulesSection } from './components/earning-rules-section.tsx';
 import { RewardsSection } from './components/rewards-section.tsx';
+import { TiersSection } from './components/tiers-section.tsx';
 
 /** How customers earn and what they can redeem. */
 export default function ProgramPage() {
@@ -13,6 +14,7 @@ export default function ProgramPage() {
       <Stack gap="lg">
         <EarningRulesSection />
         <RewardsSection />
+        <TiersSection />
       </Stack>
     </>
   );
