@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { createTestApp, orderBody } from './testing/test-app.ts';
 
@@ -20,6 +21,31 @@ describe('customers', () => {
     expect((await api.get('/v1/customers?email=FIND@me.com')).body).toMatchObject({ object: 'list', has_more: false, data: [{ id: body.id }] });
     expect((await api.get('/v1/customers?external_id=x-1')).body.data).toHaveLength(1);
     expect((await api.get('/v1/customers?external_id=nobody')).body.data).toHaveLength(0);
+  });
+
+  it('searches by a part of the email, the name or the store id, filters by tier, and exports the same list as CSV', async () => {
+    const api = await t.newProgram();
+    const ada = (await api.post('/v1/customers', { external_id: 'shop-1001', email: 'ada@lovelace.example', first_name: 'Ada', last_name: 'Lovelace' })).body;
+    const grace = (await api.post('/v1/customers', { external_id: 'shop-2002', email: 'grace@navy.example', first_name: 'Grace', last_name: 'Hopper' })).body;
+    await api.post('/v1/customers', { external_id: 'shop-3003', email: 'percent%@odd.example' });
+    const found = async (query: string) => (await api.get(`/v1/customers?${query}`)).body.data.map((c: { id: string }) => c.id);
+    expect(await found('q=LOVELACE')).toEqual([ada.id]);
+    expect(await found('q=ada%20love')).toEqual([ada.id]);
+    expect(await found('q=2002')).toEqual([grace.id]);
+    expect(await found(`q=${grace.id}`)).toEqual([grace.id]);
+    expect(await found('q=example')).toHaveLength(3);
+    expect(await found('q=%25')).toHaveLength(1);
+    const gold = (await api.post('/v1/tiers', { name: 'Gold', threshold: 10 })).body;
+    await api.post(`/v1/customers/${grace.id}/adjustments`, { points: 50, reason: 'test' });
+    await api.post('/v1/orders', orderBody({ customer: { external_id: 'shop-2002' } }));
+    expect(await found(`tier_id=${gold.id}`)).toEqual([grace.id]);
+    expect(await found('tier_id=none')).toHaveLength(2);
+    expect((await api.get(`/v1/customers?q=${'x'.repeat(201)}`)).status).toBe(400);
+    const exported = await t.app.inject({ method: 'GET', url: '/v1/customers/export?q=example', headers: { authorization: `Bearer ${api.key}` } });
+    expect([exported.statusCode, exported.headers['content-type']]).toEqual([200, 'text/csv; charset=utf-8']);
+    const rows = parse(exported.body, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.external_id).sort()).toEqual(['shop-1001', 'shop-2002', 'shop-3003']);
+    expect(rows.find((r) => r.id === grace.id)).toMatchObject({ email: 'grace@navy.example', first_name: 'Grace', tier_id: gold.id, currency: 'USD', in_holdout: 'false' });
   });
 
   it('paginates with limit and starting_after', async () => {

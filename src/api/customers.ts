@@ -6,8 +6,22 @@ import type { Deps } from '../platform/deps.ts';
 import { toList } from '../platform/http/pagination.ts';
 import { customerProfile } from '../workflows/customer-profile.ts';
 import { upsertCustomer } from '../workflows/customer-signed-up.ts';
+import { allPages, sendCsv } from '../platform/http/csv.ts';
 import { errorResponses, ExternalId, Id, List, ListQuery } from './schemas/common.ts';
 import { Customer, CustomerInput, CustomerWithExpiry } from './schemas/customers.ts';
+
+const CustomerFilter = Type.Object({
+  external_id: Type.Optional(ExternalId),
+  email: Type.Optional(Type.String({ maxLength: 320, description: 'The whole email, in any case.' })),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Search: a part of the email, the name or the store’s customer id, or a whole `cus_…` id.' })),
+  tier_id: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Customers in this tier; `none` for those in none.' })),
+});
+
+const CSV_COLUMNS = ['id', 'external_id', 'email', 'first_name', 'last_name', 'points_balance', 'points_pending', 'points_reserved', 'points_earned_lifetime', 'tier_id', 'orders_count', 'total_spent', 'currency', 'first_order_at', 'last_order_at', 'in_holdout', 'marketing_consent', 'created_at'] as const;
+const csvValue = (customer: ReturnType<typeof presentCustomer>, column: (typeof CSV_COLUMNS)[number]) => {
+  const value = customer[column];
+  return typeof value === 'boolean' ? String(value) : value;
+};
 
 export const customerRoutes =
   (deps: Deps): FastifyPluginAsyncTypebox =>
@@ -38,13 +52,35 @@ export const customerRoutes =
           operationId: 'listCustomers',
           tags: ['customers'],
           summary: 'List or find customers',
-          querystring: Type.Object({ ...ListQuery.properties, external_id: Type.Optional(ExternalId), email: Type.Optional(Type.String({ maxLength: 320 })) }),
+          querystring: Type.Object({ ...ListQuery.properties, ...CustomerFilter.properties }),
           response: { 200: List(Customer), ...errorResponses },
         },
       },
       async (request) => {
         const rows = await listCustomers(deps.db, request.program.id, request.query);
         return toList(rows, request.query.limit, (row) => presentCustomer(row, request.program.currency));
+      },
+    );
+
+    app.get(
+      '/v1/customers/export',
+      {
+        schema: {
+          operationId: 'exportCustomers',
+          tags: ['customers'],
+          summary: 'The customers as CSV, with the same filters as the list',
+          description: 'Every matching customer, newest first, streamed; money in minor units of `currency`.',
+          querystring: CustomerFilter,
+          produces: ['text/csv'],
+          response: { 200: Type.String({ description: 'CSV with a header row.' }), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const pages = allPages((page) => listCustomers(deps.db, request.program.id, { ...request.query, ...page }));
+        const rows = (async function* () {
+          for await (const page of pages) yield page.map((c) => CSV_COLUMNS.map((column) => csvValue(presentCustomer(c, request.program.currency), column)));
+        })();
+        return sendCsv(reply, 'customers.csv', CSV_COLUMNS, rows);
       },
     );
 

@@ -173,14 +173,25 @@ export async function getCustomer(db: Db | Tx, programId: string, id: string): P
   return row;
 }
 
-export async function listCustomers(
-  db: Db,
-  programId: string,
-  filter: { external_id?: string; email?: string; limit: number; starting_after?: string },
-): Promise<CustomerRow[]> {
+/** What a customer list can be narrowed by: exact keys, a search, a tier (`none`: no tier). */
+export interface CustomerFilter {
+  external_id?: string;
+  email?: string;
+  q?: string;
+  tier_id?: string;
+}
+
+export async function listCustomers(db: Db, programId: string, filter: CustomerFilter & { limit: number; starting_after?: string }): Promise<CustomerRow[]> {
   let query = db.selectFrom('customers').selectAll().where('program_id', '=', programId);
   if (filter.external_id) query = query.where('external_id', '=', filter.external_id);
   if (filter.email) query = query.where(sql`lower(email)`, '=', filter.email.toLowerCase());
+  if (filter.q) {
+    // A part of an email, a name, the store's id, or a whole Regulars id.
+    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const q = filter.q;
+    query = query.where((eb) => eb.or([eb('email', 'ilike', like), eb('first_name', 'ilike', like), eb('last_name', 'ilike', like), eb(sql<string>`first_name || ' ' || last_name`, 'ilike', like), eb('external_id', 'ilike', like), eb('id', '=', q)]));
+  }
+  if (filter.tier_id) query = filter.tier_id === 'none' ? query.where('tier_id', 'is', null) : query.where('tier_id', '=', filter.tier_id);
   if (filter.starting_after) query = query.where('id', '<', filter.starting_after);
   return query.orderBy('id', 'desc').limit(filter.limit + 1).execute();
 }

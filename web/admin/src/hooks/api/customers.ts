@@ -2,14 +2,17 @@
 // manual adjustment of points.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { paths } from '../../../../client/index.ts';
-import { client, unwrap } from '../../api/client.ts';
+import { client, queryString, unwrap } from '../../api/client.ts';
 
 export type Customer = paths['/v1/customers/{id}']['get']['responses']['200']['content']['application/json'];
 export type CustomerListItem = paths['/v1/customers']['get']['responses']['200']['content']['application/json']['data'][number];
 export type Transaction = paths['/v1/customers/{id}/transactions']['get']['responses']['200']['content']['application/json']['data'][number];
-export type CustomerFilter = { email?: string; external_id?: string };
+export type CustomerFilter = { q?: string; tier_id?: string };
 
 const PAGE = 25;
+
+/** The CSV export of the same filters. */
+export const customersExportUrl = (filter: CustomerFilter) => `/v1/customers/export${queryString({ ...filter })}`;
 
 export function useCustomers(filter: CustomerFilter, startingAfter: string | undefined) {
   return useQuery({

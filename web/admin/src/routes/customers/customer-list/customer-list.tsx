@@ -8,29 +8,30 @@ import type { CustomerFilter } from '../../../hooks/api/customers.ts';
 import { CustomerSearch } from './components/customer-search.tsx';
 import { CustomerTable } from './components/customer-table.tsx';
 
-/** A search by email, external id or customer id decides what the API is asked. */
-function filterOf(search: string): CustomerFilter {
-  if (search === '') return {};
-  return search.includes('@') ? { email: search } : { external_id: search };
-}
 
 export default function CustomerListPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
+  const [tier, setTier] = useState('');
   const cursor = useCursor();
   const onSearch = (value: string) => {
     if (/^cus_[a-z0-9]+$/i.test(value)) return void navigate(`/customers/${value}`);
     setSearch(value);
     cursor.reset();
   };
+  const onTier = (value: string) => {
+    setTier(value);
+    cursor.reset();
+  };
+  const filter: CustomerFilter = { ...(search ? { q: search } : {}), ...(tier ? { tier_id: tier } : {}) };
   return (
     <>
       <PageHeader title={t('customers.title')} description={t('customers.description')} />
       <Stack>
-        <CustomerSearch initial={search} onSearch={onSearch} />
+        <CustomerSearch initial={search} onSearch={onSearch} tier={tier} onTier={onTier} filter={filter} />
         <Paper withBorder>
-          <CustomerTable filter={filterOf(search)} cursor={cursor} searching={search !== ''} />
+          <CustomerTable filter={filter} cursor={cursor} searching={search !== '' || tier !== ''} />
         </Paper>
       </Stack>
     </>

@@ -1,10 +1,14 @@
-import { Button, Group, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
+import { ExportButton } from '../../../../components/common/export-button.tsx';
+import { customersExportUrl, type CustomerFilter } from '../../../../hooks/api/customers.ts';
+import { useTiers } from '../../../../hooks/api/program.ts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** Exact lookup: an email, the store's customer id, or a Regulars id (cus_…) opens that customer. */
-export function CustomerSearch({ initial, onSearch }: { initial: string; onSearch: (value: string) => void }) {
+/** A part of an email, a name or the store's customer id; a Regulars id (cus_…) opens that customer. A tier narrows the list; the export takes the same filters. */
+export function CustomerSearch({ initial, onSearch, tier, onTier, filter }: { initial: string; onSearch: (value: string) => void; tier: string; onTier: (tier: string) => void; filter: CustomerFilter }) {
   const { t } = useTranslation();
+  const tiers = useTiers().data?.data.filter((x) => x.status === 'active') ?? [];
   const [value, setValue] = useState(initial);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -21,6 +25,14 @@ export function CustomerSearch({ initial, onSearch }: { initial: string; onSearc
           onChange={(e) => setValue(e.currentTarget.value)}
           style={{ flex: '1 1 16rem' }}
         />
+        {tiers.length > 0 && (
+          <NativeSelect
+            label={t('customers.tier')}
+            value={tier}
+            onChange={(e) => onTier(e.currentTarget.value)}
+            data={[{ value: '', label: t('customers.allTiers') }, { value: 'none', label: t('customers.noTier') }, ...tiers.map((x) => ({ value: x.id, label: x.name }))]}
+          />
+        )}
         <Button type="submit">{t('customers.searchSubmit')}</Button>
         {initial && (
           <Button
@@ -33,6 +45,7 @@ export function CustomerSearch({ initial, onSearch }: { initial: string; onSearc
             {t('customers.clear')}
           </Button>
         )}
+        <ExportButton url={customersExportUrl(filter)} filename="customers.csv" label={t('customers.export')} />
       </Group>
     </form>
   );

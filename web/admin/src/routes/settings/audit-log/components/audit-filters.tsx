@@ -1,7 +1,7 @@
-import { Alert, Button, Group, TextInput } from '@mantine/core';
+import { Button, Group, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { download } from '../../../../api/client.ts';
+import { ExportButton } from '../../../../components/common/export-button.tsx';
 import { auditLogExportUrl, type AuditFilter } from '../../../../hooks/api/audit-log.ts';
 
 const clean = (f: AuditFilter): AuditFilter => Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v?.trim()]).filter(([, v]) => v)) as AuditFilter;
@@ -9,12 +9,10 @@ const clean = (f: AuditFilter): AuditFilter => Object.fromEntries(Object.entries
 export function AuditFilters({ filter, onChange }: { filter: AuditFilter; onChange: (filter: AuditFilter) => void }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<AuditFilter>(filter);
-  const [exportError, setExportError] = useState<string | null>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onChange(clean(draft));
   };
-  const exportUrl = auditLogExportUrl(filter);
   const field = (key: keyof AuditFilter) => ({ value: draft[key] ?? '', onChange: (e: React.ChangeEvent<HTMLInputElement>) => setDraft({ ...draft, [key]: e.currentTarget.value }) });
   return (
     <form onSubmit={submit} aria-label={t('audit.filters')}>
@@ -23,25 +21,8 @@ export function AuditFilters({ filter, onChange }: { filter: AuditFilter; onChan
         <TextInput label={t('audit.objectId')} description={t('audit.objectIdHint')} {...field('object_id')} style={{ flex: '1 1 11rem' }} />
         <TextInput label={t('audit.action')} description={t('audit.actionHint')} {...field('action')} style={{ flex: '1 1 11rem' }} />
         <Button type="submit">{t('audit.apply')}</Button>
-        <Button
-          component="a"
-          href={exportUrl}
-          variant="default"
-          onClick={(event: React.MouseEvent) => {
-            // The link works as it is for the default program; the download sends the chosen program's header.
-            event.preventDefault();
-            setExportError(null);
-            download(exportUrl, 'audit-log.csv').catch((error: Error) => setExportError(error.message));
-          }}
-        >
-          {t('audit.export')}
-        </Button>
+        <ExportButton url={auditLogExportUrl(filter)} filename="audit-log.csv" label={t('audit.export')} />
       </Group>
-      {exportError && (
-        <Alert color="red" variant="light" role="alert" mt="sm">
-          {exportError}
-        </Alert>
-      )}
     </form>
   );
 }
