@@ -242,6 +242,33 @@ describe.skipIf(!chromiumPresent())('the admin dashboard in Chromium', { timeout
     await settings.close();
   });
 
+  it('the owner approves one flagged referral and rejects another, with a reason', async () => {
+    await api.patch('/v1/referral-program', { advocate_points: 200 });
+    const advocates = (await api.get('/v1/customers?limit=2')).body.data;
+    const flagged = [];
+    for (const advocate of advocates) {
+      const { code } = (await api.get(`/v1/customers/${advocate.id}/referral`)).body;
+      const [local, domain] = advocate.email.split('@');
+      flagged.push((await api.post('/v1/referrals', { code, friend: { email: `${local}+alt@${domain}` } })).body);
+    }
+    expect(flagged.map((r) => r.status)).toEqual(['flagged', 'flagged']);
+    const page = await open(owner, '/program');
+    await page.getByRole('heading', { name: 'Referrals to review' }).scrollIntoViewIfNeeded();
+    await page.getByText('Same email').first().waitFor();
+    await check(page, 'program-referrals');
+    await page.getByRole('button', { name: `Approve the referral of ${flagged[0].friend_id}` }).click();
+    await page.getByRole('button', { name: `Approve the referral of ${flagged[0].friend_id}` }).waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: `Reject the referral of ${flagged[1].friend_id}` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Reject the referral' });
+    await dialog.getByLabel(label('Reason')).fill('The same person twice');
+    await dialog.getByRole('button', { name: 'Reject' }).click();
+    await page.getByText('Nothing to review').waitFor();
+    // Approved before the friend's first order: it waits for that order, as an unflagged one does.
+    expect((await api.get(`/v1/referrals/${flagged[0].id}`)).body.status).toBe('pending');
+    expect((await api.get(`/v1/referrals/${flagged[1].id}`)).body).toMatchObject({ status: 'rejected', rejected_reason: 'The same person twice' });
+    await page.close();
+  });
+
   it('Home and Analytics draw their charts from the demo store', async () => {
     for (const [path, name] of [['/', 'home'], ['/analytics', 'analytics']] as const) {
       const page = await open(owner, path);

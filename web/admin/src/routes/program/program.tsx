@@ -4,6 +4,7 @@ import { PageHeader } from '../../components/common/page-header.tsx';
 import { EarningRulesSection } from './components/earning-rules-section.tsx';
 import { RewardsSection } from './components/rewards-section.tsx';
 import { TiersSection } from './components/tiers-section.tsx';
+import { ReferralReviewSection } from './components/referral-review-section.tsx';
 
 /** How customers earn and what they can redeem. */
 export default function ProgramPage() {
@@ -15,6 +16,7 @@ export default function ProgramPage() {
         <EarningRulesSection />
         <RewardsSection />
         <TiersSection />
+        <ReferralReviewSection />
       </Stack>
     </>
   );
