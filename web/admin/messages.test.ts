@@ -5,6 +5,7 @@ import ar from './src/messages/ar.json';
 import en from './src/messages/en.json';
 import { PERIODS } from './src/lib/period.ts';
 import { ROLES } from './src/lib/roles.ts';
+import { RFM_SEGMENTS } from './src/lib/rfm.ts';
 
 type Tree = { [key: string]: string | Tree };
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -45,6 +46,12 @@ describe('admin messages', () => {
       ...['setup', 'invite', 'reset'].flatMap((p) => ['title', 'intro', 'submit'].map((k) => `setup.${p}.${k}`)),
       ...['reserved', 'used', 'voided', 'expired'].map((s) => `redemptions.statuses.${s}`),
       ...['plain', 'smile', 'loyaltylion'].map((f) => `imports.formats.${f}`),
+      ...RFM_SEGMENTS.map((s) => `analytics.segments.${s}`),
+      ...['points_per_unit', 'fixed_per_order', 'multiplier', 'action'].map((type) => `rule.types.${type}`),
+      ...['points_earned', 'amount_spent', 'orders_count'].map((m) => `tiers.metrics.${m}`),
+      ...['same_customer', 'same_email', 'not_new_customer', 'same_ip', 'same_device', 'ip_velocity', 'same_shipping_address', 'advocate_placed_order'].map((f) => `referrals.flagNames.${f}`),
+      ...['earning', 'rewards', 'widget', 'tiers', 'referrals', 'store'].map((step) => `checklist.${step}.title`),
+      ...['none', 'fixed', 'inactivity'].map((e) => `programSettings.expiryPolicies.${e}`),
     ];
     expect(built.filter((key) => !known.has(key))).toEqual([]);
   });

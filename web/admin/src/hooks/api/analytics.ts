@@ -79,3 +79,36 @@ export function useLift(range: Range) {
     staleTime: 60_000,
   });
 }
+
+export interface ClvPrediction {
+  horizon_days: number;
+  customers: number;
+  expected_active_customers: number;
+  predicted_clv_total: number;
+  predicted_clv_average: number;
+  top: { customer_id: string; p_alive: number; expected_purchases: number; expected_spend: number; predicted_clv: number }[];
+}
+
+/** Predicted lifetime value over the next year (the fit is cached by the engine for ten minutes). */
+export function useClv() {
+  return useQuery({
+    queryKey: ['analytics', 'clv'],
+    queryFn: async () => unwrap(await client.GET('/v1/analytics/clv', { params: { query: { horizon_days: 365, discount_rate: 0.1, limit: 10 } } })) as unknown as ClvPrediction,
+    staleTime: 10 * 60_000,
+  });
+}
+
+type ProjectedPath = { revenue: number; by_month: { month: number; active: number; revenue: number }[] };
+export interface Projection {
+  months: number;
+  at_current_retention: ProjectedPath;
+  at_higher_retention: ProjectedPath & { uplift_points: number };
+}
+
+export function useProjection() {
+  return useQuery({
+    queryKey: ['analytics', 'projection'],
+    queryFn: async () => unwrap(await client.GET('/v1/analytics/projection', { params: { query: { months: 12, uplift_points: 5 } } })) as unknown as Projection,
+    staleTime: 10 * 60_000,
+  });
+}

@@ -5,8 +5,12 @@ import { PageHeader } from '../../components/common/page-header.tsx';
 import { PERIODS, type Period } from '../../lib/period.ts';
 import { LifecycleSection } from './components/lifecycle-section.tsx';
 import { RetentionSection } from './components/retention-section.tsx';
+import { CohortSection } from './components/cohort-section.tsx';
+import { RfmSection } from './components/rfm-section.tsx';
+import { ClvSection } from './components/clv-section.tsx';
+import { ProjectionSection } from './components/projection-section.tsx';
 
-/** How customers come back: month-to-month retention and where customers stand in their lifecycle. */
+/** How customers come back (retention, cohorts), where they stand (RFM, lifecycle), what they will be worth (CLV) and what keeping more of them would bring. */
 export default function AnalyticsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -28,7 +32,11 @@ export default function AnalyticsPage() {
       />
       <Stack gap="lg">
         <RetentionSection period={period} />
+        <CohortSection period={period} />
+        <RfmSection period={period} />
         <LifecycleSection period={period} />
+        <ClvSection />
+        <ProjectionSection />
       </Stack>
     </>
   );

@@ -1,0 +1,50 @@
+import '@mantine/charts/styles.css';
+import { LineChart } from '@mantine/charts';
+import { Table, useDirection, VisuallyHidden } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Projection } from '../../../hooks/api/analytics.ts';
+import { formatMoney, formatNumber } from '../../../lib/format.ts';
+
+/** Revenue month by month on both paths, and the same figures as a table for screen readers. */
+export default function ProjectionChart({ projection, currency }: { projection: Projection; currency: string }) {
+  const { t } = useTranslation();
+  const rtl = useDirection().dir === 'rtl';
+  const higher = projection.at_higher_retention;
+  const rows = projection.at_current_retention.by_month.map((m, i) => ({ label: t('analytics.monthOffset', { offset: formatNumber(m.month) }), current: m.revenue, higher: higher.by_month[i]?.revenue ?? 0 }));
+  const money = (minor: number) => formatMoney(minor, currency);
+  const series = [
+    { name: 'current', label: t('analytics.atCurrent'), color: 'gray.7' },
+    { name: 'higher', label: t('analytics.atHigher', { points: formatNumber(higher.uplift_points) }), color: 'teal.8' },
+  ];
+  return (
+    <>
+      <div aria-hidden="true">
+        <LineChart h={280} data={rows} dataKey="label" series={series} valueFormatter={money} withLegend xAxisProps={{ reversed: rtl }} yAxisProps={{ width: 90, orientation: rtl ? 'right' : 'left' }} curveType="monotone" lineChartProps={{ accessibilityLayer: false }} />
+      </div>
+      <VisuallyHidden>
+        <Table>
+          <caption>{t('analytics.projection')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('analytics.month')}</th>
+              {series.map((s) => (
+                <th key={s.name} scope="col">
+                  {s.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.label}>
+                <th scope="row">{r.label}</th>
+                <td>{money(r.current)}</td>
+                <td>{money(r.higher)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </VisuallyHidden>
+    </>
+  );
+}
