@@ -199,6 +199,9 @@ describe.skipIf(!chromiumPresent())('the admin dashboard in Chromium', { timeout
     expect(csv).toContain(customer.email);
     await list.getByRole('link', { name: customer.email }).click();
     await list.getByRole('button', { name: 'Adjust points' }).waitFor();
+    const { code } = (await api.get(`/v1/customers/${customer.id}/referral`)).body;
+    await list.getByText(code, { exact: true }).waitFor();
+    await list.getByRole('heading', { name: 'Tier history' }).waitFor();
     await check(list, 'customer');
     await list.getByRole('button', { name: 'Adjust points' }).click();
     const dialog = list.getByRole('dialog', { name: 'Adjust points' });

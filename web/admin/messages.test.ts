@@ -52,6 +52,8 @@ describe('admin messages', () => {
       ...['same_customer', 'same_email', 'not_new_customer', 'same_ip', 'same_device', 'ip_velocity', 'same_shipping_address', 'advocate_placed_order'].map((f) => `referrals.flagNames.${f}`),
       ...['earning', 'rewards', 'widget', 'tiers', 'referrals', 'store'].map((step) => `checklist.${step}.title`),
       ...['none', 'fixed', 'inactivity'].map((e) => `programSettings.expiryPolicies.${e}`),
+      ...['fixed', 'inactivity'].map((e) => `customer.expiryPolicy.${e}`),
+      ...['qualified', 'period_ended', 'refund', 'recalculation', 'imported'].map((r) => `customer.tierReasons.${r}`),
     ];
     expect(built.filter((key) => !known.has(key))).toEqual([]);
   });

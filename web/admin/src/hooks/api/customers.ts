@@ -45,3 +45,13 @@ export function useAdjustPoints(id: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['customers', id] }),
   });
 }
+
+export type TierChange = paths['/v1/customers/{id}/tier-history']['get']['responses']['200']['content']['application/json']['data'][number];
+
+export function useTierHistory(id: string) {
+  return useQuery({ queryKey: ['customers', id, 'tier-history'], queryFn: async () => unwrap(await client.GET('/v1/customers/{id}/tier-history', { params: { path: { id }, query: { limit: 20 } } })) });
+}
+
+export function useCustomerReferral(id: string) {
+  return useQuery({ queryKey: ['customers', id, 'referral'], queryFn: async () => unwrap(await client.GET('/v1/customers/{id}/referral', { params: { path: { id } } })) });
+}

@@ -7,7 +7,10 @@ import { useCustomer } from '../../../hooks/api/customers.ts';
 import { useSession } from '../../../hooks/api/session.ts';
 import { roleMay } from '../../../lib/roles.ts';
 import { AdjustPointsButton } from './components/adjust-points-button.tsx';
+import { CustomerExpirySection } from './components/customer-expiry-section.tsx';
 import { CustomerGeneralSection } from './components/customer-general-section.tsx';
+import { CustomerReferralSection } from './components/customer-referral-section.tsx';
+import { CustomerTierHistorySection } from './components/customer-tier-history-section.tsx';
 import { CustomerLedgerSection } from './components/customer-ledger-section.tsx';
 import { CustomerRedemptionsSection } from './components/customer-redemptions-section.tsx';
 
@@ -31,8 +34,11 @@ export default function CustomerDetailPage() {
         {() => (
           <Stack gap="lg">
             <CustomerGeneralSection customer={customer.data!} />
+            <CustomerExpirySection customer={customer.data!} />
             <CustomerLedgerSection customerId={id} />
             <CustomerRedemptionsSection customerId={id} mayVoid={roleMay(role, 'codes')} />
+            <CustomerTierHistorySection customerId={id} />
+            <CustomerReferralSection customerId={id} />
           </Stack>
         )}
       </QueryState>

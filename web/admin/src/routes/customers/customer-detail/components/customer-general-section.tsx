@@ -1,21 +1,8 @@
 import { Badge, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../../hooks/api/customers.ts';
 import { formatDate, formatMoney, formatNumber } from '../../../../lib/format.ts';
-
-function Fact({ label, value }: { label: string; value: ReactNode }) {
-  return (
-    <div>
-      <Text size="sm" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text fw={600} component="dd" m={0}>
-        {value}
-      </Text>
-    </div>
-  );
-}
+import { Fact } from './fact.tsx';
 
 /** Balances, tier and progress, and who the customer is. */
 export function CustomerGeneralSection({ customer: c }: { customer: Customer }) {
@@ -45,7 +32,7 @@ export function CustomerGeneralSection({ customer: c }: { customer: Customer }) 
           {progress && (
             <>
               <Progress.Root>
-                <Progress.Section value={progress.needed > 0 ? Math.min(100, (100 * progress.current) / progress.needed) : 100} aria-label={t('customer.tierProgress')} />
+                <Progress.Section value={progress.needed > 0 ? (100 * progress.current) / (progress.current + progress.needed) : 100} aria-label={t('customer.tierProgress')} />
               </Progress.Root>
               <Text size="sm" c="dimmed" mt={4}>
                 {t('customer.toNextTier', { name: progress.next_tier_name, current: formatNumber(progress.current), needed: formatNumber(progress.needed) })}
