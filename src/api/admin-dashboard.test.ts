@@ -144,7 +144,9 @@ describe.skipIf(!chromiumPresent())('the admin dashboard in Chromium', { timeout
 
   it('a marketer creates an earning rule after trying it on an order, and tries an order with the saved rules', async () => {
     const marketer = await invite('marketer');
+    await api.post('/v1/challenges', { name: '3 orders in 30 days', goal: 'orders', target: 3, window_days: 30, points: 300 });
     const page = await open(marketer, '/program');
+    await page.getByRole('cell', { name: '3 orders in 30 days' }).waitFor();
     await check(page, 'program');
     await page.getByRole('button', { name: 'New earning rule' }).click();
     const dialog = page.getByRole('dialog', { name: 'New earning rule' });
@@ -285,6 +287,22 @@ describe.skipIf(!chromiumPresent())('the admin dashboard in Chromium', { timeout
     }
   });
 
+  it('the owner pauses and resumes a store connection', async () => {
+    const connection = (await api.post('/v1/connections', { platform: 'shopify', shop_domain: 'demo-coffee.myshopify.com', webhook_secret: 'a-webhook-secret-of-the-shop' })).body;
+    const page = await open(owner, '/developers/connections');
+    await page.getByText('demo-coffee.myshopify.com').waitFor();
+    // The address the shop sends to, on this server as the browser reaches it.
+    await page.getByText(`${base}/webhooks/shopify/${connection.id}`).waitFor();
+    await check(page, 'connections');
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByText('Paused').waitFor();
+    expect((await api.get(`/v1/connections/${connection.id}`)).body.status).toBe('disabled');
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await page.getByText('Active', { exact: true }).waitFor();
+    expect((await api.get(`/v1/connections/${connection.id}`)).body.status).toBe('active');
+    await page.close();
+  });
+
   it('each role signs in and sees only what it may use', async () => {
     await invite('viewer');
     await invite('admin');
@@ -314,7 +332,7 @@ describe.skipIf(!chromiumPresent())('the admin dashboard in Chromium', { timeout
     await home.waitForFunction("document.documentElement.dir === 'rtl' && document.documentElement.lang === 'ar'");
     await home.close();
     const customer = (await api.get('/v1/customers?limit=1')).body.data[0];
-    for (const path of ['/', '/getting-started', '/customers', `/customers/${customer.id}`, '/program', '/analytics', '/imports', '/developers/api-keys', '/settings/program', '/settings/users', '/settings/audit-log']) {
+    for (const path of ['/', '/getting-started', '/customers', `/customers/${customer.id}`, '/program', '/analytics', '/imports', '/developers/api-keys', '/developers/connections', '/settings/program', '/settings/users', '/settings/audit-log']) {
       for (const [size, label] of [[PHONE, 'phone'], [DESKTOP, 'desktop']] as const) {
         const page = await open(context, path, size);
         expect(await inPage<string>(page, 'document.documentElement.dir')).toBe('rtl');

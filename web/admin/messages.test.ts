@@ -53,6 +53,11 @@ describe('admin messages', () => {
       ...['earning', 'rewards', 'widget', 'tiers', 'referrals', 'store'].map((step) => `checklist.${step}.title`),
       ...['none', 'fixed', 'inactivity'].map((e) => `programSettings.expiryPolicies.${e}`),
       ...['fixed', 'inactivity'].map((e) => `customer.expiryPolicy.${e}`),
+      ...['order', 'item'].map((p) => `engagement.per.${p}`),
+      ...['orders', 'event', 'collections'].map((g) => `engagement.goals.${g}`),
+      ...['month', 'year', 'fixed'].map((i) => `engagement.intervals.${i}`),
+      ...['active', 'disabled'].map((s) => `connections.statuses.${s}`),
+      ...['shopify', 'woocommerce'].map((p) => `connections.platforms.${p}`),
       ...['qualified', 'period_ended', 'refund', 'recalculation', 'imported'].map((r) => `customer.tierReasons.${r}`),
     ];
     expect(built.filter((key) => !known.has(key))).toEqual([]);

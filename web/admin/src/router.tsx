@@ -17,6 +17,7 @@ const Analytics = lazy(() => import('./routes/analytics/analytics.tsx'));
 const Imports = lazy(() => import('./routes/imports/imports.tsx'));
 const ApiKeys = lazy(() => import('./routes/developers/api-keys/api-keys.tsx'));
 const ProgramSettings = lazy(() => import('./routes/settings/program-settings/program-settings.tsx'));
+const Connections = lazy(() => import('./routes/developers/connections/connections.tsx'));
 const Users = lazy(() => import('./routes/settings/users/users.tsx'));
 const AuditLog = lazy(() => import('./routes/settings/audit-log/audit-log.tsx'));
 const NotFound = lazy(() => import('./routes/not-found/not-found.tsx'));
@@ -53,6 +54,7 @@ export const router = createBrowserRouter(
             { path: 'imports', element: <Imports /> },
             { path: 'developers', element: <Navigate to="/developers/api-keys" replace /> },
             { path: 'developers/api-keys', element: <ApiKeys /> },
+            { path: 'developers/connections', element: <Connections /> },
             { path: 'settings', element: <Navigate to="/settings/program" replace /> },
             { path: 'settings/program', element: <ProgramSettings /> },
             { path: 'settings/users', element: <Users /> },

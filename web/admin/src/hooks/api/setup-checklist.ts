@@ -1,6 +1,8 @@
 // What the Setup checklist reads (the referral program, the store connections) and what its
-// buttons do: the starter rewards, the widget secret and a test customer's token.
+// buttons do: the starter rewards, the widget secret and a test customer's token; and pausing a
+// store connection (Developers).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { paths } from '../../../../client/index.ts';
 import { client, unwrap } from '../../api/client.ts';
 import { minorDigits } from '../../lib/format.ts';
 import type { NewReward } from './program.ts';
@@ -9,8 +11,19 @@ export function useReferralProgram() {
   return useQuery({ queryKey: ['referral-program'], queryFn: async () => unwrap(await client.GET('/v1/referral-program')) });
 }
 
+export type Connection = paths['/v1/connections']['get']['responses']['200']['content']['application/json']['data'][number];
+
 export function useConnections() {
   return useQuery({ queryKey: ['connections'], queryFn: async () => unwrap(await client.GET('/v1/connections', { params: { query: { limit: 100 } } })) });
+}
+
+/** Pauses a connection (its deliveries are refused) or resumes it. */
+export function useSetConnectionActive() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, active }: { id: string; active: boolean }) => unwrap(await client.POST(active ? '/v1/connections/{id}/enable' : '/v1/connections/{id}/disable', { params: { path: { id } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['connections'] }),
+  });
 }
 
 /**

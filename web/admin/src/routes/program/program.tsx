@@ -5,6 +5,7 @@ import { EarningRulesSection } from './components/earning-rules-section.tsx';
 import { RewardsSection } from './components/rewards-section.tsx';
 import { TiersSection } from './components/tiers-section.tsx';
 import { ReferralReviewSection } from './components/referral-review-section.tsx';
+import { ChallengesSection, MembershipPlansSection, StampCardsSection } from './components/engagement-sections.tsx';
 
 /** How customers earn and what they can redeem. */
 export default function ProgramPage() {
@@ -17,6 +18,9 @@ export default function ProgramPage() {
         <RewardsSection />
         <TiersSection />
         <ReferralReviewSection />
+        <StampCardsSection />
+        <ChallengesSection />
+        <MembershipPlansSection />
       </Stack>
     </>
   );

@@ -5,6 +5,7 @@ import { useSession } from '../../../hooks/api/session.ts';
 import { roleMay } from '../../../lib/roles.ts';
 import { ApiKeyTable } from './components/api-key-table.tsx';
 import { CreateApiKeyForm } from './components/create-api-key-form.tsx';
+import { DevelopersNav } from '../components/developers-nav.tsx';
 
 /** The secret keys a store's backend uses to call the API. */
 export default function ApiKeysPage() {
@@ -12,7 +13,8 @@ export default function ApiKeysPage() {
   const mayManage = roleMay(useSession().data?.program.role, 'manage');
   return (
     <>
-      <PageHeader title={t('apiKeys.title')} description={t('apiKeys.description')} />
+      <PageHeader title={t('developers.title')} description={t('apiKeys.description')} />
+      <DevelopersNav />
       <Stack gap="lg">
         {mayManage && <CreateApiKeyForm />}
         <Paper withBorder>
