@@ -723,6 +723,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/customers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customers as CSV, with the same filters as the list
+         * @description Every matching customer, newest first, streamed; money in minor units of `currency`.
+         */
+        get: operations["exportCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/discount-codes/validate": {
         parameters: {
             query?: never;
@@ -5498,11 +5518,16 @@ export interface operations {
     listCustomers: {
         parameters: {
             query: {
+                /** @description The whole email, in any case. */
                 email?: string;
                 external_id?: string;
                 limit: number;
+                /** @description Search: a part of the email, the name or the store’s customer id, or a whole `cus_…` id. */
+                q?: string;
                 /** @description Id of the last object of the previous page. */
                 starting_after?: string;
+                /** @description Customers in this tier; `none` for those in none. */
+                tier_id?: string;
             };
             header?: never;
             path?: never;
@@ -7021,6 +7046,88 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportCustomers: {
+        parameters: {
+            query?: {
+                /** @description The whole email, in any case. */
+                email?: string;
+                external_id?: string;
+                /** @description Search: a part of the email, the name or the store’s customer id, or a whole `cus_…` id. */
+                q?: string;
+                /** @description Customers in this tier; `none` for those in none. */
+                tier_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV with a header row. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
                 };
             };
         };
