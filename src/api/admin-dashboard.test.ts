@@ -279,6 +279,14 @@ describe.skipIf(!chromiumPresent())('the admin dashboard in Chromium', { timeout
     for (const [path, name, charts] of [['/', 'home', 1], ['/analytics', 'analytics', 3]] as const) {
       const page = await open(owner, path);
       await page.locator('svg.recharts-surface').nth(charts - 1).waitFor({ timeout: 20_000 });
+      if (path === '/analytics') {
+        // A backtest of the live program with twice the points: the real orders replayed, nothing live changed.
+        const balance = (await api.get('/v1/customers?limit=1')).body.data[0].points_balance;
+        await page.getByLabel(label('Points per $1.00')).fill('2');
+        await page.getByRole('button', { name: 'Run the backtest' }).click();
+        await page.getByRole('status').filter({ hasText: /orders of \d+ customers replayed/ }).waitFor({ timeout: 20_000 });
+        expect((await api.get('/v1/customers?limit=1')).body.data[0].points_balance).toBe(balance);
+      }
       await check(page, name);
       const drawn = await inPage<number[]>(page, `[...document.querySelectorAll('svg.recharts-surface')].map((svg) => svg.querySelectorAll('path.recharts-curve, path.recharts-rectangle, path.recharts-area-area, .recharts-line-curve, .recharts-bar-rectangle path').length)`);
       expect(drawn.length, name).toBe(charts);

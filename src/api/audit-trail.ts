@@ -9,7 +9,7 @@ import type { Deps } from '../platform/deps.ts';
  * repeated in the audit log. Made by a dashboard user, they are recorded like every other write.
  */
 /** Writes that change nothing, so there is nothing to audit. */
-const CHANGES_NOTHING = new Set(['previewEarning']);
+const CHANGES_NOTHING = new Set(['previewEarning', 'runBacktest']);
 const STORE_FEED = new Set(['createOrder', 'cancelOrder', 'refundOrder', 'reportEvent', 'reportMembership', 'useRedemption', 'validateDiscountCode', 'redeemReward', 'upsertCustomer', 'referFriend']);
 const SECRET_FIELDS = /secret|password|token|key_hash/i;
 const MAX_SNAPSHOT = 16_384;

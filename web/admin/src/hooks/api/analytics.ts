@@ -1,7 +1,7 @@
 // The analytics the Home and Analytics pages draw: program economics (points and liability),
 // the retention report, and the holdout lift. The report and the lift are documented as open
 // objects by the API, so their fields are written here from what the engine returns.
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery } from '@tanstack/react-query';
 import type { paths } from '../../../../client/index.ts';
 import { client, unwrap } from '../../api/client.ts';
 
@@ -110,5 +110,33 @@ export function useProjection() {
     queryKey: ['analytics', 'projection'],
     queryFn: async () => unwrap(await client.GET('/v1/analytics/projection', { params: { query: { months: 12, uplift_points: 5 } } })) as unknown as Projection,
     staleTime: 10 * 60_000,
+  });
+}
+
+export interface BacktestDraft {
+  earning_rules: { name: string; type: 'points_per_unit'; points: number; unit_amount?: number }[];
+  tiers: { name: string; threshold: number; earn_multiplier: number }[];
+  expiry_days?: number;
+  typical_redemption_rate: number;
+  reward_points_cost: number;
+  point_cost_per_1000: number;
+}
+
+export interface Backtest {
+  orders: number;
+  customers: number;
+  points_issued: number;
+  points_redeemed_if_typical: number;
+  points_expired: number;
+  points_outstanding: number;
+  liability: number;
+  by_month: { month: string; issued: number; redeemed: number; expired: number; outstanding: number; liability: number }[];
+  customers_per_tier: Record<string, number>;
+}
+
+/** Replays the period's orders through a draft program; nothing live changes. */
+export function useBacktest() {
+  return useMutation({
+    mutationFn: async (body: { draft: BacktestDraft; from: string; to: string }) => unwrap(await client.POST('/v1/analytics/backtest', { body: { ...body, draft: { ...body.draft } } })) as unknown as Backtest,
   });
 }

@@ -9,6 +9,7 @@ import { CohortSection } from './components/cohort-section.tsx';
 import { RfmSection } from './components/rfm-section.tsx';
 import { ClvSection } from './components/clv-section.tsx';
 import { ProjectionSection } from './components/projection-section.tsx';
+import { BacktestSection } from './components/backtest-section.tsx';
 
 /** How customers come back (retention, cohorts), where they stand (RFM, lifecycle), what they will be worth (CLV) and what keeping more of them would bring. */
 export default function AnalyticsPage() {
@@ -37,6 +38,7 @@ export default function AnalyticsPage() {
         <LifecycleSection period={period} />
         <ClvSection />
         <ProjectionSection />
+        <BacktestSection period={period} />
       </Stack>
     </>
   );
