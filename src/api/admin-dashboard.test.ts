@@ -295,7 +295,7 @@ describe.skipIf(!chromiumPresent())('the admin dashboard in Chromium', { timeout
     }
   });
 
-  it('the owner pauses and resumes a store connection', async () => {
+  it('the owner pauses and resumes a store connection, and turns cashback on', async () => {
     const connection = (await api.post('/v1/connections', { platform: 'shopify', shop_domain: 'demo-coffee.myshopify.com', webhook_secret: 'a-webhook-secret-of-the-shop' })).body;
     const page = await open(owner, '/developers/connections');
     await page.getByText('demo-coffee.myshopify.com').waitFor();
@@ -309,6 +309,14 @@ describe.skipIf(!chromiumPresent())('the admin dashboard in Chromium', { timeout
     await page.getByText('Active', { exact: true }).waitFor();
     expect((await api.get(`/v1/connections/${connection.id}`)).body.status).toBe('active');
     await page.close();
+
+    // The owner's own settings change goes through.
+    const settings = await open(owner, '/settings/program');
+    await settings.getByLabel(label('Cashback')).fill('2.5');
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await settings.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
+    expect((await api.get('/v1/program')).body.cashback_percent).toBe(2.5);
+    await settings.close();
   });
 
   it('each role signs in and sees only what it may use', async () => {

@@ -5,7 +5,8 @@ import { EarningRulesSection } from './components/earning-rules-section.tsx';
 import { RewardsSection } from './components/rewards-section.tsx';
 import { TiersSection } from './components/tiers-section.tsx';
 import { ReferralReviewSection } from './components/referral-review-section.tsx';
-import { ChallengesSection, MembershipPlansSection, StampCardsSection } from './components/engagement-sections.tsx';
+import { CausesSection, ChallengesSection, MembershipPlansSection, StampCardsSection } from './components/engagement-sections.tsx';
+import { PartnersSection } from './components/partners-section.tsx';
 
 /** How customers earn and what they can redeem. */
 export default function ProgramPage() {
@@ -21,6 +22,8 @@ export default function ProgramPage() {
         <StampCardsSection />
         <ChallengesSection />
         <MembershipPlansSection />
+        <CausesSection />
+        <PartnersSection />
       </Stack>
     </>
   );

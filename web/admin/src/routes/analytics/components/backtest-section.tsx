@@ -12,6 +12,9 @@ import { formatMoney, formatMonth, formatNumber } from '../../../lib/format.ts';
 import { periodRange, type Period } from '../../../lib/period.ts';
 import { roleMay } from '../../../lib/roles.ts';
 
+/** How the backtest names the customers in no tier. */
+const NO_TIER = 'no tier';
+
 interface Knobs {
   points: number | '';
   expiry_days: number | '';
@@ -106,7 +109,7 @@ function BacktestResult({ result, currency }: { result: Backtest; currency: stri
   return (
     <div role="status" aria-live="polite">
       <Text size="sm" mb="sm">
-        {t('backtest.replayed', { orders: formatNumber(result.orders), customers: formatNumber(result.customers) })} {Object.entries(result.customers_per_tier).map(([tier, n]) => `${tier}: ${formatNumber(n)}`).join(' · ')}
+        {t('backtest.replayed', { orders: formatNumber(result.orders), customers: formatNumber(result.customers) })} {Object.entries(result.customers_per_tier).map(([tier, n]) => `${tier === NO_TIER ? t('customer.noTier') : tier}: ${formatNumber(n)}`).join(' · ')}
       </Text>
       <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} mb="md">
         <StatCard label={t('backtest.issued')} value={points(result.points_issued)} />

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { DataTable, type Column } from '../../../components/common/data-table.tsx';
 import { EmptyState, QueryState } from '../../../components/common/query-state.tsx';
 import { Section } from '../../../components/common/section.tsx';
-import { useChallenges, useMembershipPlans, useStampCards, type Challenge, type MembershipPlan, type StampCard } from '../../../hooks/api/catalog.ts';
+import { useCauses, useChallenges, useMembershipPlans, useStampCards, type Cause, type Challenge, type MembershipPlan, type StampCard } from '../../../hooks/api/catalog.ts';
 import { useProgram, useRewards } from '../../../hooks/api/program.ts';
 import { formatMoney, formatNumber } from '../../../lib/format.ts';
 
@@ -76,4 +76,17 @@ export function MembershipPlansSection() {
     { header: t('program.status'), cell: (p) => activeBadge(p.active, t) },
   ];
   return <CatalogSection id="memberships-title" title={t('engagement.memberships')} query={useMembershipPlans()} columns={columns} empty={{ title: t('engagement.membershipsEmpty'), body: t('engagement.membershipsEmptyBody') }} docs="memberships" />;
+}
+
+export function CausesSection() {
+  const { t } = useTranslation();
+  const program = useProgram();
+  const columns: Column<Cause>[] = [
+    { header: t('program.name'), td: { fw: 500 }, cell: (c) => <bdi>{c.name}</bdi> },
+    { header: t('engagement.donations'), align: 'end', cell: (c) => formatNumber(c.donations) },
+    { header: t('engagement.pointsDonated'), align: 'end', cell: (c) => formatNumber(c.points_donated) },
+    { header: t('engagement.amountDonated'), align: 'end', cell: (c) => formatMoney(c.amount_donated, program.data?.currency ?? 'USD') },
+    { header: t('program.status'), cell: (c) => activeBadge(c.status === 'active', t) },
+  ];
+  return <CatalogSection id="causes-title" title={t('engagement.causes')} query={useCauses()} columns={columns} empty={{ title: t('engagement.causesEmpty'), body: t('engagement.causesEmptyBody') }} docs="charity" />;
 }

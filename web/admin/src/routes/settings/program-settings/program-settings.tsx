@@ -12,7 +12,7 @@ import { SettingsNav } from '../components/settings-nav.tsx';
 
 type Expiry = Program['expiry_policy'];
 const EXPIRY: Expiry[] = ['none', 'fixed', 'inactivity'];
-const FIELDS = ['name', 'point_cost_per_1000', 'point_value_per_1000', 'expiry_policy', 'expiry_days', 'holdout_percent', 'support_adjustment_limit'] as const;
+const FIELDS = ['name', 'point_cost_per_1000', 'point_value_per_1000', 'expiry_policy', 'expiry_days', 'cashback_percent', 'cashback_hold_days', 'holdout_percent', 'support_adjustment_limit'] as const;
 
 interface Form {
   name: string;
@@ -20,6 +20,8 @@ interface Form {
   point_value_per_1000: number | '';
   expiry_policy: Expiry;
   expiry_days: number | '';
+  cashback_percent: number | '';
+  cashback_hold_days: number | '';
   holdout_percent: number | '';
   support_adjustment_limit: number | '';
 }
@@ -30,6 +32,8 @@ const formOf = (p: Program): Form => ({
   point_value_per_1000: p.point_value_per_1000,
   expiry_policy: p.expiry_policy,
   expiry_days: p.expiry_days ?? '',
+  cashback_percent: p.cashback_percent,
+  cashback_hold_days: p.cashback_hold_days,
   holdout_percent: p.holdout_percent,
   support_adjustment_limit: p.support_adjustment_limit,
 });
@@ -45,12 +49,14 @@ function changeOf(form: Form, program: Program, mayManage: boolean): ProgramChan
     change.expiry_policy = form.expiry_policy;
     change.expiry_days = form.expiry_policy === 'none' || form.expiry_days === '' ? null : form.expiry_days;
   }
+  if (form.cashback_percent !== '' && form.cashback_percent !== was.cashback_percent) change.cashback_percent = form.cashback_percent;
+  if (form.cashback_hold_days !== '' && form.cashback_hold_days !== was.cashback_hold_days) change.cashback_hold_days = form.cashback_hold_days;
   if (form.holdout_percent !== '' && form.holdout_percent !== was.holdout_percent) change.holdout_percent = form.holdout_percent;
   if (mayManage && form.support_adjustment_limit !== '' && form.support_adjustment_limit !== was.support_adjustment_limit) change.support_adjustment_limit = form.support_adjustment_limit;
   return change;
 }
 
-/** The program's own settings: its name, what points cost, expiry, the holdout and the support limit. */
+/** The program's own settings: its name, what points cost, expiry, cashback, the holdout and the support limit. */
 export default function ProgramSettingsPage() {
   const { t } = useTranslation();
   const program = useProgram();
@@ -115,6 +121,10 @@ function ProgramSettingsForm({ program, mayChange, mayManage, role }: { program:
             <Group grow align="flex-start">
               <NativeSelect label={t('programSettings.expiry')} value={form.expiry_policy} onChange={(e) => set('expiry_policy')(e.currentTarget.value as Expiry)} data={EXPIRY.map((e) => ({ value: e, label: t(`programSettings.expiryPolicies.${e}`) }))} error={error('expiry_policy')} />
               <NumberInput label={t('programSettings.expiryDays')} min={1} max={3650} allowDecimal={false} disabled={!mayChange || form.expiry_policy === 'none'} value={form.expiry_days} onChange={(v) => set('expiry_days')(number(v))} error={error('expiry_days')} />
+            </Group>
+            <Group grow align="flex-start">
+              <NumberInput label={t('programSettings.cashback')} description={t('programSettings.cashbackHint')} min={0} max={100} decimalScale={2} suffix=" %" value={form.cashback_percent} onChange={(v) => set('cashback_percent')(number(v))} error={error('cashback_percent')} />
+              <NumberInput label={t('programSettings.cashbackHold')} min={0} max={365} allowDecimal={false} value={form.cashback_hold_days} onChange={(v) => set('cashback_hold_days')(number(v))} error={error('cashback_hold_days')} />
             </Group>
             <NumberInput label={t('programSettings.holdout')} description={t('programSettings.holdoutHint')} min={0} max={50} allowDecimal={false} suffix=" %" value={form.holdout_percent} onChange={(v) => set('holdout_percent')(number(v))} error={error('holdout_percent')} />
             <NumberInput
