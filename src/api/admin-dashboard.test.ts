@@ -74,7 +74,7 @@ describe.skipIf(!chromiumPresent())('the admin dashboard in Chromium', { timeout
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
     // The owner has two programs: the walk-through is on the demo store.
-    if (email === OWNER) await page.getByLabel('Program').selectOption({ label: 'Demo Coffee' });
+    if (email === OWNER) await page.getByRole('combobox', { name: 'Program', exact: true }).selectOption({ label: 'Demo Coffee' });
     await page.close();
     return context;
   }
@@ -119,12 +119,12 @@ describe.skipIf(!chromiumPresent())('the admin dashboard in Chromium', { timeout
     await step('Install the widget').getByText('To do').waitFor();
 
     // The owner's other program is empty: the checklist adds its starter rewards.
-    await page.getByLabel('Program').selectOption({ label: 'Second shop' });
+    await page.getByRole('combobox', { name: 'Program', exact: true }).selectOption({ label: 'Second shop' });
     await step('Three starter rewards').getByText('To do').waitFor();
     await page.getByRole('button', { name: 'Add the three starter rewards' }).click();
     await step('Three starter rewards').getByText('Done').waitFor();
     expect((await second.get('/v1/rewards')).body.data.map((r: { name: string }) => r.name).sort()).toEqual(['$5 off', '10% off', 'Free shipping']);
-    await page.getByLabel('Program').selectOption({ label: 'Demo Coffee' });
+    await page.getByRole('combobox', { name: 'Program', exact: true }).selectOption({ label: 'Demo Coffee' });
     await step('Install the widget').getByText('To do').waitFor();
 
     await page.getByRole('button', { name: 'Create the widget secret' }).click();
@@ -167,6 +167,19 @@ describe.skipIf(!chromiumPresent())('the admin dashboard in Chromium', { timeout
     await tryOrder.getByRole('button', { name: 'Show points' }).click();
     await tryOrder.getByText('This order earns 45 points').waitFor();
     expect((await api.get('/v1/earning-rules')).body.data.map((r: { name: string }) => r.name)).toContain('Coffee bonus');
+
+    // A new reward: the API's refusal beside its field, then created.
+    await page.getByRole('button', { name: 'New reward' }).click();
+    const reward = page.getByRole('dialog', { name: 'New reward' });
+    await reward.getByLabel(label('Name')).fill('$10 off');
+    await reward.getByLabel(label('Cost in points')).fill('1000');
+    await reward.getByRole('button', { name: 'Create reward' }).click();
+    await reward.getByText(/amount/i).and(reward.locator('.mantine-InputWrapper-error, [role="alert"]')).first().waitFor();
+    await reward.getByLabel(label('Amount off')).fill('10');
+    await reward.getByRole('button', { name: 'Create reward' }).click();
+    await reward.waitFor({ state: 'detached' });
+    await page.getByRole('cell', { name: '$10 off' }).waitFor();
+    expect((await api.get('/v1/rewards')).body.data.find((r: { name: string }) => r.name === '$10 off')).toMatchObject({ type: 'amount_off', amount: 1000, points_cost: 1000 });
 
     // The demo's tiers: a lower Silver threshold, previewed before it is saved, then applied to everyone.
     const silver = (await api.get('/v1/tiers')).body.data.find((tier: { name: string }) => tier.name === 'Silver');

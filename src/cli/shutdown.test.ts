@@ -32,7 +32,8 @@ async function placeOrder(server: RegularsProcess, key: string, externalId: stri
 }
 
 describe('SIGTERM during a load of orders', () => {
-  it('finishes in-flight requests, loses nothing acknowledged, stops the embedded PostgreSQL, and the next start is clean', async () => {
+  // Two real starts of the embedded PostgreSQL (the load, then the clean restart): more than the default 30 s on a busy 2-core machine.
+  it('finishes in-flight requests, loses nothing acknowledged, stops the embedded PostgreSQL, and the next start is clean', { timeout: 90_000 }, async () => {
     const server = await startRegulars({ REGULARS_DATA_DIR: dataDir, DATABASE_URL: undefined });
     const key = server.apiKey!;
     const outcomes: Outcome[] = [];

@@ -5,7 +5,10 @@ import { DataTable, type Column } from '../../../components/common/data-table.ts
 import { EmptyState, QueryState } from '../../../components/common/query-state.tsx';
 import { Section } from '../../../components/common/section.tsx';
 import { useProgram, useRewards, type Reward } from '../../../hooks/api/program.ts';
+import { useSession } from '../../../hooks/api/session.ts';
 import { formatMoney, formatNumber, isolate } from '../../../lib/format.ts';
+import { roleMay } from '../../../lib/roles.ts';
+import { CreateRewardButton } from './create-reward-button.tsx';
 
 /** What it costs: a fixed number of points, or points per unit of discount (pay with points). */
 function cost(reward: Reward, currency: string, t: TFunction): string {
@@ -19,6 +22,7 @@ export function RewardsSection() {
   const { t } = useTranslation();
   const rewards = useRewards();
   const program = useProgram();
+  const mayChange = roleMay(useSession().data?.program.role, 'setup');
   const columns: Column<Reward>[] = [
     { header: t('program.name'), td: { fw: 500 }, cell: (reward) => <bdi>{reward.name}</bdi> },
     { header: t('program.rewards.type'), cell: (reward) => t(`program.rewardTypes.${reward.type}`) },
@@ -34,7 +38,7 @@ export function RewardsSection() {
     },
   ];
   return (
-    <Section id="rewards-title" title={t('program.rewardsTitle')}>
+    <Section id="rewards-title" title={t('program.rewardsTitle')} actions={mayChange && <CreateRewardButton />}>
       <Paper withBorder>
         <QueryState isPending={rewards.isPending || program.isPending} error={rewards.error ?? program.error}>
           {() => {
