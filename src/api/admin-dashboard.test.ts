@@ -234,6 +234,13 @@ describe.skipIf(!chromiumPresent())('the admin dashboard in Chromium', { timeout
     await dialog.getByRole('alert').or(dialog.getByText(/limit|at most/i)).first().waitFor();
     await list.close();
 
+    // Narrowed to a lifecycle stage: the same customers the API lists for it.
+    const lapsed = (await api.get('/v1/customers?stage=lapsed&limit=1')).body.data[0];
+    const byStage = await open(support, '/customers');
+    await byStage.getByRole('combobox', { name: 'Lifecycle stage' }).selectOption('lapsed');
+    await byStage.getByRole('link', { name: lapsed.email }).waitFor();
+    await byStage.close();
+
     const audit = await open(owner, '/settings/audit-log');
     await audit.getByLabel(label('Object id')).fill(customer.id);
     await audit.getByRole('button', { name: 'Filter' }).click();

@@ -40,6 +40,10 @@ describe('customers', () => {
     await api.post('/v1/orders', orderBody({ customer: { external_id: 'shop-2002' } }));
     expect(await found(`tier_id=${gold.id}`)).toEqual([grace.id]);
     expect(await found('tier_id=none')).toHaveLength(2);
+    // Grace ordered just now: new; the others have not ordered, so they are in no stage.
+    expect(await found('stage=new')).toEqual([grace.id]);
+    expect(await found('stage=lapsed')).toEqual([]);
+    expect((await api.get('/v1/customers?stage=asleep')).status).toBe(400);
     expect((await api.get(`/v1/customers?q=${'x'.repeat(201)}`)).status).toBe(400);
     const exported = await t.app.inject({ method: 'GET', url: '/v1/customers/export?q=example', headers: { authorization: `Bearer ${api.key}` } });
     expect([exported.statusCode, exported.headers['content-type']]).toEqual([200, 'text/csv; charset=utf-8']);

@@ -15,6 +15,9 @@ const CustomerFilter = Type.Object({
   email: Type.Optional(Type.String({ maxLength: 320, description: 'The whole email, in any case.' })),
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Search: a part of the email, the name or the store’s customer id, or a whole `cus_…` id.' })),
   tier_id: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Customers in this tier; `none` for those in none.' })),
+  stage: Type.Optional(
+    Type.Union([Type.Literal('new'), Type.Literal('one_time'), Type.Literal('repeat'), Type.Literal('loyal'), Type.Literal('at_risk'), Type.Literal('lapsed')], { description: 'Customers in this lifecycle stage today (the default thresholds of the retention report).' }),
+  ),
 });
 
 const CSV_COLUMNS = ['id', 'external_id', 'email', 'first_name', 'last_name', 'points_balance', 'points_pending', 'points_reserved', 'points_earned_lifetime', 'tier_id', 'orders_count', 'total_spent', 'currency', 'first_order_at', 'last_order_at', 'in_holdout', 'marketing_consent', 'created_at'] as const;
@@ -57,7 +60,7 @@ export const customerRoutes =
         },
       },
       async (request) => {
-        const rows = await listCustomers(deps.db, request.program.id, request.query);
+        const rows = await listCustomers(deps.db, request.program.id, request.query, deps.clock.now());
         return toList(rows, request.query.limit, (row) => presentCustomer(row, request.program.currency));
       },
     );
@@ -76,7 +79,7 @@ export const customerRoutes =
         },
       },
       async (request, reply) => {
-        const pages = allPages((page) => listCustomers(deps.db, request.program.id, { ...request.query, ...page }));
+        const pages = allPages((page) => listCustomers(deps.db, request.program.id, { ...request.query, ...page }, deps.clock.now()));
         const rows = (async function* () {
           for await (const page of pages) yield page.map((c) => CSV_COLUMNS.map((column) => csvValue(presentCustomer(c, request.program.currency), column)));
         })();

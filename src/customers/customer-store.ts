@@ -3,6 +3,7 @@ import type { Db, Tx } from '../platform/db/database.ts';
 import type { CustomersTable } from '../platform/db/schema.ts';
 import { conflict, invalidRequest, notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
+import { DEFAULT_STAGES, stageCase, type LifecycleStage } from '../analytics/segments.ts';
 
 export type CustomerRow = Selectable<CustomersTable>;
 
@@ -173,15 +174,16 @@ export async function getCustomer(db: Db | Tx, programId: string, id: string): P
   return row;
 }
 
-/** What a customer list can be narrowed by: exact keys, a search, a tier (`none`: no tier). */
+/** What a customer list can be narrowed by: exact keys, a search, a tier (`none`: no tier), a lifecycle stage (as of `asOf`). */
 export interface CustomerFilter {
   external_id?: string;
   email?: string;
   q?: string;
   tier_id?: string;
+  stage?: LifecycleStage;
 }
 
-export async function listCustomers(db: Db, programId: string, filter: CustomerFilter & { limit: number; starting_after?: string }): Promise<CustomerRow[]> {
+export async function listCustomers(db: Db, programId: string, filter: CustomerFilter & { limit: number; starting_after?: string }, asOf = new Date()): Promise<CustomerRow[]> {
   let query = db.selectFrom('customers').selectAll().where('program_id', '=', programId);
   if (filter.external_id) query = query.where('external_id', '=', filter.external_id);
   if (filter.email) query = query.where(sql`lower(email)`, '=', filter.email.toLowerCase());
@@ -192,6 +194,7 @@ export async function listCustomers(db: Db, programId: string, filter: CustomerF
     query = query.where((eb) => eb.or([eb('email', 'ilike', like), eb('first_name', 'ilike', like), eb('last_name', 'ilike', like), eb(sql<string>`first_name || ' ' || last_name`, 'ilike', like), eb('external_id', 'ilike', like), eb('id', '=', q)]));
   }
   if (filter.tier_id) query = filter.tier_id === 'none' ? query.where('tier_id', 'is', null) : query.where('tier_id', '=', filter.tier_id);
+  if (filter.stage) query = query.where('orders_count', '>', 0).where(stageCase(DEFAULT_STAGES, asOf, { orders: 'orders_count', first: 'first_order_at', last: 'last_order_at' }), '=', filter.stage);
   if (filter.starting_after) query = query.where('id', '<', filter.starting_after);
   return query.orderBy('id', 'desc').limit(filter.limit + 1).execute();
 }

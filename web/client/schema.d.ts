@@ -5524,6 +5524,8 @@ export interface operations {
                 limit: number;
                 /** @description Search: a part of the email, the name or the store’s customer id, or a whole `cus_…` id. */
                 q?: string;
+                /** @description Customers in this lifecycle stage today (the default thresholds of the retention report). */
+                stage?: "new" | "one_time" | "repeat" | "loyal" | "at_risk" | "lapsed";
                 /** @description Id of the last object of the previous page. */
                 starting_after?: string;
                 /** @description Customers in this tier; `none` for those in none. */
@@ -7058,6 +7060,8 @@ export interface operations {
                 external_id?: string;
                 /** @description Search: a part of the email, the name or the store’s customer id, or a whole `cus_…` id. */
                 q?: string;
+                /** @description Customers in this lifecycle stage today (the default thresholds of the retention report). */
+                stage?: "new" | "one_time" | "repeat" | "loyal" | "at_risk" | "lapsed";
                 /** @description Customers in this tier; `none` for those in none. */
                 tier_id?: string;
             };

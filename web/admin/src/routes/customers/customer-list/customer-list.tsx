@@ -14,6 +14,7 @@ export default function CustomerListPage() {
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
   const [tier, setTier] = useState('');
+  const [stage, setStage] = useState('');
   const cursor = useCursor();
   const onSearch = (value: string) => {
     if (/^cus_[a-z0-9]+$/i.test(value)) return void navigate(`/customers/${value}`);
@@ -24,14 +25,18 @@ export default function CustomerListPage() {
     setTier(value);
     cursor.reset();
   };
-  const filter: CustomerFilter = { ...(search ? { q: search } : {}), ...(tier ? { tier_id: tier } : {}) };
+  const onStage = (value: string) => {
+    setStage(value);
+    cursor.reset();
+  };
+  const filter: CustomerFilter = { ...(search ? { q: search } : {}), ...(tier ? { tier_id: tier } : {}), ...(stage ? { stage: stage as CustomerFilter['stage'] } : {}) };
   return (
     <>
       <PageHeader title={t('customers.title')} description={t('customers.description')} />
       <Stack>
-        <CustomerSearch initial={search} onSearch={onSearch} tier={tier} onTier={onTier} filter={filter} />
+        <CustomerSearch initial={search} onSearch={onSearch} tier={tier} onTier={onTier} stage={stage} onStage={onStage} filter={filter} />
         <Paper withBorder>
-          <CustomerTable filter={filter} cursor={cursor} searching={search !== '' || tier !== ''} />
+          <CustomerTable filter={filter} cursor={cursor} searching={search !== '' || tier !== '' || stage !== ''} />
         </Paper>
       </Stack>
     </>
