@@ -95,6 +95,7 @@ export const analyticsRoutes =
     app.post(
       '/v1/analytics/backtest',
       {
+        config: { changesNothing: true },
         schema: {
           operationId: 'runBacktest',
           tags: ['analytics'],

@@ -8,8 +8,6 @@ import type { Deps } from '../platform/deps.ts';
  * the store's key thousands of times a day and each already explained in the ledger, so not
  * repeated in the audit log. Made by a dashboard user, they are recorded like every other write.
  */
-/** Writes that change nothing, so there is nothing to audit. */
-const CHANGES_NOTHING = new Set(['previewEarning', 'runBacktest']);
 const STORE_FEED = new Set(['createOrder', 'cancelOrder', 'refundOrder', 'reportEvent', 'reportMembership', 'useRedemption', 'validateDiscountCode', 'redeemReward', 'upsertCustomer', 'referFriend']);
 const SECRET_FIELDS = /secret|password|token|key_hash/i;
 const MAX_SNAPSHOT = 16_384;
@@ -66,9 +64,8 @@ export function registerAuditTrail(app: FastifyInstance, deps: Deps): void {
 
 function audited(request: FastifyRequest): boolean {
   if (['GET', 'HEAD', 'OPTIONS'].includes(request.method) || !request.actor || !request.routeOptions.url?.startsWith('/v1/')) return false;
-  const operation = request.routeOptions.schema?.operationId ?? '';
-  if (CHANGES_NOTHING.has(operation)) return false;
-  return request.actor.kind === 'user' || !STORE_FEED.has(operation);
+  if (request.routeOptions.config.changesNothing) return false;
+  return request.actor.kind === 'user' || !STORE_FEED.has(request.routeOptions.schema?.operationId ?? '');
 }
 
 /** The object a write changes: its own URL (PATCH, DELETE), or the one an action is taken on (POST …/{id}/void). */

@@ -36,6 +36,8 @@ declare module 'fastify' {
      * secret key, as far as their role in the program allows.
      */
     auth?: 'program' | 'storefront' | 'admin' | 'session' | 'public';
+    /** A POST that only computes an answer (a preview, a backtest): nothing to audit. */
+    changesNothing?: boolean;
   }
 }
 

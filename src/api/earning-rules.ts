@@ -38,6 +38,7 @@ export const earningRuleRoutes =
     app.post(
       '/v1/earning-rules/preview',
       {
+        config: { changesNothing: true },
         schema: {
           operationId: 'previewEarning',
           tags: ['earning rules'],
