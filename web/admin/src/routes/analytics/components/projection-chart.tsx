@@ -1,6 +1,7 @@
 import '@mantine/charts/styles.css';
 import { LineChart } from '@mantine/charts';
-import { Table, useDirection, VisuallyHidden } from '@mantine/core';
+import { useDirection } from '@mantine/core';
+import { ChartTable } from '../../../components/common/chart-table.tsx';
 import { useTranslation } from 'react-i18next';
 import type { Projection } from '../../../hooks/api/analytics.ts';
 import { formatMoney, formatNumber } from '../../../lib/format.ts';
@@ -21,30 +22,7 @@ export default function ProjectionChart({ projection, currency }: { projection: 
       <div aria-hidden="true">
         <LineChart h={280} data={rows} dataKey="label" series={series} valueFormatter={money} withLegend xAxisProps={{ reversed: rtl }} yAxisProps={{ width: 90, orientation: rtl ? 'right' : 'left' }} curveType="monotone" lineChartProps={{ accessibilityLayer: false }} />
       </div>
-      <VisuallyHidden>
-        <Table>
-          <caption>{t('analytics.projection')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('analytics.month')}</th>
-              {series.map((s) => (
-                <th key={s.name} scope="col">
-                  {s.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.label}>
-                <th scope="row">{r.label}</th>
-                <td>{money(r.current)}</td>
-                <td>{money(r.higher)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      </VisuallyHidden>
+      <ChartTable caption={t('analytics.projection')} rowHeader={t('analytics.month')} rows={rows} columns={series.map((s) => ({ label: s.label, value: (r: (typeof rows)[number]) => money(r[s.name as 'current' | 'higher']) }))} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import '@mantine/charts/styles.css';
 import { LineChart } from '@mantine/charts';
-import { Table, useDirection, VisuallyHidden } from '@mantine/core';
+import { useDirection } from '@mantine/core';
+import { ChartTable } from '../../../components/common/chart-table.tsx';
 import { useTranslation } from 'react-i18next';
 import type { RetentionReport } from '../../../hooks/api/analytics.ts';
 import { formatMonth, formatNumber, formatPercent } from '../../../lib/format.ts';
@@ -26,29 +27,16 @@ export default function RetentionChart({ months }: { months: RetentionReport['re
           lineChartProps={{ accessibilityLayer: false }}
         />
       </div>
-      <VisuallyHidden>
-        <Table>
-          <caption>{t('analytics.retention')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('analytics.month')}</th>
-              <th scope="col">{t('analytics.customers')}</th>
-              <th scope="col">{t('analytics.returned')}</th>
-              <th scope="col">{t('analytics.retentionRate')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.label}>
-                <th scope="row">{r.label}</th>
-                <td>{formatNumber(r.customers)}</td>
-                <td>{formatNumber(r.returned)}</td>
-                <td>{formatPercent(r.retention / 100)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      </VisuallyHidden>
+      <ChartTable
+        caption={t('analytics.retention')}
+        rowHeader={t('analytics.month')}
+        rows={rows}
+        columns={[
+          { label: t('analytics.customers'), value: (r) => formatNumber(r.customers) },
+          { label: t('analytics.returned'), value: (r) => formatNumber(r.returned) },
+          { label: t('analytics.retentionRate'), value: (r) => formatPercent(r.retention / 100) },
+        ]}
+      />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
-import { Table, useDirection, VisuallyHidden } from '@mantine/core';
+import { useDirection } from '@mantine/core';
+import { ChartTable } from '../../../components/common/chart-table.tsx';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../lib/format.ts';
 
@@ -24,25 +25,7 @@ export default function SegmentChart({ rows, caption }: { rows: { label: string;
           barChartProps={{ accessibilityLayer: false }}
         />
       </div>
-      <VisuallyHidden>
-        <Table>
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('analytics.segment')}</th>
-              <th scope="col">{t('analytics.customers')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.label}>
-                <th scope="row">{r.label}</th>
-                <td>{formatNumber(r.customers)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      </VisuallyHidden>
+      <ChartTable caption={caption} rowHeader={t('analytics.segment')} rows={rows} columns={[{ label: t('analytics.customers'), value: (r) => formatNumber(r.customers) }]} />
     </>
   );
 }

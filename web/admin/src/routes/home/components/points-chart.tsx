@@ -1,6 +1,7 @@
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
-import { Table, useDirection, VisuallyHidden } from '@mantine/core';
+import { useDirection } from '@mantine/core';
+import { ChartTable } from '../../../components/common/chart-table.tsx';
 import { useTranslation } from 'react-i18next';
 import type { Economics } from '../../../hooks/api/analytics.ts';
 import { formatDate, formatMonth, formatNumber } from '../../../lib/format.ts';
@@ -39,31 +40,7 @@ export default function PointsChart({ data, weekly }: { data: Bucket[]; weekly: 
           yAxisProps={{ orientation: rtl ? 'right' : 'left' }}
         />
       </div>
-      <VisuallyHidden>
-        <Table>
-          <caption>{t('home.points')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('home.period')}</th>
-              {series.map((s) => (
-                <th scope="col" key={s.name}>
-                  {s.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.label}>
-                <th scope="row">{r.label}</th>
-                <td>{formatNumber(r.issued)}</td>
-                <td>{formatNumber(r.redeemed)}</td>
-                <td>{formatNumber(r.expired)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      </VisuallyHidden>
+      <ChartTable caption={t('home.points')} rowHeader={t('home.period')} rows={rows} columns={series.map((s) => ({ label: s.label, value: (r: (typeof rows)[number]) => formatNumber(r[s.name as 'issued' | 'redeemed' | 'expired']) }))} />
     </>
   );
 }
