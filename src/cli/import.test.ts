@@ -48,7 +48,7 @@ describe('regulars import orders', () => {
     const run = regularsOn(fresh.url, 'import', 'orders', orders);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/Created the default program prg_\w+ \(USD\)\. Its secret API key, shown only now:\s+sk_\w+/);
+    expect(run.stdout).toMatch(/Created the default program prg_\w+ \(USD\)\. Its secret API key, shown only now:\s+sk_[\w-]+/);
     expect(run.stdout).toContain('1 new orders and 1 new customers');
     const key = /\s(sk_[\w-]+)/.exec(run.stdout)![1]!;
     const listed = await fresh.app.inject({ method: 'GET', url: '/v1/orders', headers: { authorization: `Bearer ${key}` } });
