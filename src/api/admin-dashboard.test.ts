@@ -339,6 +339,22 @@ describe.skipIf(!chromiumPresent())('the admin dashboard in Chromium', { timeout
     await settings.close();
   });
 
+  it('the owner imports order history: the job’s progress runs to done, the bad row is named, the customers are there', async () => {
+    const page = await open(owner, '/imports');
+    await check(page, 'imports');
+    const orders = page.getByRole('region', { name: 'Import order history' });
+    const csv = ['customer_id,email,order_id,date,amount', 'imp-1,imported@demo.example,IMP-1,2026-01-04,30.00', 'imp-1,imported@demo.example,IMP-2,2026-02-30,12.00'].join('\n');
+    await orders.locator('input[type=file]').setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await orders.getByRole('button', { name: 'Import' }).click();
+    await orders.getByRole('status').filter({ hasText: 'Imported' }).waitFor({ timeout: 20_000 });
+    await orders.getByText('Line 3: date "2026-02-30" is not YYYY-MM-DD').waitFor();
+    await orders.getByRole('cell', { name: 'Done' }).waitFor();
+    await screenshot(page, 'imports-orders-done');
+    const imported = (await api.get('/v1/customers?external_id=imp-1')).body.data[0];
+    expect(imported).toMatchObject({ email: 'imported@demo.example', orders_count: 1, total_spent: 3000 });
+    await page.close();
+  });
+
   it('each role signs in and sees only what it may use', async () => {
     await invite('viewer');
     await invite('admin');

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { verifyLedger } from '../ledger/verify.ts';
+import { loadProgramContext } from '../programs/program-store.ts';
+import { queueOrderImport, runOrderImports } from '../workflows/imports/order-import.ts';
 import { createTestApp } from './testing/test-app.ts';
 
 const t = await createTestApp('2026-03-02T12:00:00Z');
@@ -52,5 +54,86 @@ describe('POST /v1/imports/balances', () => {
     expect(real.body).toMatchObject({ balances_imported: 1, errors: dry.body.errors });
     expect((await balanceOf(api, 'ok@example.com')).points_balance).toBe(10);
     expect((await api.post('/v1/imports/balances', { csv: 'name,amount\nx,1\n' })).body.error).toMatchObject({ code: 'invalid_csv', param: 'csv' });
+  });
+});
+
+/** Follows an order import until its job ends. */
+async function finished(api: Awaited<ReturnType<typeof t.newProgram>>, id: string) {
+  for (let i = 0; i < 200; i += 1) {
+    const job = (await api.get(`/v1/imports/orders/${id}`)).body;
+    if (job.status === 'done' || job.status === 'failed') return job;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`import ${id} did not finish`);
+}
+
+describe('POST /v1/imports/orders', () => {
+  const csv = ['customer_id,email,order_id,date,amount', 'c1,ann@example.com,A-1,2025-11-02,40.00', 'c1,ann@example.com,A-2,2026-01-15,25.50', 'c2,ben@example.com,B-1,2026-02-01,12', 'c3,,C-1,2026-02-30,5', 'c4,,C-2,2026-02-03,-1'].join('\n');
+
+  it('imports history in a job with progress: bad rows by line, no points, and the same file again adds nothing', async () => {
+    const api = await t.newProgram();
+    const queued = await api.post('/v1/imports/orders', { csv });
+    expect(queued.status).toBe(202);
+    expect(queued.body).toMatchObject({ object: 'order_import', status: 'queued', award_points: false, format: 'plain', rows: 3, skipped: 2, progress: 0 });
+    expect(queued.body.errors).toEqual([
+      { line: 5, message: 'date "2026-02-30" is not YYYY-MM-DD' },
+      { line: 6, message: 'amount "-1" is not a non-negative decimal' },
+    ]);
+    const done = await finished(api, queued.body.id);
+    expect(done).toMatchObject({ status: 'done', step: 'done', progress: 100, orders_imported: 3, customers_created: 2, error: null });
+    const ann = (await api.get('/v1/customers?external_id=c1')).body.data[0];
+    expect(ann).toMatchObject({ email: 'ann@example.com', points_balance: 0, orders_count: 2, total_spent: 6550 });
+
+    const again = await finished(api, (await api.post('/v1/imports/orders', { csv })).body.id);
+    expect(again).toMatchObject({ status: 'done', orders_imported: 0, customers_created: 0 });
+    expect((await api.get('/v1/imports/orders')).body.data.map((j: { id: string }) => j.id)).toEqual([again.id, done.id]);
+  });
+
+  it('awards points for each order when asked, through the order workflow', async () => {
+    const api = await t.newProgram();
+    const done = await finished(api, (await api.post('/v1/imports/orders', { csv, award_points: true })).body.id);
+    expect(done).toMatchObject({ status: 'done', award_points: true, orders_imported: 3, customers_created: null, skipped: 2 });
+    expect((await api.get('/v1/customers?external_id=c1')).body.data[0].points_earned_lifetime).toBe(65);
+    expect((await verifyLedger(t.db)).discrepancies).toEqual([]);
+  });
+
+  it('refuses a file it cannot read with a 400 that names the field, and queues nothing', async () => {
+    const api = await t.newProgram();
+    const wrongHeader = await api.post('/v1/imports/orders', { csv: 'who,when,how much\nx,2026-01-01,3' });
+    expect(wrongHeader.status).toBe(400);
+    expect(wrongHeader.body.error).toMatchObject({ code: 'unknown_format', param: 'csv' });
+    const notCsv = await api.post('/v1/imports/orders', { csv: 'customer_id,date,amount\n"c1,2026-01-01,3' });
+    expect(notCsv.body.error).toMatchObject({ code: 'invalid_csv', param: 'csv' });
+    const noGoodRow = await api.post('/v1/imports/orders', { csv: 'customer_id,date,amount\nc1,yesterday,3' });
+    expect(noGoodRow.body.error).toMatchObject({ code: 'no_orders', param: 'csv', message: 'No row of the file can be imported; line 2: date "yesterday" is not YYYY-MM-DD' });
+    expect((await api.get('/v1/imports/orders')).body.data).toEqual([]);
+    expect((await api.get('/v1/imports/orders/imp_nope')).status).toBe(404);
+  });
+
+  it('one import at a time; an import whose runner stopped is taken over and carried out once', async () => {
+    const api = await t.newProgram();
+    // Queued as the API does, then as if the instance running it had stopped: running, its heartbeat long silent.
+    const first = await queueOrderImport(t.db, await loadProgramContext(t.db, api.programId), csv, false, t.clock.now());
+    await t.db.updateTable('order_imports').set({ status: 'running', heartbeat_at: new Date(Date.now() - 10 * 60_000) }).where('id', '=', first.id).execute();
+    const refused = await api.post('/v1/imports/orders', { csv });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('import_in_progress');
+    await runOrderImports(t.deps);
+    expect(await finished(api, first.id)).toMatchObject({ status: 'done', orders_imported: 3 });
+    expect((await api.get('/v1/customers?external_id=c2')).body.data).toHaveLength(1);
+  });
+});
+
+describe('POST /v1/imports/customers', () => {
+  it('adds new customers, fills in known ones, lists bad rows; the same file again adds nobody', async () => {
+    const api = await t.newProgram();
+    await api.post('/v1/customers', { email: 'old@example.com' });
+    const csv = ['customer_id,email,first_name,birthday,tags', '71,new@example.com,Nia,1991-04-02,"vip,wholesale"', ',old@example.com,Olu,,', '72,not-an-email,,,'].join('\n');
+    const first = await api.post('/v1/imports/customers', { csv });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ object: 'customer_import', rows: 2, created: 1, updated: 1, errors: [{ line: 4, message: 'email "not-an-email" is not an email address' }] });
+    expect((await api.get('/v1/customers?external_id=71')).body.data[0]).toMatchObject({ email: 'new@example.com', first_name: 'Nia', birthday: '1991-04-02' });
+    expect((await api.post('/v1/imports/customers', { csv })).body).toMatchObject({ created: 0 });
+    expect((await api.post('/v1/imports/customers', { csv: 'customer_id,email\n,' })).body.error).toMatchObject({ code: 'no_customers', param: 'csv' });
   });
 });

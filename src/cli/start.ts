@@ -19,7 +19,7 @@ const say = (line: string) => console.log(line);
 export async function start(options: { demo?: boolean } = {}): Promise<void> {
   const config = readConfig();
   const database = await openDatabase(config, say);
-  const deps = { db: database.db, readDb: database.readDb, clock: systemClock, secrets: await loadSecretBox(config.encryptionKey, config.dataDir) };
+  const deps = { db: database.db, readDb: database.readDb, clock: systemClock, secrets: await loadSecretBox(config.encryptionKey, config.dataDir), databaseUrl: database.url };
   await createDefaultProgram(deps.db);
   if (options.demo) await loadDemoIfEmpty(deps, database);
   const app = await buildApp(deps, { adminKey: config.adminKey, logLevel: config.logLevel, metricsToken: config.metricsToken, rateLimits: config.rateLimits, publicUrl: config.publicUrl });

@@ -10,4 +10,6 @@ export interface Deps {
   clock: Clock;
   /** Seals and opens the secrets Regulars must use again (store webhook secrets, access tokens). */
   secrets: SecretBox;
+  /** The primary's URL, for work that needs a connection of its own (COPY in a history import). */
+  databaseUrl?: string;
 }

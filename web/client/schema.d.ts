@@ -862,6 +862,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/imports/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import customers (a plain CSV or a Shopify customer export)
+         * @description Plain rows: `customer_id` and/or `email`, optionally `first_name`, `last_name`, `birthday` (YYYY-MM-DD), `tags`, `marketing_consent`; or Shopify’s customer export. Customers not there yet (by store id, else email) are added; those that are get the file’s non-empty fields. The same file again changes nothing. Bad rows are listed by line and left out.
+         */
+        post: operations["importCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Order imports, newest first */
+        get: operations["listOrderImports"];
+        put?: never;
+        /**
+         * Import order history (a plain CSV or a Shopify orders export); a job carries it out
+         * @description Plain rows: `customer_id,date,amount` (`customer_id` or `email`), optionally `order_id` and `currency`; or Shopify’s orders export as it downloads. The file is checked at once: a header of neither format, or no row that can be imported, is a 400 and changes nothing; other bad rows are listed by line in `errors` and left out. Answers 202 with the import; follow it with GET /v1/imports/orders/{id} (`progress`, `step`). Orders already there (by order id) are left as they are. One import at a time per program (409).
+         */
+        post: operations["importOrders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An order import and its progress */
+        get: operations["getOrderImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/membership-plans": {
         parameters: {
             query?: never;
@@ -8345,6 +8403,454 @@ export interface operations {
                         rows: number;
                         source: "smile" | "loyaltylion" | "plain";
                         tiers_placed: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    importCustomers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The customers file’s text (CSV with a header row). */
+                    csv: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: number;
+                        /** @description Rows left out, by line of the file (the first 1,000). */
+                        errors: {
+                            line: number;
+                            message: string;
+                        }[];
+                        /** @enum {string} */
+                        object: "customer_import";
+                        /** @description Customers the file holds that can be imported. */
+                        rows: number;
+                        /** @description Customers already there whose profile the file filled in. */
+                        updated: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listOrderImports: {
+        parameters: {
+            query: {
+                limit: number;
+                /** @description Id of the last object of the previous page. */
+                starting_after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description true: each order earns points under today’s rules; false: history only (analytics, tiers by spend). */
+                            award_points: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            created_at: string;
+                            /** @description Customers the history import added; null when awarding points (the order workflow creates them as it goes). */
+                            customers_created: number | null;
+                            /** @description Why the import failed; it changed nothing. */
+                            error: string | null;
+                            /** @description Rows left out, by line of the file (the first 1,000). */
+                            errors: {
+                                line: number;
+                                message: string;
+                            }[];
+                            /** @description SHA-256 of the file. Orders already imported are left as they are, so the same file again adds nothing. */
+                            file_hash: string;
+                            finished_at: string | null;
+                            format: "plain" | "shopify";
+                            /** @description Id with the `imp_` prefix. */
+                            id: string;
+                            /** @enum {string} */
+                            object: "order_import";
+                            /** @description Orders added (the ones the program did not have yet). */
+                            orders_imported: number;
+                            /** @description Percent done. */
+                            progress: number;
+                            /** @description Orders the file holds that can be imported. */
+                            rows: number;
+                            /** @description Rows left out; `errors` says why. */
+                            skipped: number;
+                            status: "queued" | "running" | "done" | "failed";
+                            /** @description What the job is doing: queued, starting, staging, customers, orders, statistics, awarding, done. */
+                            step: string;
+                        }[];
+                        has_more: boolean;
+                        /** @enum {string} */
+                        object: "list";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    importOrders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Award points for each order under today’s rules, as if it arrived now (default: history only).
+                     * @default false
+                     */
+                    award_points?: boolean;
+                    /** @description The orders file’s text (CSV with a header row). */
+                    csv: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description true: each order earns points under today’s rules; false: history only (analytics, tiers by spend). */
+                        award_points: boolean;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        /** @description Customers the history import added; null when awarding points (the order workflow creates them as it goes). */
+                        customers_created: number | null;
+                        /** @description Why the import failed; it changed nothing. */
+                        error: string | null;
+                        /** @description Rows left out, by line of the file (the first 1,000). */
+                        errors: {
+                            line: number;
+                            message: string;
+                        }[];
+                        /** @description SHA-256 of the file. Orders already imported are left as they are, so the same file again adds nothing. */
+                        file_hash: string;
+                        finished_at: string | null;
+                        format: "plain" | "shopify";
+                        /** @description Id with the `imp_` prefix. */
+                        id: string;
+                        /** @enum {string} */
+                        object: "order_import";
+                        /** @description Orders added (the ones the program did not have yet). */
+                        orders_imported: number;
+                        /** @description Percent done. */
+                        progress: number;
+                        /** @description Orders the file holds that can be imported. */
+                        rows: number;
+                        /** @description Rows left out; `errors` says why. */
+                        skipped: number;
+                        status: "queued" | "running" | "done" | "failed";
+                        /** @description What the job is doing: queued, starting, staging, customers, orders, statistics, awarding, done. */
+                        step: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getOrderImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `imp_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description true: each order earns points under today’s rules; false: history only (analytics, tiers by spend). */
+                        award_points: boolean;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        /** @description Customers the history import added; null when awarding points (the order workflow creates them as it goes). */
+                        customers_created: number | null;
+                        /** @description Why the import failed; it changed nothing. */
+                        error: string | null;
+                        /** @description Rows left out, by line of the file (the first 1,000). */
+                        errors: {
+                            line: number;
+                            message: string;
+                        }[];
+                        /** @description SHA-256 of the file. Orders already imported are left as they are, so the same file again adds nothing. */
+                        file_hash: string;
+                        finished_at: string | null;
+                        format: "plain" | "shopify";
+                        /** @description Id with the `imp_` prefix. */
+                        id: string;
+                        /** @enum {string} */
+                        object: "order_import";
+                        /** @description Orders added (the ones the program did not have yet). */
+                        orders_imported: number;
+                        /** @description Percent done. */
+                        progress: number;
+                        /** @description Orders the file holds that can be imported. */
+                        rows: number;
+                        /** @description Rows left out; `errors` says why. */
+                        skipped: number;
+                        status: "queued" | "running" | "done" | "failed";
+                        /** @description What the job is doing: queued, starting, staging, customers, orders, statistics, awarding, done. */
+                        step: string;
                     };
                 };
             };

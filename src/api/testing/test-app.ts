@@ -54,7 +54,7 @@ export async function createTestApp(start = '2026-03-02T12:00:00Z'): Promise<Tes
   const url = withDatabase(serverUrl, name);
   const db = connect(url, 30);
   const clock = new ManualClock(start);
-  const deps: Deps = { db, readDb: db, clock, secrets: TEST_SECRETS };
+  const deps: Deps = { db, readDb: db, clock, secrets: TEST_SECRETS, databaseUrl: url };
   const app = await buildApp(deps, { adminKey: ADMIN_KEY });
   afterAll(async () => {
     await app.close();

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Timestamp } from './column-types.ts';
 import type { AdminSessionsTable, AdminUsersTable, ProgramUsersTable, SetupLinksTable } from './admin-user-tables.ts';
+import type { OrderImportsTable } from './import-tables.ts';
 import type { AuditLogTable, ConnectionsTable, PrivacyRequestsTable, ReferralVisitsTable, StoreCustomersTable, StoreDeliveriesTable, StoreOrdersTable, StoreRefundsTable } from './connection-tables.ts';
 import type { TiersTable, TierChangesTable, TierEntryRewardsTable, TierRecalculationsTable, ReferralsTable, StampCardsTable, StampProgressTable, StampsTable, ChallengesTable, ChallengeProgressTable, ChallengeStepsTable, MembershipPlansTable, MembershipsTable, MembershipPeriodRewardsTable } from './program-type-tables.ts';
 
@@ -369,6 +370,7 @@ export interface Database {
   privacy_requests: PrivacyRequestsTable;
   audit_log: AuditLogTable;
   admin_users: AdminUsersTable;
+  order_imports: OrderImportsTable;
   program_users: ProgramUsersTable;
   admin_sessions: AdminSessionsTable;
   setup_links: SetupLinksTable;

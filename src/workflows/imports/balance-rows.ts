@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../../platform/calendar-date.ts';
 import { parse } from 'csv-parse/sync';
 import { invalidRequest } from '../../platform/errors.ts';
 
@@ -81,7 +82,7 @@ function balanceRow(f: Record<keyof Omit<OpeningBalance, 'line'>, string>, line:
   if (!Number.isSafeInteger(pending)) return { error: `points_pending "${f.points_pending}" is not a whole number of points (0 or more)` };
   // Smile writes a birthday without a year as year 1004; Regulars keeps the day and month.
   const birthday = f.birthday.replace(/^1004-/, '2000-').slice(0, 10);
-  if (birthday && (!/^\d{4}-\d{2}-\d{2}$/.test(birthday) || Number.isNaN(Date.parse(birthday)))) return { error: `birthday "${f.birthday}" is not YYYY-MM-DD` };
+  if (birthday && !isCalendarDate(birthday)) return { error: `birthday "${f.birthday}" is not YYYY-MM-DD` };
   if (f.referral_code && !/^[A-Za-z0-9_-]{3,32}$/.test(f.referral_code)) return { error: `referral_code "${f.referral_code}" has characters a code cannot have` };
   return {
     ok: {

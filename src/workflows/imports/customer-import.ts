@@ -1,16 +1,25 @@
 import { createReadStream } from 'node:fs';
-import { parse } from 'csv-parse';
+import { Readable } from 'node:stream';
+import { csvRecords } from './csv-records.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { sql } from 'kysely';
 import { newId } from '../../platform/ids.ts';
 import { customerRow, type ImportedCustomer } from './customer-rows.ts';
 
-export async function readCustomerFile(file: string): Promise<{ customers: ImportedCustomer[]; errors: { line: number; message: string }[] }> {
-  const parser = createReadStream(file).pipe(parse({ columns: true, skip_empty_lines: true, trim: true, relax_column_count: true, bom: true }));
+export function readCustomerFile(file: string): Promise<{ customers: ImportedCustomer[]; errors: { line: number; message: string }[] }> {
+  return readCustomers(createReadStream(file));
+}
+
+/** The same, of a file's text (uploaded from the dashboard). */
+export function readCustomerText(text: string): Promise<{ customers: ImportedCustomer[]; errors: { line: number; message: string }[] }> {
+  return readCustomers(Readable.from([text]));
+}
+
+async function readCustomers(stream: Readable): Promise<{ customers: ImportedCustomer[]; errors: { line: number; message: string }[] }> {
   const customers: ImportedCustomer[] = [];
   const errors: { line: number; message: string }[] = [];
   let line = 1;
-  for await (const row of parser as AsyncIterable<Record<string, string>>) {
+  for await (const row of csvRecords(stream)) {
     line += 1;
     const r = customerRow(row, line);
     if ('ok' in r) customers.push(r.ok);

@@ -1,3 +1,5 @@
+import { isCalendarDate } from '../../platform/calendar-date.ts';
+
 /** One customer of an import file, validated: the platform's id and/or email, and profile fields. */
 export interface ImportedCustomer {
   line: number;
@@ -23,7 +25,7 @@ export function customerRow(row: Record<string, string>, line: number): { ok: Im
   if (!externalId && !mail) return { error: 'customer_id or email is required' };
   if (mail && !email.test(mail)) return { error: `email "${mail}" is not an email address` };
   const birthday = (row.birthday ?? '').trim();
-  if (birthday && (!/^\d{4}-\d{2}-\d{2}$/.test(birthday) || Number.isNaN(Date.parse(birthday)))) return { error: `birthday "${birthday}" is not YYYY-MM-DD` };
+  if (birthday && (birthday.length !== 10 || !isCalendarDate(birthday))) return { error: `birthday "${birthday}" is not YYYY-MM-DD` };
   const tags = (row.tags ?? row.Tags ?? '').split(',').map((t) => t.trim()).filter(Boolean);
   return {
     ok: {

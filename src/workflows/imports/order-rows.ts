@@ -1,5 +1,6 @@
 import type { NewOrder } from '../../orders/order-store.ts';
 import type { LineItem } from '../../platform/db/schema.ts';
+import { isCalendarDate } from '../../platform/calendar-date.ts';
 import { parseMoney } from '../../platform/money.ts';
 
 /**
@@ -27,8 +28,6 @@ export function detectFormat(header: string[]): ImportFormat | undefined {
   return undefined;
 }
 
-const day = /^\d{4}-\d{2}-\d{2}/;
-
 /**
  * A row of the plain format: `customer_id,email,order_id,date,amount,currency` (email, order_id and
  * currency optional). `seen` counts each shopper's orders per day (an order without an id is
@@ -37,7 +36,7 @@ const day = /^\d{4}-\d{2}-\d{2}/;
 export function plainRow(row: Record<string, string>, line: number, programCurrency: string, seen: Map<string, number>): RowResult {
   const currency = (row.currency || programCurrency).toUpperCase();
   if (!row.customer_id && !row.email) return { error: 'customer_id or email is required' };
-  if (!row.date || !day.test(row.date) || Number.isNaN(Date.parse(row.date))) return { error: `date "${row.date ?? ''}" is not YYYY-MM-DD` };
+  if (!row.date || !isCalendarDate(row.date) || Number.isNaN(Date.parse(row.date))) return { error: `date "${row.date ?? ''}" is not YYYY-MM-DD` };
   if (currency !== programCurrency) return { error: `currency ${currency} is not the store's (${programCurrency})` };
   const amount = parseMoney(row.amount ?? '', currency);
   if (amount === undefined || amount < 0) return { error: `amount "${row.amount ?? ''}" is not a non-negative decimal` };

@@ -11,6 +11,7 @@ import { expireCodes } from '../redemption-settled.ts';
 import { reviewMemberships } from '../membership-reported.ts';
 import { completeReferrals } from '../referral-completed.ts';
 import { reviewTiers, runRecalculations } from '../tier-review.ts';
+import { runOrderImports } from '../imports/order-import.ts';
 
 /**
  * Time-based work, as level-triggered sweeps: each finds what is due now and does it with
@@ -30,6 +31,7 @@ export const sweeps: Sweep[] = [
   { name: 'announce-expiring-points', cron: '20 0 * * *', run: ({ db, clock }) => announceExpiringPoints(db, clock.now()) },
   { name: 'review-tiers', cron: '30 0 * * *', run: ({ db, clock }) => reviewTiers(db, clock.now()) },
   { name: 'run-tier-recalculations', cron: '* * * * *', run: ({ db, clock }) => runRecalculations(db, clock.now()) },
+  { name: 'run-order-imports', cron: '* * * * *', run: (deps) => runOrderImports(deps) },
   { name: 'complete-referrals', cron: '*/15 * * * *', run: ({ db, clock }) => completeReferrals(db, clock.now()) },
   { name: 'review-memberships', cron: '*/15 * * * *', run: ({ db, clock }) => reviewMemberships(db, clock.now()) },
   { name: 'award-birthdays', cron: '5 0 * * *', run: ({ db, clock }) => awardBirthdays(db, clock.now()) },

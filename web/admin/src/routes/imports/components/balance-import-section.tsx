@@ -1,9 +1,10 @@
 import { Alert, Button, FileInput, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formError } from '../../../api/client.ts';
+import { fieldError, formError } from '../../../api/client.ts';
 import { useImportBalances, type BalanceImportBody } from '../../../hooks/api/imports.ts';
 import { ImportResult } from './import-result.tsx';
+import { useCsvFile } from './use-csv-file.ts';
 
 type Format = NonNullable<BalanceImportBody['format']>;
 const FORMATS: Format[] = ['plain', 'smile', 'loyaltylion'];
@@ -12,22 +13,15 @@ const FORMATS: Format[] = ['plain', 'smile', 'loyaltylion'];
 export function BalanceImportSection() {
   const { t } = useTranslation();
   const run = useImportBalances();
-  const [file, setFile] = useState<File | null>(null);
-  const [csv, setCsv] = useState<string | null>(null);
+  const { file, csv, choose } = useCsvFile(run.reset);
   const [format, setFormat] = useState<Format>('plain');
   const checked = run.data?.dry_run === true && run.variables?.csv === csv && run.variables?.format === format;
 
-  const choose = (chosen: File | null) => {
-    setFile(chosen);
-    setCsv(null);
-    run.reset();
-    if (chosen) void chosen.text().then(setCsv);
-  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (csv) run.mutate({ csv, format, dry_run: true });
   };
-  const general = formError(run.error, []);
+  const general = formError(run.error, ['csv']);
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="balances-title">
@@ -40,7 +34,7 @@ export function BalanceImportSection() {
       <form onSubmit={submit} noValidate>
         <Stack>
           <Group align="flex-start" gap="xs">
-            <FileInput label={t('imports.file')} accept=".csv,text/csv" value={file} onChange={choose} clearable clearButtonProps={{ 'aria-label': t('imports.clear') }} style={{ flex: '2 1 16rem' }} />
+            <FileInput label={t('imports.file')} accept=".csv,text/csv" value={file} onChange={choose} clearable clearButtonProps={{ 'aria-label': t('imports.clear') }} error={fieldError(run.error, 'csv')} style={{ flex: '2 1 16rem' }} />
             <NativeSelect
               label={t('imports.format')}
               value={format}
