@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../platform/db/database.ts';
 import { programCache } from '../platform/program-cache.ts';
 import { reportQuery } from './report-query.ts';
@@ -29,4 +29,20 @@ export async function customerSegment(db: Db, programId: string, c: { last_order
   const cuts = await cutoffs.get(db, programId);
   if (cuts.last.length === 0) return null;
   return rfmSegment(score(new Date(c.last_order_at).getTime() / 1000, cuts.last), score(c.orders_count, cuts.n), score(c.total_spent_minor, cuts.m));
+}
+
+/**
+ * An SQL condition on the customers table: in this RFM segment today. The score combinations come
+ * from rfmSegment itself, so the list filter and the customer read never disagree.
+ */
+export async function segmentCondition(db: Db, programId: string, segment: RfmSegment): Promise<RawBuilder<boolean>> {
+  const cuts = await cutoffs.get(db, programId);
+  if (cuts.last.length === 0) return sql<boolean>`false`;
+  const scored = (column: RawBuilder<number>, values: number[]) => sql<number>`(1 + ${sql.join(values.map((v) => sql`(${column} > ${v}::float8)::int`), sql` + `)})`;
+  const combinations: string[] = [];
+  for (let r = 1; r <= 5; r += 1) for (let f = 1; f <= 5; f += 1) for (let m = 1; m <= 5; m += 1) if (rfmSegment(r, f, m) === segment) combinations.push(`(${r}, ${f}, ${m})`);
+  const r = scored(sql`extract(epoch from last_order_at)`, cuts.last);
+  const f = scored(sql`orders_count`, cuts.n);
+  const m = scored(sql`total_spent_minor`, cuts.m);
+  return sql<boolean>`(last_order_at is not null and orders_count > 0 and (${r}, ${f}, ${m}) in (${sql.raw(combinations.join(', '))}))`;
 }

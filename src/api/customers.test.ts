@@ -23,6 +23,29 @@ describe('customers', () => {
     expect((await api.get('/v1/customers?external_id=nobody')).body.data).toHaveLength(0);
   });
 
+  it('filters by RFM segment, agreeing with each customer’s rfm_segment', async () => {
+    const api = await t.newProgram();
+    // Twenty shoppers, last seen 0 to 171 days ago, with one to five orders of 5 to 100: scores from 1 to 5.
+    for (let i = 0; i < 20; i += 1) {
+      for (let n = 0; n <= i % 5; n += 1) await api.post('/v1/orders', orderBody({ external_id: `rfm-${i}-${n}`, customer: { external_id: `rfm-${i}` }, subtotal: 500 + i * 500, total: 500 + i * 500, placed_at: new Date(t.clock.now().getTime() - (i * 9 + n) * 86_400_000).toISOString() }));
+    }
+    await api.post('/v1/customers', { email: 'no-orders@example.com' });
+    const all = (await api.get('/v1/customers?limit=100')).body.data as { id: string }[];
+    const segmentOf = new Map<string, string | null>();
+    for (const c of all) segmentOf.set(c.id, (await api.get(`/v1/customers/${c.id}`)).body.rfm_segment);
+    const listed: string[] = [];
+    for (const segment of new Set([...segmentOf.values()].filter((s): s is string => s !== null))) {
+      const ids = (await api.get(`/v1/customers?segment=${segment}&limit=100`)).body.data.map((c: { id: string }) => c.id);
+      expect(ids.length).toBeGreaterThan(0);
+      for (const id of ids) expect(segmentOf.get(id), segment).toBe(segment);
+      listed.push(...ids);
+    }
+    // Every customer with a segment is in exactly its own; the one without orders in none.
+    expect(listed.sort()).toEqual([...segmentOf].filter(([, s]) => s !== null).map(([id]) => id).sort());
+    expect(new Set(segmentOf.values()).size).toBeGreaterThan(2);
+    expect((await api.get('/v1/customers?segment=sleepy')).body.error).toMatchObject({ param: 'segment' });
+  });
+
   it('searches by a part of the email, the name or the store id, filters by tier, and exports the same list as CSV', async () => {
     const api = await t.newProgram();
     const ada = (await api.post('/v1/customers', { external_id: 'shop-1001', email: 'ada@lovelace.example', first_name: 'Ada', last_name: 'Lovelace' })).body;

@@ -18,6 +18,24 @@ const CustomerFilter = Type.Object({
   stage: Type.Optional(
     Type.Union([Type.Literal('new'), Type.Literal('one_time'), Type.Literal('repeat'), Type.Literal('loyal'), Type.Literal('at_risk'), Type.Literal('lapsed')], { description: 'Customers in this lifecycle stage today (the default thresholds of the retention report).' }),
   ),
+  segment: Type.Optional(
+    Type.Union(
+      [
+        Type.Literal('champions'),
+        Type.Literal('loyal'),
+        Type.Literal('potential_loyalist'),
+        Type.Literal('new'),
+        Type.Literal('promising'),
+        Type.Literal('needs_attention'),
+        Type.Literal('about_to_sleep'),
+        Type.Literal('at_risk'),
+        Type.Literal('cant_lose'),
+        Type.Literal('hibernating'),
+        Type.Literal('lost'),
+      ],
+      { description: 'Customers in this RFM segment today: the `rfm_segment` of the customer read (quintiles of the program’s customers, refreshed every ten minutes).' },
+    ),
+  ),
 });
 
 const CSV_COLUMNS = ['id', 'external_id', 'email', 'first_name', 'last_name', 'points_balance', 'points_pending', 'points_reserved', 'points_earned_lifetime', 'tier_id', 'orders_count', 'total_spent', 'currency', 'first_order_at', 'last_order_at', 'in_holdout', 'marketing_consent', 'created_at'] as const;

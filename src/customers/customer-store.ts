@@ -3,7 +3,8 @@ import type { Db, Tx } from '../platform/db/database.ts';
 import type { CustomersTable } from '../platform/db/schema.ts';
 import { conflict, invalidRequest, notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
-import { DEFAULT_STAGES, stageCase, type LifecycleStage } from '../analytics/segments.ts';
+import { segmentCondition } from '../analytics/customer-segment.ts';
+import { DEFAULT_STAGES, stageCase, type LifecycleStage, type RfmSegment } from '../analytics/segments.ts';
 
 export type CustomerRow = Selectable<CustomersTable>;
 
@@ -174,13 +175,14 @@ export async function getCustomer(db: Db | Tx, programId: string, id: string): P
   return row;
 }
 
-/** What a customer list can be narrowed by: exact keys, a search, a tier (`none`: no tier), a lifecycle stage (as of `asOf`). */
+/** What a customer list can be narrowed by: exact keys, a search, a tier (`none`: no tier), a lifecycle stage (as of `asOf`), an RFM segment. */
 export interface CustomerFilter {
   external_id?: string;
   email?: string;
   q?: string;
   tier_id?: string;
   stage?: LifecycleStage;
+  segment?: RfmSegment;
 }
 
 export async function listCustomers(db: Db, programId: string, filter: CustomerFilter & { limit: number; starting_after?: string }, asOf = new Date()): Promise<CustomerRow[]> {
@@ -195,6 +197,7 @@ export async function listCustomers(db: Db, programId: string, filter: CustomerF
   }
   if (filter.tier_id) query = filter.tier_id === 'none' ? query.where('tier_id', 'is', null) : query.where('tier_id', '=', filter.tier_id);
   if (filter.stage) query = query.where('orders_count', '>', 0).where(stageCase(DEFAULT_STAGES, asOf, { orders: 'orders_count', first: 'first_order_at', last: 'last_order_at' }), '=', filter.stage);
+  if (filter.segment) query = query.where(await segmentCondition(db, programId, filter.segment));
   if (filter.starting_after) query = query.where('id', '<', filter.starting_after);
   return query.orderBy('id', 'desc').limit(filter.limit + 1).execute();
 }

@@ -5582,6 +5582,8 @@ export interface operations {
                 limit: number;
                 /** @description Search: a part of the email, the name or the store’s customer id, or a whole `cus_…` id. */
                 q?: string;
+                /** @description Customers in this RFM segment today: the `rfm_segment` of the customer read (quintiles of the program’s customers, refreshed every ten minutes). */
+                segment?: "champions" | "loyal" | "potential_loyalist" | "new" | "promising" | "needs_attention" | "about_to_sleep" | "at_risk" | "cant_lose" | "hibernating" | "lost";
                 /** @description Customers in this lifecycle stage today (the default thresholds of the retention report). */
                 stage?: "new" | "one_time" | "repeat" | "loyal" | "at_risk" | "lapsed";
                 /** @description Id of the last object of the previous page. */
@@ -7118,6 +7120,8 @@ export interface operations {
                 external_id?: string;
                 /** @description Search: a part of the email, the name or the store’s customer id, or a whole `cus_…` id. */
                 q?: string;
+                /** @description Customers in this RFM segment today: the `rfm_segment` of the customer read (quintiles of the program’s customers, refreshed every ten minutes). */
+                segment?: "champions" | "loyal" | "potential_loyalist" | "new" | "promising" | "needs_attention" | "about_to_sleep" | "at_risk" | "cant_lose" | "hibernating" | "lost";
                 /** @description Customers in this lifecycle stage today (the default thresholds of the retention report). */
                 stage?: "new" | "one_time" | "repeat" | "loyal" | "at_risk" | "lapsed";
                 /** @description Customers in this tier; `none` for those in none. */

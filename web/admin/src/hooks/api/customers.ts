@@ -7,7 +7,8 @@ import { client, queryString, unwrap } from '../../api/client.ts';
 export type Customer = paths['/v1/customers/{id}']['get']['responses']['200']['content']['application/json'];
 export type CustomerListItem = paths['/v1/customers']['get']['responses']['200']['content']['application/json']['data'][number];
 export type Transaction = paths['/v1/customers/{id}/transactions']['get']['responses']['200']['content']['application/json']['data'][number];
-export type CustomerFilter = { q?: string; tier_id?: string; stage?: 'new' | 'one_time' | 'repeat' | 'loyal' | 'at_risk' | 'lapsed' };
+/** The list's filters, as the API takes them. */
+export type CustomerFilter = Pick<NonNullable<paths['/v1/customers']['get']['parameters']['query']>, 'q' | 'tier_id' | 'stage' | 'segment'>;
 
 const PAGE = 25;
 

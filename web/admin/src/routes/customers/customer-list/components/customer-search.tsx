@@ -3,12 +3,21 @@ import { ExportButton } from '../../../../components/common/export-button.tsx';
 import { customersExportUrl, type CustomerFilter } from '../../../../hooks/api/customers.ts';
 import { useTiers } from '../../../../hooks/api/program.ts';
 
-const STAGES = ['new', 'one_time', 'repeat', 'loyal', 'at_risk', 'lapsed'] as const;
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RFM_SEGMENTS } from '../../../../lib/rfm.ts';
 
-/** A part of an email, a name or the store's customer id; a Regulars id (cus_…) opens that customer. A tier or a lifecycle stage narrows the list; the export takes the same filters. */
-export function CustomerSearch({ initial, onSearch, tier, onTier, stage, onStage, filter }: { initial: string; onSearch: (value: string) => void; tier: string; onTier: (tier: string) => void; stage: string; onStage: (stage: string) => void; filter: CustomerFilter }) {
+const STAGES = ['new', 'one_time', 'repeat', 'loyal', 'at_risk', 'lapsed'] as const;
+
+/** The selects that narrow the list: a tier id (or none), a lifecycle stage, an RFM segment; '' is all. */
+export interface Narrowing {
+  tier: string;
+  stage: string;
+  segment: string;
+}
+
+/** A part of an email, a name or the store's customer id; a Regulars id (cus_…) opens that customer. A tier, a lifecycle stage or an RFM segment narrows the list; the export takes the same filters. */
+export function CustomerSearch({ initial, onSearch, narrowing, onNarrow, filter }: { initial: string; onSearch: (value: string) => void; narrowing: Narrowing; onNarrow: (change: Partial<Narrowing>) => void; filter: CustomerFilter }) {
   const { t } = useTranslation();
   const tiers = useTiers().data?.data.filter((x) => x.status === 'active') ?? [];
   const [value, setValue] = useState(initial);
@@ -30,12 +39,18 @@ export function CustomerSearch({ initial, onSearch, tier, onTier, stage, onStage
         {tiers.length > 0 && (
           <NativeSelect
             label={t('customers.tier')}
-            value={tier}
-            onChange={(e) => onTier(e.currentTarget.value)}
+            value={narrowing.tier}
+            onChange={(e) => onNarrow({ tier: e.currentTarget.value })}
             data={[{ value: '', label: t('customers.allTiers') }, { value: 'none', label: t('customers.noTier') }, ...tiers.map((x) => ({ value: x.id, label: x.name }))]}
           />
         )}
-        <NativeSelect label={t('customers.stage')} value={stage} onChange={(e) => onStage(e.currentTarget.value)} data={[{ value: '', label: t('customers.allStages') }, ...STAGES.map((s) => ({ value: s, label: t(`stages.${s}`) }))]} />
+        <NativeSelect label={t('customers.stage')} value={narrowing.stage} onChange={(e) => onNarrow({ stage: e.currentTarget.value })} data={[{ value: '', label: t('customers.allStages') }, ...STAGES.map((s) => ({ value: s, label: t(`stages.${s}`) }))]} />
+        <NativeSelect
+          label={t('customers.segment')}
+          value={narrowing.segment}
+          onChange={(e) => onNarrow({ segment: e.currentTarget.value })}
+          data={[{ value: '', label: t('customers.allSegments') }, ...RFM_SEGMENTS.map((s) => ({ value: s, label: t(`analytics.segments.${s}`) }))]}
+        />
         <Button type="submit">{t('customers.searchSubmit')}</Button>
         {initial && (
           <Button
