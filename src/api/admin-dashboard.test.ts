@@ -196,6 +196,32 @@ describe.skipIf(!chromiumPresent())('the admin dashboard in Chromium', { timeout
     await tiers.getByRole('button', { name: 'Save and move customers' }).click();
     await tiers.getByRole('status').filter({ hasText: /^Done/ }).waitFor({ timeout: 30_000 });
     expect((await api.get(`/v1/tiers/${silver.id}`)).body.threshold).toBe(100);
+    await tiers.getByRole('button', { name: 'Close' }).last().click();
+    await tiers.waitFor({ state: 'detached' });
+
+    // A stamp card that gives the new reward, and a challenge refused until it gives something.
+    await page.getByRole('button', { name: 'New stamp card' }).click();
+    const card = page.getByRole('dialog', { name: 'New stamp card' });
+    await card.getByLabel(label('Name')).fill('Coffee card');
+    await card.getByLabel(label('Stamps to fill the card')).fill('8');
+    await card.getByLabel(label('Reward for a full card')).selectOption({ label: '$10 off' });
+    await screenshot(page, 'program-new-stamp-card');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await card.getByRole('button', { name: 'Create stamp card' }).click();
+    await card.waitFor({ state: 'detached' });
+    await page.getByRole('cell', { name: 'Coffee card' }).waitFor();
+    const tenOff = (await api.get('/v1/rewards')).body.data.find((r: { name: string }) => r.name === '$10 off');
+    expect((await api.get('/v1/stamp-cards')).body.data.find((c: { name: string }) => c.name === 'Coffee card')).toMatchObject({ stamps_required: 8, per: 'order', reward_id: tenOff.id, active: true });
+
+    await page.getByRole('button', { name: 'New challenge' }).click();
+    const challenge = page.getByRole('dialog', { name: 'New challenge' });
+    await challenge.getByLabel(label('Name')).fill('Three in a month');
+    await challenge.getByRole('button', { name: 'Create challenge' }).click();
+    await challenge.locator('.mantine-InputWrapper-error').filter({ hasText: /reward_id or points/ }).waitFor();
+    await challenge.getByLabel(label('Points on completion')).fill('300');
+    await challenge.getByRole('button', { name: 'Create challenge' }).click();
+    await challenge.waitFor({ state: 'detached' });
+    expect((await api.get('/v1/challenges')).body.data.find((c: { name: string }) => c.name === 'Three in a month')).toMatchObject({ goal: 'orders', target: 3, window_days: 30, points: 300 });
     await page.close();
   });
 

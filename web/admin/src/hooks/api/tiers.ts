@@ -5,11 +5,17 @@ import type { paths } from '../../../../client/index.ts';
 import { client, unwrap } from '../../api/client.ts';
 
 export type Tier = paths['/v1/tiers']['get']['responses']['200']['content']['application/json']['data'][number];
+export type NewTier = NonNullable<paths['/v1/tiers']['post']['requestBody']>['content']['application/json'];
 export type ThresholdChange = { tier_id: string; threshold: number };
 export type Recalculation = paths['/v1/tiers/recalculations/{id}']['get']['responses']['200']['content']['application/json'];
 
 export function usePreviewThresholds() {
   return useMutation({ mutationFn: async (thresholds: ThresholdChange[]) => unwrap(await client.POST('/v1/tiers/recalculations', { body: { dry_run: true, thresholds } })) });
+}
+
+export function useCreateTier() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: async (body: NewTier) => unwrap(await client.POST('/v1/tiers', { body })), onSuccess: () => queryClient.invalidateQueries({ queryKey: ['tiers'] }) });
 }
 
 /** Saves the thresholds, then starts the recalculation; its progress is `useRecalculation`. */

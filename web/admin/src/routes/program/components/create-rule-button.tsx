@@ -1,10 +1,9 @@
-import { Alert, Button, Divider, Group, Modal, NativeSelect, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import { useState, type FormEvent } from 'react';
+import { Button, Divider, Group, NativeSelect, NumberInput, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { fieldError, formError } from '../../../api/client.ts';
+import { FormDialog } from '../../../components/common/form-dialog.tsx';
 import { MoneyInput } from '../../../components/common/money-input.tsx';
 import { useCreateEarningRule, useProgram, type NewEarningRule } from '../../../hooks/api/program.ts';
+import { numberOrEmpty, unlessEmpty, useFormDialog } from '../../../hooks/use-form-dialog.ts';
 import { EarningPreview } from './earning-preview.tsx';
 
 type RuleType = NewEarningRule['type'];
@@ -26,94 +25,58 @@ const EMPTY: Draft = { name: '', type: 'points_per_unit', points: 1, unit_amount
 
 /** The rule as the API takes it: only the fields its type has, and only those filled in. */
 function toRule(d: Draft): NewEarningRule {
-  const set = <T,>(value: T | '') => (value === '' ? undefined : value);
   const purchase = d.type !== 'action';
   return {
     name: d.name.trim(),
     type: d.type,
-    ...(d.type === 'multiplier' ? { multiplier: set(d.multiplier) } : { points: set(d.points) }),
-    ...(d.type === 'points_per_unit' ? { unit_amount: set(d.unit_amount) } : {}),
-    ...(purchase ? { min_spend: set(d.min_spend) } : {}),
-    ...(d.type === 'action' ? { event_type: d.event_type } : { hold_days: set(d.hold_days) }),
+    ...(d.type === 'multiplier' ? { multiplier: unlessEmpty(d.multiplier) } : { points: unlessEmpty(d.points) }),
+    ...(d.type === 'points_per_unit' ? { unit_amount: unlessEmpty(d.unit_amount) } : {}),
+    ...(purchase ? { min_spend: unlessEmpty(d.min_spend) } : {}),
+    ...(d.type === 'action' ? { event_type: d.event_type } : { hold_days: unlessEmpty(d.hold_days) }),
   };
 }
 
 /** A new earning rule, tried on an order before it is saved. */
 export function CreateRuleButton() {
   const { t } = useTranslation();
-  const [opened, { open, close }] = useDisclosure();
-  const create = useCreateEarningRule();
-  const program = useProgram();
-  const [draft, setDraft] = useState<Draft>(EMPTY);
-  const currency = program.data?.currency ?? 'USD';
-  const change = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const number = (value: string | number) => (typeof value === 'number' ? value : '');
-
-  const done = () => {
-    close();
-    setDraft(EMPTY);
-    create.reset();
-  };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate(toRule(draft), { onSuccess: done });
-  };
-  const error = (field: string) => fieldError(create.error, field);
-  const general = formError(create.error, FIELDS);
-
+  const currency = useProgram().data?.currency ?? 'USD';
+  const { open, draft, change, error, dialog } = useFormDialog(EMPTY, useCreateEarningRule(), toRule, FIELDS);
+  const preview = draft.type !== 'action' && (
+    <>
+      <Divider my="md" />
+      <Title order={3} size="h5" mb={4}>
+        {t('preview.title')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="xs">
+        {t('preview.draftHint')}
+      </Text>
+      <EarningPreview draft={toRule({ ...draft, name: draft.name.trim() || t('rule.untitled') })} />
+    </>
+  );
   return (
     <>
       <Button onClick={open}>{t('rule.open')}</Button>
-      <Modal opened={opened} onClose={done} title={t('rule.title')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
-        <form onSubmit={submit} noValidate id="create-rule">
-          <Stack>
-            {general && (
-              <Alert color="red" variant="light" role="alert">
-                {general}
-              </Alert>
-            )}
-            <TextInput label={t('rule.name')} required value={draft.name} onChange={(e) => change('name')(e.currentTarget.value)} error={error('name')} data-autofocus />
-            <NativeSelect label={t('rule.type')} value={draft.type} onChange={(e) => change('type')(e.currentTarget.value as RuleType)} data={TYPES.map((type) => ({ value: type, label: t(`rule.types.${type}`) }))} error={error('type')} />
-            {draft.type === 'multiplier' ? (
-              <NumberInput label={t('rule.multiplier')} description={t('rule.multiplierHint')} min={1} max={100} decimalScale={2} value={draft.multiplier} onChange={(v) => change('multiplier')(number(v))} error={error('multiplier')} />
-            ) : (
-              <NumberInput label={t('rule.points')} required min={1} allowDecimal={false} value={draft.points} onChange={(v) => change('points')(number(v))} error={error('points')} />
-            )}
-            {draft.type === 'points_per_unit' && (
-              <MoneyInput label={t('rule.unitAmount')} description={t('rule.unitAmountHint')} currency={currency} value={draft.unit_amount} onChange={change('unit_amount')} error={error('unit_amount')} />
-            )}
-            {draft.type === 'action' && (
-              <NativeSelect label={t('rule.event')} value={draft.event_type} onChange={(e) => change('event_type')(e.currentTarget.value)} data={EVENTS.map((event) => ({ value: event, label: t(`rule.events.${event}`) }))} error={error('event_type')} />
-            )}
-            {draft.type !== 'action' && (
-              <Group grow align="flex-start">
-                <MoneyInput label={t('rule.minSpend')} currency={currency} value={draft.min_spend} onChange={change('min_spend')} error={error('min_spend')} />
-                <NumberInput label={t('rule.holdDays')} description={t('rule.holdDaysHint')} min={0} max={365} allowDecimal={false} value={draft.hold_days} onChange={(v) => change('hold_days')(number(v))} error={error('hold_days')} />
-              </Group>
-            )}
-          </Stack>
-        </form>
-        {draft.type !== 'action' && (
-          <>
-            <Divider my="md" />
-            <Title order={3} size="h5" mb={4}>
-              {t('preview.title')}
-            </Title>
-            <Text size="sm" c="dimmed" mb="xs">
-              {t('preview.draftHint')}
-            </Text>
-            <EarningPreview draft={toRule({ ...draft, name: draft.name.trim() || t('rule.untitled') })} />
-          </>
+      <FormDialog {...dialog} title={t('rule.title')} submitLabel={t('rule.submit')} size="lg" after={preview}>
+        <TextInput label={t('rule.name')} required value={draft.name} onChange={(e) => change('name')(e.currentTarget.value)} error={error('name')} data-autofocus />
+        <NativeSelect label={t('rule.type')} value={draft.type} onChange={(e) => change('type')(e.currentTarget.value as RuleType)} data={TYPES.map((type) => ({ value: type, label: t(`rule.types.${type}`) }))} error={error('type')} />
+        {draft.type === 'multiplier' ? (
+          <NumberInput label={t('rule.multiplier')} description={t('rule.multiplierHint')} min={1} max={100} decimalScale={2} value={draft.multiplier} onChange={(v) => change('multiplier')(numberOrEmpty(v))} error={error('multiplier')} />
+        ) : (
+          <NumberInput label={t('rule.points')} required min={1} allowDecimal={false} value={draft.points} onChange={(v) => change('points')(numberOrEmpty(v))} error={error('points')} />
         )}
-        <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={done}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" form="create-rule" loading={create.isPending}>
-            {t('rule.submit')}
-          </Button>
-        </Group>
-      </Modal>
+        {draft.type === 'points_per_unit' && (
+          <MoneyInput label={t('rule.unitAmount')} description={t('rule.unitAmountHint')} currency={currency} value={draft.unit_amount} onChange={change('unit_amount')} error={error('unit_amount')} />
+        )}
+        {draft.type === 'action' && (
+          <NativeSelect label={t('rule.event')} value={draft.event_type} onChange={(e) => change('event_type')(e.currentTarget.value)} data={EVENTS.map((event) => ({ value: event, label: t(`rule.events.${event}`) }))} error={error('event_type')} />
+        )}
+        {draft.type !== 'action' && (
+          <Group grow align="flex-start">
+            <MoneyInput label={t('rule.minSpend')} currency={currency} value={draft.min_spend} onChange={change('min_spend')} error={error('min_spend')} />
+            <NumberInput label={t('rule.holdDays')} description={t('rule.holdDaysHint')} min={0} max={365} allowDecimal={false} value={draft.hold_days} onChange={(v) => change('hold_days')(numberOrEmpty(v))} error={error('hold_days')} />
+          </Group>
+        )}
+      </FormDialog>
     </>
   );
 }

@@ -1,18 +1,26 @@
 import { Anchor, Badge, Paper } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable, type Column } from '../../../components/common/data-table.tsx';
 import { EmptyState, QueryState } from '../../../components/common/query-state.tsx';
 import { Section } from '../../../components/common/section.tsx';
 import { useCauses, useChallenges, useMembershipPlans, useStampCards, type Cause, type Challenge, type MembershipPlan, type StampCard } from '../../../hooks/api/catalog.ts';
 import { useProgram, useRewards } from '../../../hooks/api/program.ts';
+import { useSession } from '../../../hooks/api/session.ts';
 import { formatMoney, formatNumber } from '../../../lib/format.ts';
+import { roleMay } from '../../../lib/roles.ts';
+import { CreateCauseButton } from './create-cause-button.tsx';
+import { CreateChallengeButton } from './create-challenge-button.tsx';
+import { CreatePlanButton } from './create-plan-button.tsx';
+import { CreateStampCardButton } from './create-stamp-card-button.tsx';
 
 /** A list of the program's, its empty state pointing at the API reference, under its heading. */
-function CatalogSection<T extends { id: string }>({ id, title, query, columns, empty, docs }: { id: string; title: string; query: UseQueryResult<{ data: T[] }>; columns: Column<T>[]; empty: { title: string; body: string }; docs: string }) {
+function CatalogSection<T extends { id: string }>({ id, title, query, columns, empty, docs, create }: { id: string; title: string; query: UseQueryResult<{ data: T[] }>; columns: Column<T>[]; empty: { title: string; body: string }; docs: string; create?: ReactNode }) {
   const { t } = useTranslation();
+  const mayChange = roleMay(useSession().data?.program.role, 'setup');
   return (
-    <Section id={id} title={title}>
+    <Section id={id} title={title} actions={mayChange && create}>
       <Paper withBorder>
         <QueryState isPending={query.isPending} error={query.error}>
           {() =>
@@ -51,7 +59,7 @@ export function StampCardsSection() {
     { header: t('engagement.gives'), cell: (c) => <bdi>{rewardName(c.reward_id) ?? '—'}</bdi> },
     { header: t('program.status'), cell: (c) => activeBadge(c.active, t) },
   ];
-  return <CatalogSection id="stamp-cards-title" title={t('engagement.stampCards')} query={useStampCards()} columns={columns} empty={{ title: t('engagement.stampCardsEmpty'), body: t('engagement.stampCardsEmptyBody') }} docs="stamp-cards" />;
+  return <CatalogSection id="stamp-cards-title" title={t('engagement.stampCards')} query={useStampCards()} columns={columns} empty={{ title: t('engagement.stampCardsEmpty'), body: t('engagement.stampCardsEmptyBody') }} docs="stamp-cards" create={<CreateStampCardButton />} />;
 }
 
 export function ChallengesSection() {
@@ -63,7 +71,7 @@ export function ChallengesSection() {
     { header: t('engagement.gives'), cell: (c) => <bdi>{rewardName(c.reward_id) ?? (c.points ? t('common.points', { count: c.points, formatted: formatNumber(c.points) }) : '—')}</bdi> },
     { header: t('program.status'), cell: (c) => activeBadge(c.active, t) },
   ];
-  return <CatalogSection id="challenges-title" title={t('engagement.challenges')} query={useChallenges()} columns={columns} empty={{ title: t('engagement.challengesEmpty'), body: t('engagement.challengesEmptyBody') }} docs="challenges" />;
+  return <CatalogSection id="challenges-title" title={t('engagement.challenges')} query={useChallenges()} columns={columns} empty={{ title: t('engagement.challengesEmpty'), body: t('engagement.challengesEmptyBody') }} docs="challenges" create={<CreateChallengeButton />} />;
 }
 
 export function MembershipPlansSection() {
@@ -75,7 +83,7 @@ export function MembershipPlansSection() {
     { header: t('engagement.benefits'), cell: (p) => [p.earn_multiplier > 1 ? t('program.rules.multiplier', { multiplier: formatNumber(p.earn_multiplier) }) : null, ...p.perks].filter(Boolean).join(' · ') || '—' },
     { header: t('program.status'), cell: (p) => activeBadge(p.active, t) },
   ];
-  return <CatalogSection id="memberships-title" title={t('engagement.memberships')} query={useMembershipPlans()} columns={columns} empty={{ title: t('engagement.membershipsEmpty'), body: t('engagement.membershipsEmptyBody') }} docs="memberships" />;
+  return <CatalogSection id="memberships-title" title={t('engagement.memberships')} query={useMembershipPlans()} columns={columns} empty={{ title: t('engagement.membershipsEmpty'), body: t('engagement.membershipsEmptyBody') }} docs="memberships" create={<CreatePlanButton />} />;
 }
 
 export function CausesSection() {
@@ -88,5 +96,5 @@ export function CausesSection() {
     { header: t('engagement.amountDonated'), align: 'end', cell: (c) => formatMoney(c.amount_donated, program.data?.currency ?? 'USD') },
     { header: t('program.status'), cell: (c) => activeBadge(c.status === 'active', t) },
   ];
-  return <CatalogSection id="causes-title" title={t('engagement.causes')} query={useCauses()} columns={columns} empty={{ title: t('engagement.causesEmpty'), body: t('engagement.causesEmptyBody') }} docs="charity" />;
+  return <CatalogSection id="causes-title" title={t('engagement.causes')} query={useCauses()} columns={columns} empty={{ title: t('engagement.causesEmpty'), body: t('engagement.causesEmptyBody') }} docs="charity" create={<CreateCauseButton />} />;
 }

@@ -10,6 +10,7 @@ import type { Tier } from '../../../hooks/api/tiers.ts';
 import { formatMoney, formatNumber, isolate } from '../../../lib/format.ts';
 import { roleMay } from '../../../lib/roles.ts';
 import { ChangeThresholdsButton } from './change-thresholds-button.tsx';
+import { CreateTierButton } from './create-tier-button.tsx';
 
 /** A threshold in what the program's tiers measure: points, money spent or orders. */
 function thresholdText(value: number, program: Program, t: TFunction): string {
@@ -38,7 +39,16 @@ export function TiersSection() {
     },
   ];
   return (
-    <Section id="tiers-title" title={t('tiers.title')} actions={mayChange && program.data && active.length > 0 && <ChangeThresholdsButton tiers={active} program={program.data} />}>
+    <Section id="tiers-title" title={t('tiers.title')} actions={
+        mayChange &&
+        program.data && (
+          <>
+            {active.length > 0 && <ChangeThresholdsButton tiers={active} program={program.data} />}
+            <CreateTierButton program={program.data} />
+          </>
+        )
+      }
+    >
       <Paper withBorder>
         <QueryState isPending={tiers.isPending || program.isPending} error={tiers.error ?? program.error}>
           {() =>

@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, NumberInput, Stack, Textarea } from '@mantine/core';
+import { Button, NumberInput, Textarea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldError, formError } from '../../../../api/client.ts';
+import { FormDialog } from '../../../../components/common/form-dialog.tsx';
 import { useAdjustPoints, type Customer } from '../../../../hooks/api/customers.ts';
 import { formatNumber } from '../../../../lib/format.ts';
 
@@ -24,8 +25,7 @@ export function AdjustPointsButton({ customer }: { customer: Customer }) {
     setChecked(false);
     adjust.reset();
   };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setChecked(true);
     if (points === '' || points === 0 || !reason.trim()) return;
     adjust.mutate({ points, reason: reason.trim() }, { onSuccess: done });
@@ -35,14 +35,7 @@ export function AdjustPointsButton({ customer }: { customer: Customer }) {
   return (
     <>
       <Button onClick={open}>{t('adjust.open')}</Button>
-      <Modal opened={opened} onClose={done} title={t('adjust.title')} closeButtonProps={{ 'aria-label': t('common.close') }}>
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            {general && (
-              <Alert color="red" variant="light" role="alert">
-                {general}
-              </Alert>
-            )}
+      <FormDialog opened={opened} onClose={done} title={t('adjust.title')} onSubmit={submit} pending={adjust.isPending} error={general} submitLabel={t('adjust.submit')}>
             <NumberInput
               label={t('adjust.points')}
               description={t('adjust.pointsHint', { balance: formatNumber(customer.points_balance) })}
@@ -64,17 +57,7 @@ export function AdjustPointsButton({ customer }: { customer: Customer }) {
               onChange={(e) => setReason(e.currentTarget.value)}
               error={fieldError(adjust.error, 'reason') ?? (checked && !reason.trim() ? t('adjust.reasonRequired') : undefined)}
             />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={done}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={adjust.isPending}>
-                {t('adjust.submit')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+      </FormDialog>
     </>
   );
 }
