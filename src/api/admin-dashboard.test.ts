@@ -326,8 +326,8 @@ describe.skipIf(!chromiumPresent())('the admin dashboard in Chromium', { timeout
   });
 
   it('Home and Analytics draw their charts from the demo store', async () => {
-    // Home: points over time. Analytics: retention, RFM segments, the 12-month projection.
-    for (const [path, name, charts] of [['/', 'home', 1], ['/analytics', 'analytics', 3]] as const) {
+    // Home: points over time. Analytics: retention, RFM segments, the CLV by decile and by P(alive), the 12-month projection.
+    for (const [path, name, charts] of [['/', 'home', 1], ['/analytics', 'analytics', 5]] as const) {
       const page = await open(owner, path);
       await page.locator('svg.recharts-surface').nth(charts - 1).waitFor({ timeout: 20_000 });
       if (path === '/analytics') {
@@ -337,6 +337,11 @@ describe.skipIf(!chromiumPresent())('the admin dashboard in Chromium', { timeout
         await page.getByRole('button', { name: 'Run the backtest' }).click();
         await page.getByRole('status').filter({ hasText: /orders of \d+ customers replayed/ }).waitFor({ timeout: 20_000 });
         expect((await api.get('/v1/customers?limit=1')).body.data[0].points_balance).toBe(balance);
+        // Segment and stage movement: the largest moves of the period, each a row.
+        const moves = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'From' }) });
+        await expect.poll(() => moves.count()).toBe(2);
+        for (const table of await moves.all()) expect(await table.getByRole('row').count()).toBeGreaterThan(1);
+        await page.getByText(/the top tenth will bring \d+%/).waitFor();
       }
       await check(page, name);
       const drawn = await inPage<number[]>(page, `[...document.querySelectorAll('svg.recharts-surface')].map((svg) => svg.querySelectorAll('path.recharts-curve, path.recharts-rectangle, path.recharts-area-area, .recharts-line-curve, .recharts-bar-rectangle path').length)`);

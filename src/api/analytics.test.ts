@@ -54,6 +54,23 @@ describe('predicted CLV and the retention projection on a synthetic store', asyn
     expect(short.predicted_clv_total).toBeLessThan(res.predicted_clv_total);
   }, 60_000);
 
+  it('spreads the predicted value over deciles of customers and P(alive) over tenths', async () => {
+    const res = (await api.get('/v1/analytics/clv?limit=1000')).body;
+    const deciles = res.value_by_decile as { decile: number; customers: number; min_clv: number; max_clv: number; average_clv: number; share_of_value: number }[];
+    expect(deciles.map((d) => d.decile)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(deciles.reduce((s, d) => s + d.customers, 0)).toBe(1500);
+    expect(deciles.reduce((s, d) => s + d.share_of_value, 0)).toBeCloseTo(1, 6);
+    // The top decile is the ten percent with the highest predicted CLV, highest first.
+    const ranked = (res.top as { predicted_clv: number }[]).map((c) => c.predicted_clv);
+    expect([deciles[0]!.max_clv, deciles[0]!.min_clv]).toEqual([ranked[0], ranked[149]]);
+    for (let i = 1; i < 10; i++) expect(deciles[i]!.max_clv).toBeLessThanOrEqual(deciles[i - 1]!.min_clv);
+    expect(deciles[0]!.share_of_value).toBeGreaterThan(0.1);
+    const bands = res.p_alive_bands as { from: number; to: number; customers: number }[];
+    expect(bands).toHaveLength(10);
+    expect(bands.reduce((s, b) => s + b.customers, 0)).toBe(1500);
+    expect(bands[9]!.customers).toBeGreaterThanOrEqual((res.top as { p_alive: number }[]).filter((c) => c.p_alive >= 0.9).length);
+  }, 60_000);
+
   it('projects revenue at current retention and five points higher', async () => {
     const res = (await api.get('/v1/analytics/projection?months=12&uplift_points=5')).body;
     expect(res.inputs.monthlyRetention).toBeGreaterThan(0);

@@ -7,7 +7,8 @@ import { getProgram } from '../programs/program-store.ts';
 import { clvModels } from '../analytics/clv/clv-models.ts';
 import { predictClv } from '../analytics/clv/clv-prediction.ts';
 import { programEconomics } from '../analytics/economics.ts';
-import { ProgramEconomics } from './schemas/analytics.ts';
+import { ClvPrediction, HoldoutLift, ProgramEconomics, RetentionProjection, RetentionReport } from './schemas/analytics.ts';
+import { pAliveBands, valueByDecile } from '../analytics/clv/clv-distribution.ts';
 import { projectRevenue } from '../analytics/projection.ts';
 import { retentionReport } from '../analytics/report.ts';
 import { startReplay, type DraftProgram } from '../analytics/backtest.ts';
@@ -44,7 +45,7 @@ export const analyticsRoutes =
             at_risk_days: Days(DEFAULT_STAGES.at_risk_days, 'Lifecycle: no order for longer than this is at risk.'),
             lapsed_days: Days(DEFAULT_STAGES.lapsed_days, 'Lifecycle: no order for longer than this is lapsed.'),
           }),
-          response: { 200: Type.Record(Type.String(), Type.Unknown()), ...errorResponses },
+          response: { 200: RetentionReport, ...errorResponses },
         },
       },
       async (request) => {
@@ -82,13 +83,13 @@ export const analyticsRoutes =
           summary: "The program's lift: members against the holdout group (repeat rate, revenue per customer, 95% CIs)",
           description: 'Customers whose first order falls in the range, followed up to `to`. Set `holdout_percent` on the program to keep a random share of new customers out as the control.',
           querystring: Range,
-          response: { 200: Type.Record(Type.String(), Type.Unknown()), ...errorResponses },
+          response: { 200: HoldoutLift, ...errorResponses },
         },
       },
       async (request) => {
         const r = range(request.query);
         const { members, holdout } = await holdoutGroups(deps.readDb, request.program.id, r.from, r.to);
-        return { object: 'program_lift', ...request.query, ...lift(members, holdout) };
+        return { object: 'program_lift' as const, ...request.query, ...lift(members, holdout) };
       },
     );
 
@@ -124,7 +125,7 @@ export const analyticsRoutes =
           summary: 'Revenue over the next months at today’s retention, and with retention some points higher',
           description: 'From the last three full months: monthly retention, new customers per month, orders per active customer and order value.',
           querystring: Type.Object({ months: Type.Integer({ minimum: 1, maximum: 60, default: 12 }), uplift_points: Type.Number({ minimum: 0, maximum: 50, default: 5 }) }),
-          response: { 200: Type.Record(Type.String(), Type.Unknown()), ...errorResponses },
+          response: { 200: RetentionProjection, ...errorResponses },
         },
       },
       async (request) => {
@@ -146,7 +147,7 @@ export const analyticsRoutes =
         const current = projectRevenue(input, request.query.months);
         const improved = projectRevenue(input, request.query.months, request.query.uplift_points / 100);
         const sum = (xs: { revenue: number }[]) => xs.reduce((s, x) => s + x.revenue, 0);
-        return { object: 'retention_projection', inputs: input, months: request.query.months, at_current_retention: { revenue: sum(current), by_month: current }, at_higher_retention: { uplift_points: request.query.uplift_points, revenue: sum(improved), by_month: improved } };
+        return { object: 'retention_projection' as const, inputs: input, months: request.query.months, at_current_retention: { revenue: sum(current), by_month: current }, at_higher_retention: { uplift_points: request.query.uplift_points, revenue: sum(improved), by_month: improved } };
       },
     );
 
@@ -163,7 +164,7 @@ export const analyticsRoutes =
             discount_rate: Type.Number({ minimum: 0, maximum: 1, default: 0.1 }),
             limit: Type.Integer({ minimum: 1, maximum: 1000, default: 20 }),
           }),
-          response: { 200: Type.Record(Type.String(), Type.Unknown()), ...errorResponses },
+          response: { 200: ClvPrediction, ...errorResponses },
         },
       },
       async (request) => {
@@ -172,7 +173,7 @@ export const analyticsRoutes =
         const total = p.customers.reduce((s, c) => s + c.predicted_clv, 0);
         const top = [...p.customers].sort((a, b) => b.predicted_clv - a.predicted_clv).slice(0, request.query.limit);
         return {
-          object: 'clv_prediction',
+          object: 'clv_prediction' as const,
           horizon_days: request.query.horizon_days,
           discount_rate: request.query.discount_rate,
           bgnbd: p.bgnbd,
@@ -181,6 +182,8 @@ export const analyticsRoutes =
           expected_active_customers: Math.round(p.customers.reduce((s, c) => s + c.p_alive, 0)),
           predicted_clv_total: Math.round(total),
           predicted_clv_average: Math.round(total / p.customers.length),
+          value_by_decile: valueByDecile(p.customers.map((c) => c.predicted_clv)),
+          p_alive_bands: pAliveBands(p.customers.map((c) => c.p_alive)),
           top: top.map((c) => ({ ...c, expected_spend: Math.round(c.expected_spend), predicted_clv: Math.round(c.predicted_clv) })),
         };
       },

@@ -2702,7 +2702,61 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @description The fitted BG/NBD parameters. */
+                        bgnbd: {
+                            a: number;
+                            alpha: number;
+                            b: number;
+                            r: number;
+                        };
+                        customers: number;
+                        discount_rate: number;
+                        /** @description The sum of P(alive). */
+                        expected_active_customers: number;
+                        /** @description The fitted Gamma-Gamma parameters. */
+                        gamma_gamma: {
+                            p: number;
+                            q: number;
+                            v: number;
+                        };
+                        horizon_days: number;
+                        /** @enum {string} */
+                        object: "clv_prediction";
+                        /** @description Customers per tenth of P(alive). */
+                        p_alive_bands: {
+                            customers: number;
+                            from: number;
+                            to: number;
+                        }[];
+                        /** @description Per customer, in minor units. */
+                        predicted_clv_average: number;
+                        /** @description All customers’ predicted CLV, in minor units. */
+                        predicted_clv_total: number;
+                        /** @description The most valuable customers, `limit` at most. */
+                        top: {
+                            customer_id: string;
+                            /** @description Over the horizon. */
+                            expected_purchases: number;
+                            /** @description Per order, in minor units. */
+                            expected_spend: number;
+                            /** @description The probability the customer still buys. */
+                            p_alive: number;
+                            /** @description Over the horizon, discounted, in minor units. */
+                            predicted_clv: number;
+                        }[];
+                        value_by_decile: {
+                            /** @description The decile’s average, in minor units. */
+                            average_clv: number;
+                            customers: number;
+                            /** @description 1: the tenth of customers with the highest predicted CLV. */
+                            decile: number;
+                            /** @description The highest in the decile, in minor units. */
+                            max_clv: number;
+                            /** @description The lowest in the decile, in minor units. */
+                            min_clv: number;
+                            /** @description The decile’s share of all predicted CLV. */
+                            share_of_value: number;
+                        }[];
                     };
                 };
             };
@@ -2897,7 +2951,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** Format: date */
+                        from: string;
+                        holdout: {
+                            customers: number;
+                            repeat_rate: number;
+                            /** @description Revenue ÷ customers, in minor units. */
+                            revenue_per_customer: number;
+                        };
+                        members: {
+                            customers: number;
+                            repeat_rate: number;
+                            /** @description Revenue ÷ customers, in minor units. */
+                            revenue_per_customer: number;
+                        };
+                        /** @enum {string} */
+                        object: "program_lift";
+                        repeat_rate_lift: {
+                            /** @description The 95% confidence interval: low, high. */
+                            ci95: number[];
+                            /** @description Members’ repeat rate − the holdout’s. */
+                            difference: number;
+                        };
+                        revenue_per_customer_lift: {
+                            /** @description The 95% confidence interval: low, high. */
+                            ci95: number[];
+                            difference: number;
+                        };
+                        /** Format: date */
+                        to: string;
                     };
                 };
             };
@@ -2976,7 +3058,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        at_current_retention: {
+                            by_month: {
+                                active: number;
+                                /** @description 1 is next month. */
+                                month: number;
+                                /** @description The month’s revenue, in minor units. */
+                                revenue: number;
+                            }[];
+                            /** @description Over the months, in minor units. */
+                            revenue: number;
+                        };
+                        at_higher_retention: {
+                            by_month: {
+                                active: number;
+                                /** @description 1 is next month. */
+                                month: number;
+                                /** @description The month’s revenue, in minor units. */
+                                revenue: number;
+                            }[];
+                            /** @description Over the months, in minor units. */
+                            revenue: number;
+                            uplift_points: number;
+                        };
+                        inputs: {
+                            activeCustomers: number;
+                            averageOrderValue: number;
+                            monthlyRetention: number;
+                            newCustomersPerMonth: number;
+                            ordersPerActiveCustomer: number;
+                        };
+                        months: number;
+                        /** @enum {string} */
+                        object: "retention_projection";
                     };
                 };
             };
@@ -3064,7 +3178,129 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        by_membership: {
+                            /** @description Revenue ÷ orders, in minor units. */
+                            average_order_value: number;
+                            /** @description Purchase frequency × average order value, in minor units. */
+                            customer_value: number;
+                            /** @description Customers with an order in the range. */
+                            customers: number;
+                            group: "members" | "holdout";
+                            /** @description The average lifetime revenue of these customers, in minor units. */
+                            historic_clv: number;
+                            orders: number;
+                            /** @description Orders ÷ customers. */
+                            purchase_frequency: number;
+                            /** @description Customers with 2+ orders ÷ customers. */
+                            repeat_customer_rate: number;
+                            /** @description Order totals net of refunds, cancelled orders excluded, in minor units. */
+                            revenue: number;
+                        }[];
+                        by_tier: {
+                            /** @description Revenue ÷ orders, in minor units. */
+                            average_order_value: number;
+                            /** @description Purchase frequency × average order value, in minor units. */
+                            customer_value: number;
+                            /** @description Customers with an order in the range. */
+                            customers: number;
+                            /** @description The average lifetime revenue of these customers, in minor units. */
+                            historic_clv: number;
+                            orders: number;
+                            /** @description Orders ÷ customers. */
+                            purchase_frequency: number;
+                            /** @description Customers with 2+ orders ÷ customers. */
+                            repeat_customer_rate: number;
+                            /** @description Order totals net of refunds, cancelled orders excluded, in minor units. */
+                            revenue: number;
+                            /** @description The tier at the end of the range; none for customers in no tier. */
+                            tier_id: string | null;
+                        }[];
+                        cohorts: {
+                            /** @description The month of the first order, YYYY-MM. */
+                            cohort: string;
+                            customers: number;
+                            months: {
+                                customers: number;
+                                /** @description Months after the first. */
+                                offset: number;
+                                /** @description Revenue of the month ÷ the cohort’s customers, in minor units. */
+                                revenue_per_customer: number;
+                                share_returning: number;
+                            }[];
+                        }[];
+                        /** Format: date-time */
+                        from: string;
+                        lifecycle: {
+                            at_from: {
+                                at_risk: number;
+                                lapsed: number;
+                                loyal: number;
+                                new: number;
+                                one_time: number;
+                                repeat: number;
+                            };
+                            at_to: {
+                                at_risk: number;
+                                lapsed: number;
+                                loyal: number;
+                                new: number;
+                                one_time: number;
+                                repeat: number;
+                            };
+                            movement: {
+                                customers: number;
+                                from: ("new" | "one_time" | "repeat" | "loyal" | "at_risk" | "lapsed") | null;
+                                to: "new" | "one_time" | "repeat" | "loyal" | "at_risk" | "lapsed";
+                            }[];
+                            thresholds: {
+                                at_risk_days: number;
+                                lapsed_days: number;
+                                loyal_orders: number;
+                                new_days: number;
+                            };
+                        };
+                        median_days_between_orders: number | null;
+                        /** @enum {string} */
+                        object: "retention_report";
+                        retention: {
+                            churn_rate: number | null;
+                            /** @description Customers who ordered in the month. */
+                            customers: number;
+                            /** @description YYYY-MM. */
+                            month: string;
+                            /** @description Of the month’s customers, the share who ordered again the next month; none for the last month. */
+                            retention_rate: number | null;
+                            returned_next_month: number | null;
+                        }[];
+                        rfm_movement: {
+                            customers: number;
+                            /** @description The segment at the start; none for a customer new in the range. */
+                            from: ("champions" | "loyal" | "potential_loyalist" | "new" | "promising" | "needs_attention" | "about_to_sleep" | "at_risk" | "cant_lose" | "hibernating" | "lost") | null;
+                            to: "champions" | "loyal" | "potential_loyalist" | "new" | "promising" | "needs_attention" | "about_to_sleep" | "at_risk" | "cant_lose" | "hibernating" | "lost";
+                        }[];
+                        /** @description Customers per RFM segment at the end of the range. */
+                        rfm_segments: {
+                            [key: string]: number;
+                        };
+                        /** Format: date-time */
+                        to: string;
+                        totals: {
+                            /** @description Revenue ÷ orders, in minor units. */
+                            average_order_value: number;
+                            /** @description Purchase frequency × average order value, in minor units. */
+                            customer_value: number;
+                            /** @description Customers with an order in the range. */
+                            customers: number;
+                            /** @description The average lifetime revenue of these customers, in minor units. */
+                            historic_clv: number;
+                            orders: number;
+                            /** @description Orders ÷ customers. */
+                            purchase_frequency: number;
+                            /** @description Customers with 2+ orders ÷ customers. */
+                            repeat_customer_rate: number;
+                            /** @description Order totals net of refunds, cancelled orders excluded, in minor units. */
+                            revenue: number;
+                        };
                     };
                 };
             };

@@ -46,7 +46,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const dir = process.env.REGULARS_SCREENSHOTS;
   if (!dir) return;
   await mkdir(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, `${name}.png`), animations: 'disabled' });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), animations: 'disabled', fullPage: true });
 }
 
 /** The element that has the keyboard focus, looking into shadow roots: its tag and text. */

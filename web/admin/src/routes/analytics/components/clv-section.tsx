@@ -1,7 +1,9 @@
-import { Anchor, Paper, SimpleGrid, Text } from '@mantine/core';
+import { Anchor, Paper, SimpleGrid, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DataTable, type Column } from '../../../components/common/data-table.tsx';
+import { PageLoader } from '../../../components/common/page-loader.tsx';
 import { QueryState } from '../../../components/common/query-state.tsx';
 import { Section } from '../../../components/common/section.tsx';
 import { StatCard } from '../../../components/common/stat-card.tsx';
@@ -10,6 +12,8 @@ import { useProgram } from '../../../hooks/api/program.ts';
 import { formatMoney, formatNumber, formatPercent } from '../../../lib/format.ts';
 
 type Top = ClvPrediction['top'][number];
+
+const ClvDistributionChart = lazy(() => import('./clv-distribution-chart.tsx'));
 
 /** What customers will be worth over the next year (BG/NBD and Gamma-Gamma), and the most valuable ones. */
 export function ClvSection() {
@@ -46,6 +50,14 @@ export function ClvSection() {
                 <StatCard label={t('analytics.clvAverage')} value={money(c.predicted_clv_average)} />
                 <StatCard label={t('analytics.expectedActive')} value={formatNumber(c.expected_active_customers)} hint={t('analytics.expectedActiveHint')} />
               </SimpleGrid>
+              <Paper withBorder p="md" mb="md">
+                <Suspense fallback={<PageLoader />}>
+                  <ClvDistributionChart clv={c} currency={program.data!.currency} />
+                </Suspense>
+              </Paper>
+              <Title order={3} size="h5" mb="xs">
+                {t('analytics.topCustomers')}
+              </Title>
               <Paper withBorder>
                 <DataTable rows={c.top} rowKey={(r) => r.customer_id} columns={columns} minWidth={640} />
               </Paper>

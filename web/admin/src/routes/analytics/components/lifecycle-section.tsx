@@ -4,6 +4,7 @@ import { QueryState } from '../../../components/common/query-state.tsx';
 import { useRetentionReport, type LifecycleStage } from '../../../hooks/api/analytics.ts';
 import { formatNumber, formatPercent } from '../../../lib/format.ts';
 import { periodRange, type Period } from '../../../lib/period.ts';
+import { MovementTable } from './movement-table.tsx';
 
 const STAGES: LifecycleStage[] = ['new', 'one_time', 'repeat', 'loyal', 'at_risk', 'lapsed'];
 const COLORS: Record<LifecycleStage, string> = { new: 'cyan.8', one_time: 'blue.8', repeat: 'indigo.8', loyal: 'green.8', at_risk: 'orange.8', lapsed: 'red.8' };
@@ -20,7 +21,7 @@ export function LifecycleSection({ period }: { period: Period }) {
       <Paper withBorder p="md">
         <QueryState isPending={report.isPending} error={report.error}>
           {() => {
-            const stages = report.data!.lifecycle.at_to;
+            const { at_to: stages, at_from: before, movement } = report.data!.lifecycle;
             const total = STAGES.reduce((sum, s) => sum + stages[s], 0) || 1;
             return (
               <Stack gap="sm">
@@ -31,7 +32,7 @@ export function LifecycleSection({ period }: { period: Period }) {
                         {t(`stages.${stage}`)}
                       </Text>
                       <Text size="sm">
-                        {formatNumber(stages[stage])} · {formatPercent(stages[stage] / total)}
+                        {t('analytics.stageCount', { customers: formatNumber(stages[stage]), share: formatPercent(stages[stage] / total), before: formatNumber(before[stage]) })}
                       </Text>
                     </Group>
                     <Progress.Root mt={4}>
@@ -39,6 +40,7 @@ export function LifecycleSection({ period }: { period: Period }) {
                     </Progress.Root>
                   </div>
                 ))}
+                <MovementTable moves={movement} nameOf={(stage) => t(`stages.${stage}`)} />
               </Stack>
             );
           }}

@@ -7,6 +7,7 @@ import { Section } from '../../../components/common/section.tsx';
 import { useRetentionReport } from '../../../hooks/api/analytics.ts';
 import { periodRange, type Period } from '../../../lib/period.ts';
 import { RFM_SEGMENTS } from '../../../lib/rfm.ts';
+import { MovementTable } from './movement-table.tsx';
 
 const SegmentChart = lazy(() => import('./segment-chart.tsx'));
 
@@ -26,9 +27,12 @@ export function RfmSection({ period }: { period: Period }) {
             const rows = RFM_SEGMENTS.map((segment) => ({ label: t(`analytics.segments.${segment}`), customers: counts[segment] ?? 0 }));
             if (rows.every((r) => r.customers === 0)) return <EmptyState title={t('analytics.rfmEmpty')}>{t('analytics.retentionEmptyBody')}</EmptyState>;
             return (
-              <Suspense fallback={<PageLoader />}>
-                <SegmentChart rows={rows} caption={t('analytics.rfm')} />
-              </Suspense>
+              <>
+                <Suspense fallback={<PageLoader />}>
+                  <SegmentChart rows={rows} caption={t('analytics.rfm')} />
+                </Suspense>
+                <MovementTable moves={report.data!.rfm_movement} nameOf={(segment) => t(`analytics.segments.${segment}`)} />
+              </>
             );
           }}
         </QueryState>

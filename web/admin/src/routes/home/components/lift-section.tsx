@@ -17,6 +17,7 @@ export function LiftSection({ period }: { period: Period }) {
   else if (!lift.data) content = <PageLoader />;
   else {
     const { members, holdout, repeat_rate_lift: diff } = lift.data;
+    const [low = 0, high = 0] = diff.ci95;
     const points = (ratio: number) => t('home.pointsDifference', { value: formatNumber(Math.round(ratio * 1000) / 10) });
     content = (
       <>
@@ -26,7 +27,7 @@ export function LiftSection({ period }: { period: Period }) {
           <StatCard
             label={t('home.liftDifference')}
             value={holdout.customers ? points(diff.difference) : '—'}
-            hint={holdout.customers ? t('home.liftInterval', { low: points(diff.ci95[0]), high: points(diff.ci95[1]) }) : undefined}
+            hint={holdout.customers ? t('home.liftInterval', { low: points(low), high: points(high) }) : undefined}
           />
         </SimpleGrid>
         {holdout.customers === 0 && (
