@@ -351,10 +351,27 @@ describe.skipIf(!chromiumPresent())('the admin dashboard in Chromium', { timeout
     }
   });
 
-  it('the owner pauses and resumes a store connection, and turns cashback on', async () => {
-    const connection = (await api.post('/v1/connections', { platform: 'shopify', shop_domain: 'demo-coffee.myshopify.com', webhook_secret: 'a-webhook-secret-of-the-shop' })).body;
+  it('the owner connects a store, pauses and resumes it, and turns cashback on', async () => {
     const page = await open(owner, '/developers/connections');
+    await page.getByRole('button', { name: 'Connect a store' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Connect a store' });
+    await dialog.getByLabel(label('Shop domain')).fill('demo-coffee.example.com');
+    await dialog.getByLabel(label('App client secret')).fill('a-webhook-secret-of-the-shop');
+    await screenshot(page, 'connections-connect');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
+    // Not a myshopify.com domain: the API's refusal beside the field, and nothing connected.
+    await dialog.locator('.mantine-InputWrapper-error').filter({ hasText: /shop_domain|myshopify/ }).waitFor();
+    const connections = async () => (await api.get('/v1/connections')).body.data as { id: string; shop_domain: string | null }[];
+    const before = (await connections()).map((c) => c.id);
+    expect(before).toEqual([]);
+    await dialog.getByLabel(label('Shop domain')).fill('Demo-Coffee.myshopify.com');
+    await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
     await page.getByText('demo-coffee.myshopify.com').waitFor();
+    const [connection, ...others] = await connections();
+    expect(others).toEqual([]);
+    expect(connection).toMatchObject({ platform: 'shopify', shop_domain: 'demo-coffee.myshopify.com', status: 'active' });
     // The address the shop sends to, on this server as the browser reaches it.
     await page.getByText(`${base}/webhooks/shopify/${connection.id}`).waitFor();
     await check(page, 'connections');

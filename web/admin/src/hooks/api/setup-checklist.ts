@@ -17,6 +17,13 @@ export function useConnections() {
   return useQuery({ queryKey: ['connections'], queryFn: async () => unwrap(await client.GET('/v1/connections', { params: { query: { limit: 100 } } })) });
 }
 
+export type NewConnection = NonNullable<paths['/v1/connections']['post']['requestBody']>['content']['application/json'];
+
+export function useCreateConnection() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: async (body: NewConnection) => unwrap(await client.POST('/v1/connections', { body })), onSuccess: () => queryClient.invalidateQueries({ queryKey: ['connections'] }) });
+}
+
 /** Pauses a connection (its deliveries are refused) or resumes it. */
 export function useSetConnectionActive() {
   const queryClient = useQueryClient();

@@ -47,13 +47,13 @@ function Checklist({ done, program }: { done: Record<SetupStep, boolean>; progra
       <Step step="widget" done={done.widget}>
         <WidgetInstall program={program} />
       </Step>
-      <Step step="tiers" optional done={done.tiers} action={<Anchor href="/docs#tag/tiers">{t('checklist.tiers.action')}</Anchor>}>
+      <Step step="tiers" optional done={done.tiers} action={<Anchor component={Link} to="/program#tiers-title">{t('checklist.tiers.action')}</Anchor>}>
         {t('checklist.tiers.body')}
       </Step>
       <Step step="referrals" optional done={done.referrals} action={<Anchor href="/docs#tag/referrals">{t('checklist.referrals.action')}</Anchor>}>
         {t('checklist.referrals.body')}
       </Step>
-      <Step step="store" optional done={done.store} action={<Anchor href="/docs#tag/connections">{t('checklist.store.action')}</Anchor>}>
+      <Step step="store" optional done={done.store} action={<Anchor component={Link} to="/developers/connections">{t('checklist.store.action')}</Anchor>}>
         {t('checklist.store.body')}
       </Step>
     </Stack>

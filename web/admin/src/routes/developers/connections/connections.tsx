@@ -8,6 +8,7 @@ import { useSession } from '../../../hooks/api/session.ts';
 import { formatDateTime, formatNumber } from '../../../lib/format.ts';
 import { roleMay } from '../../../lib/roles.ts';
 import { DevelopersNav } from '../components/developers-nav.tsx';
+import { ConnectStoreButton } from './connect-store-button.tsx';
 
 /** The stores sending orders and customers: their webhook address, health, and pausing one. */
 export default function ConnectionsPage() {
@@ -75,7 +76,7 @@ export default function ConnectionsPage() {
   ];
   return (
     <>
-      <PageHeader title={t('developers.title')} description={t('connections.description')} />
+      <PageHeader title={t('developers.title')} description={t('connections.description')} actions={mayManage && <ConnectStoreButton />} />
       <DevelopersNav />
       {setActive.error && <ErrorAlert error={setActive.error} />}
       <Paper withBorder>
