@@ -34,6 +34,8 @@ import { storeWebhookRoutes } from './store-webhooks.ts';
 import { importRoutes } from './imports.ts';
 import { storefrontRoutes } from './storefront.ts';
 import { hostedPageRoutes } from './hosted-pages.ts';
+import { emailRoutes } from './emails.ts';
+import { unsubscribeRoutes } from './unsubscribe.ts';
 import { widgetFileRoutes } from './widget-files.ts';
 import { registerRateLimits } from './rate-limits.ts';
 import { sessionRoutes } from './sessions.ts';
@@ -116,6 +118,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(importRoutes(deps));
   await app.register(storefrontRoutes(deps, options.publicUrl));
   await app.register(hostedPageRoutes(deps));
+  await app.register(emailRoutes(deps, options.publicUrl));
+  await app.register(unsubscribeRoutes(deps));
   await app.register(widgetFileRoutes(options.widgetDir));
   await app.register(sessionRoutes(deps, options.sessionLimits ?? DEFAULT_SESSION_LIMITS));
   await app.register(userRoutes(deps, options.publicUrl));

@@ -4,6 +4,7 @@ import { listCustomers } from '../customers/customer-store.ts';
 import { presentCustomer } from '../customers/presenter.ts';
 import type { Deps } from '../platform/deps.ts';
 import { toList } from '../platform/http/pagination.ts';
+import { assertTimeZone } from '../platform/time-zone.ts';
 import { customerProfile } from '../workflows/customer-profile.ts';
 import { upsertCustomer } from '../workflows/customer-signed-up.ts';
 import { allPages, sendCsv } from '../platform/http/csv.ts';
@@ -61,6 +62,7 @@ export const customerRoutes =
       },
       async (request, reply) => {
         const { external_id, email, ...profile } = request.body;
+        if (profile.time_zone) profile.time_zone = assertTimeZone(profile.time_zone);
         const result = await upsertCustomer(deps, request.program, { external_id, email }, profile);
         return reply.status(result.created ? 201 : 200).send(presentCustomer(result.customer, request.program.currency));
       },

@@ -53,6 +53,18 @@ const storefrontSettings = {
   }),
 };
 
+const HourMinute = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM, 24-hour clock.' });
+
+/** How the lifecycle emails go out (docs/emails.md). */
+const emailSettings = {
+  email_from: Nullable(Type.String({ minLength: 3, maxLength: 320, pattern: '^[^\\r\\n]*@[^\\r\\n]*$', description: 'The sender, e.g. "Demo Coffee <rewards@shop.example>"; none: EMAIL_FROM.' })),
+  email_reply_to: Nullable(Type.String({ format: 'email', maxLength: 320 })),
+  email_postal_address: Nullable(Type.String({ maxLength: 500, description: 'The store’s postal address, in every marketing email’s footer (CAN-SPAM).' })),
+  review_url: Url('The store’s review page, for the review_request email.'),
+  email_quiet_hours: Nullable(Type.Object({ start: HourMinute, end: HourMinute }, { additionalProperties: false }), { description: 'No marketing email in these hours of the customer’s time zone (deferred, not dropped); default 21:00–08:00; none: any time.' }),
+  email_frequency_cap_hours: Type.Integer({ minimum: 0, maximum: 720, description: 'At most one marketing email per customer in this many hours (default 16); 0: no cap.' }),
+};
+
 const Program = Type.Object({
   object: Type.Literal('program'),
   id: Type.String(),
@@ -77,6 +89,7 @@ const Program = Type.Object({
   publishable_rate_limit_per_minute: Nullable(Type.Integer({ description: 'The same for the storefront, per signed-in shopper (or visitor address); null: REGULARS_PUBLISHABLE_RATE_LIMIT_PER_MINUTE.' })),
   support_adjustment_limit: Type.Integer({ description: 'The most points a support user may add or remove in one adjustment.' }),
   ...storefrontSettings,
+  ...emailSettings,
   publishable_key: Type.String({ description: 'Names the program in a page (the widget’s publishable-key): not a secret.' }),
   slug: Type.String({ description: 'The hosted rewards page is /rewards/{slug}.' }),
   has_widget_secret: Type.Boolean({ description: 'Whether customer tokens can be verified (POST /v1/program/widget-secret).' }),
@@ -115,6 +128,12 @@ const present = (p: Selectable<ProgramsTable>) => ({
   default_locale: p.default_locale as Locale,
   widget_theme: p.widget_theme,
   widget_texts: p.widget_texts,
+  email_from: p.email_from,
+  email_reply_to: p.email_reply_to,
+  email_postal_address: p.email_postal_address,
+  review_url: p.review_url,
+  email_quiet_hours: p.email_quiet_hours,
+  email_frequency_cap_hours: p.email_frequency_cap_hours,
   publishable_key: p.publishable_key,
   slug: p.slug,
   has_widget_secret: p.widget_secret_sealed !== null,
@@ -181,6 +200,7 @@ export const programRoutes =
             publishable_rate_limit_per_minute: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 100_000_000 }))),
             support_adjustment_limit: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e9, description: 'The most points a support user may add or remove in one adjustment; set by an owner or an admin.' })),
             ...optional(storefrontSettings),
+            ...optional(emailSettings),
           }),
           response: { 200: Program, ...errorResponses },
         },
@@ -192,11 +212,12 @@ export const programRoutes =
         }
         const current = (await getProgram(deps.db, request.program.id))!;
         validateExpirySettings({ ...current, ...request.body });
-        const { cashback_percent, point_value_per_1000, widget_theme, widget_texts, ...settings } = request.body;
+        const { cashback_percent, point_value_per_1000, widget_theme, widget_texts, email_quiet_hours, ...settings } = request.body;
         const program = await updateProgram(deps.db, request.program.id, {
           ...settings,
           ...(widget_theme !== undefined ? { widget_theme: JSON.stringify(widget_theme) } : {}),
           ...(widget_texts !== undefined ? { widget_texts: JSON.stringify(widget_texts) } : {}),
+          ...(email_quiet_hours !== undefined ? { email_quiet_hours: email_quiet_hours === null ? null : JSON.stringify(email_quiet_hours) } : {}),
           ...(cashback_percent !== undefined ? { cashback_bps: Math.round(cashback_percent * 100) } : {}),
           ...(point_value_per_1000 !== undefined ? { coalition_point_value_minor: point_value_per_1000 } : {}),
         });

@@ -11,6 +11,7 @@ import { start } from './start.ts';
 import { sync } from './sync.ts';
 import { verify } from './verify.ts';
 import { createUserCommand, resetPasswordCommand } from './users.ts';
+import { emailsOutbox } from './emails.ts';
 
 const program = new Command()
   .name('regulars')
@@ -123,6 +124,17 @@ program
     if (!(size.customers > 0 && size.orders >= size.customers)) throw new Error('--customers must be positive and --orders at least as many');
     await demo(size);
   });
+
+const emails = program.command('emails').description('the lifecycle emails');
+emails
+  .command('outbox')
+  .description('the emails rendered without SMTP (set SMTP_URL to send them), newest first; --status all for every message')
+  .option('--program <id>', 'the program (default: the first one)')
+  .option('--status <status>', 'outbox, queued, deferred, sent, suppressed, failed, cancelled or all', 'outbox')
+  .option('--limit <n>', 'how many', '50')
+  .option('--show <id>', 'print one message’s text')
+  .option('--json', 'as JSON')
+  .action(emailsOutbox);
 
 const users = program.command('users').description('dashboard users');
 users

@@ -10,6 +10,8 @@ import { createSetupLink, setupLinkPath } from '../users/setup-links.ts';
 import { countUsers } from '../users/user-store.ts';
 import { loadLivedInDemo } from '../workflows/demo-store.ts';
 import { startSweeps } from '../workflows/sweeps/scheduler.ts';
+import { startEmailLoop } from '../workflows/emails/email-loop.ts';
+import { smtpTransport } from '../platform/email/mail-transport.ts';
 import { openDatabase, type OpenDatabase } from './database.ts';
 import { chosenProgram, createDefaultProgram } from './default-program.ts';
 
@@ -26,12 +28,14 @@ export async function start(options: { demo?: boolean } = {}): Promise<void> {
   const stopSweeps = await startSweeps(database.url, deps, say, { stopWithinMs: config.shutdownSeconds * 1000 });
   await listen(app, config);
   const base = `http://localhost:${config.port}`;
+  const stopEmails = startEmailLoop(deps, { transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : undefined, from: config.emailFrom, publicUrl: config.publicUrl ?? base, retrySeconds: config.emailRetrySeconds }, say, config.emailPollSeconds * 1000);
   await sayHowToMakeTheOwner(deps.db, config.publicUrl ?? base);
   say(`Regulars is running on ${base}`);
   say(`  dashboard: ${base}/admin   API reference: ${base}/docs   OpenAPI: ${base}/openapi.json`);
   say(`  database: ${database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL'}`);
+  say(`  emails: ${config.smtpUrl ? 'sent through SMTP_URL' : 'kept in the outbox (set SMTP_URL to send them): npx regulars emails outbox'}`);
   stopOnSignal(config, async () => {
-    await within(config.shutdownSeconds, Promise.all([app.close(), stopSweeps()]));
+    await within(config.shutdownSeconds, Promise.all([app.close(), stopSweeps(), stopEmails()]));
     await database.close();
   });
 }

@@ -20,6 +20,8 @@ export interface CustomerProfile {
   last_name?: string;
   birthday?: string;
   marketing_consent?: boolean;
+  locale?: string | null;
+  time_zone?: string | null;
   tags?: string[];
   metadata?: Record<string, string>;
 }
@@ -164,6 +166,8 @@ function profileColumns(p: CustomerProfile) {
     ...(p.last_name !== undefined ? { last_name: p.last_name } : {}),
     ...(p.birthday !== undefined ? { birthday: p.birthday } : {}),
     ...(p.marketing_consent !== undefined ? { marketing_consent: p.marketing_consent } : {}),
+    ...(p.locale !== undefined ? { locale: p.locale } : {}),
+    ...(p.time_zone !== undefined ? { time_zone: p.time_zone } : {}),
     ...(p.tags !== undefined ? { tags: p.tags } : {}),
     ...(p.metadata !== undefined ? { metadata: JSON.stringify(p.metadata) } : {}),
   };
@@ -233,4 +237,9 @@ export async function redactCustomers(db: Db | Tx, programId: string, customerId
     .where('id', 'in', customerIds)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** The customer's own choice about marketing email (the unsubscribe link, the preferences page). */
+export async function setMarketingConsent(db: Db | Tx, customerId: string, consent: boolean, at: Date): Promise<void> {
+  await db.updateTable('customers').set({ marketing_consent: consent, updated_at: at }).where('id', '=', customerId).execute();
 }

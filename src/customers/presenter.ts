@@ -12,6 +12,8 @@ export function presentCustomer(row: CustomerRow, currency: string) {
     last_name: row.last_name,
     birthday: row.birthday,
     marketing_consent: row.marketing_consent,
+    locale: row.locale,
+    time_zone: row.time_zone,
     tags: row.tags,
     metadata: row.metadata,
     points_balance: row.points_available,

@@ -22,6 +22,14 @@ export interface Config {
   encryptionKey: string | undefined;
   /** Where shops reach this instance (webhook URLs); unset, the address a request came to. */
   publicUrl: string | undefined;
+  /** SMTP server for the lifecycle emails (smtp:// or smtps://); unset, messages are kept in the outbox. */
+  smtpUrl: string | undefined;
+  /** The sender of the emails, unless a program sets its own. */
+  emailFrom: string;
+  /** How often the email sweep looks for what is due, in seconds. */
+  emailPollSeconds: number;
+  /** Seconds before each retry of a send the SMTP server refused for now (4xx). */
+  emailRetrySeconds: number[];
 }
 
 export interface RateLimitDefaults {
@@ -49,6 +57,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: env.REGULARS_METRICS_TOKEN || undefined,
     encryptionKey: env.REGULARS_ENCRYPTION_KEY || undefined,
     publicUrl: env.REGULARS_PUBLIC_URL ? env.REGULARS_PUBLIC_URL.replace(/\/+$/, '') : undefined,
+    smtpUrl: env.SMTP_URL || undefined,
+    emailFrom: env.EMAIL_FROM || 'Regulars <no-reply@localhost>',
+    emailPollSeconds: integer('REGULARS_EMAIL_POLL_SECONDS', env.REGULARS_EMAIL_POLL_SECONDS ?? '5', 1, 3600),
+    emailRetrySeconds: seconds('REGULARS_EMAIL_RETRY_SECONDS', env.REGULARS_EMAIL_RETRY_SECONDS ?? '60,300,1800,7200,21600'),
     rateLimits: {
       secretPerMinute: integer('REGULARS_RATE_LIMIT_PER_MINUTE', env.REGULARS_RATE_LIMIT_PER_MINUTE ?? String(DEFAULT_RATE_LIMITS.secretPerMinute), 1, 100_000_000),
       publishablePerMinute: integer('REGULARS_PUBLISHABLE_RATE_LIMIT_PER_MINUTE', env.REGULARS_PUBLISHABLE_RATE_LIMIT_PER_MINUTE ?? String(DEFAULT_RATE_LIMITS.publishablePerMinute), 1, 100_000_000),
@@ -81,4 +93,9 @@ function integer(name: string, value: string, min: number, max: number): number 
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${value}".`);
   return n;
+}
+
+/** A comma-separated list of seconds ("60,300,1800"). */
+function seconds(name: string, value: string): number[] {
+  return value.split(',').map((part) => integer(name, part.trim(), 0, 7 * 86_400));
 }

@@ -206,6 +206,13 @@ export interface ProgramSettings {
   /** JSON text (jsonb). */
   widget_theme?: string;
   widget_texts?: string;
+  email_from?: string | null;
+  email_reply_to?: string | null;
+  email_postal_address?: string | null;
+  review_url?: string | null;
+  /** JSON text (jsonb), or null for none. */
+  email_quiet_hours?: string | null;
+  email_frequency_cap_hours?: number;
 }
 
 /** An expiring policy needs one period, in days or in months. */

@@ -85,6 +85,8 @@ async function issue(tx: Tx, program: ProgramContext, customerId: string, reward
       },
     ], now);
   }
+  // What the reward_redeemed email (and, with issue 16, a webhook) starts from, written with the redemption.
+  await emitEvent(tx, { programId: program.id, customerId, type: 'redemption.created', dedupeKey: `redemption.created:${redemption.id}`, data: { redemption_id: redemption.id, reward_id: reward.id, reward_name: reward.name, points, has_code: redemption.code !== null } }, now);
   if (reward.type === 'custom') {
     // The store fulfils custom rewards: it learns of them from this event, then marks them used.
     await emitEvent(tx, { programId: program.id, customerId, type: 'reward.redeemed', dedupeKey: `reward.redeemed:${redemption.id}`, data: { redemption_id: redemption.id, reward_id: reward.id, reward_name: reward.name, points } }, now);

@@ -822,6 +822,169 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/email-flows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lifecycle flows with the program’s settings */
+        get: operations["listEmailFlows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/email-flows/{flow}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A flow with the program’s settings */
+        get: operations["getEmailFlow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Turn a flow on or off, or change its delay, category, conditions or incentive
+         * @description Turning a flow off cancels its queued messages when they come due; marketing flows need the customer’s marketing_consent.
+         */
+        patch: operations["updateEmailFlow"];
+        trace?: never;
+    };
+    "/v1/email-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The emails queued, sent, held back or not sent, with the reason; newest first */
+        get: operations["listEmailMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/email-messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One email, with its HTML and text as sent (or as kept in the outbox) */
+        get: operations["getEmailMessage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/email-suppressions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Addresses no email goes to: hard bounces, and those set by the merchant */
+        get: operations["listEmailSuppressions"];
+        put?: never;
+        /** Never email this address again (until removed) */
+        post: operations["addEmailSuppression"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/email-suppressions/{email}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Email this address again */
+        delete: operations["removeEmailSuppression"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/email-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every flow step’s template in every locale: the merchant’s own, or the default */
+        get: operations["listEmailTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/email-templates/{template}/{locale}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A flow step’s template in a locale */
+        get: operations["getEmailTemplate"];
+        /**
+         * Replace a template with the merchant’s own (Liquid)
+         * @description Refused with the part and the line when it does not parse or render with sample data; docs/emails.md lists the variables.
+         */
+        put: operations["saveEmailTemplate"];
+        post?: never;
+        /** Go back to the default template */
+        delete: operations["resetEmailTemplate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/email-templates/{template}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Render a template (or a draft) as HTML and text, for a customer or with sample data */
+        post: operations["previewEmailTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/events": {
         parameters: {
             query?: never;
@@ -5857,6 +6020,7 @@ export interface operations {
                             in_holdout: boolean;
                             last_name: string | null;
                             last_order_at: string | null;
+                            locale: string | null;
                             marketing_consent: boolean;
                             /** @description Your own key-value data; string values. */
                             metadata: {
@@ -5878,6 +6042,7 @@ export interface operations {
                             store_credit_pending: number;
                             tags: string[];
                             tier_id: string | null;
+                            time_zone: string | null;
                             /** @description Net of refunds and cancellations, in minor units of `currency`. */
                             total_spent: number;
                             /**
@@ -5968,12 +6133,15 @@ export interface operations {
                     external_id?: string;
                     first_name?: string;
                     last_name?: string;
+                    /** @description The language of the customer’s emails; none: the program’s default_locale. */
+                    locale?: ("en" | "ar" | "fa" | "zh-Hans" | "zh-Hant") | null;
                     marketing_consent?: boolean;
                     /** @description Your own key-value data; string values. */
                     metadata?: {
                         [key: string]: string;
                     };
                     tags?: string[];
+                    time_zone?: string | null;
                 };
             };
         };
@@ -6001,6 +6169,7 @@ export interface operations {
                         in_holdout: boolean;
                         last_name: string | null;
                         last_order_at: string | null;
+                        locale: string | null;
                         marketing_consent: boolean;
                         /** @description Your own key-value data; string values. */
                         metadata: {
@@ -6022,6 +6191,7 @@ export interface operations {
                         store_credit_pending: number;
                         tags: string[];
                         tier_id: string | null;
+                        time_zone: string | null;
                         /** @description Net of refunds and cancellations, in minor units of `currency`. */
                         total_spent: number;
                         /**
@@ -6055,6 +6225,7 @@ export interface operations {
                         in_holdout: boolean;
                         last_name: string | null;
                         last_order_at: string | null;
+                        locale: string | null;
                         marketing_consent: boolean;
                         /** @description Your own key-value data; string values. */
                         metadata: {
@@ -6076,6 +6247,7 @@ export interface operations {
                         store_credit_pending: number;
                         tags: string[];
                         tier_id: string | null;
+                        time_zone: string | null;
                         /** @description Net of refunds and cancellations, in minor units of `currency`. */
                         total_spent: number;
                         /**
@@ -6189,6 +6361,7 @@ export interface operations {
                         last_name: string | null;
                         last_order_at: string | null;
                         lifecycle_stage: ("new" | "one_time" | "repeat" | "loyal" | "at_risk" | "lapsed") | null;
+                        locale: string | null;
                         marketing_consent: boolean;
                         /** @description Your own key-value data; string values. */
                         metadata: {
@@ -6262,6 +6435,7 @@ export interface operations {
                             next_tier_id: string;
                             next_tier_name: string;
                         } | null;
+                        time_zone: string | null;
                         /** @description Net of refunds and cancellations, in minor units of `currency`. */
                         total_spent: number;
                         /**
@@ -8359,6 +8533,1286 @@ export interface operations {
                         object: "earning_preview";
                         /** @description What the order earns in all, before tier and membership multipliers. */
                         points: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listEmailFlows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Marketing mail needs the customer’s marketing_consent, carries one-click unsubscribe and is throttled; transactional mail goes to every address not suppressed. */
+                            category: "marketing" | "transactional";
+                            /** @description Who the flow writes to, beyond consent: every condition must hold when the message goes. */
+                            conditions: {
+                                /** @description Only customers with at least this many points. */
+                                min_balance?: number;
+                                /** @description Only customers in these tiers (`none`: in no tier). */
+                                tier_ids?: string[];
+                            };
+                            /** @description After the trigger, for the first step. */
+                            delay_minutes: number;
+                            description: string;
+                            enabled: boolean;
+                            flow: "welcome" | "post_purchase" | "reward_available" | "birthday" | "win_back" | "replenishment" | "points_summary" | "review_request" | "guest_claim" | "recommendations" | "reward_redeemed" | "points_expiring" | "tier_upgraded" | "tier_will_downgrade" | "referral_rewarded" | "membership_renewal";
+                            /** @enum {string} */
+                            object: "email_flow";
+                            /** @description An incentive reward named in the email. */
+                            reward_id: string | null;
+                            /** @description The template of each step, in order. */
+                            steps: string[];
+                        }[];
+                        has_more: boolean;
+                        /** @enum {string} */
+                        object: "list";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEmailFlow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                flow: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Marketing mail needs the customer’s marketing_consent, carries one-click unsubscribe and is throttled; transactional mail goes to every address not suppressed. */
+                        category: "marketing" | "transactional";
+                        /** @description Who the flow writes to, beyond consent: every condition must hold when the message goes. */
+                        conditions: {
+                            /** @description Only customers with at least this many points. */
+                            min_balance?: number;
+                            /** @description Only customers in these tiers (`none`: in no tier). */
+                            tier_ids?: string[];
+                        };
+                        /** @description After the trigger, for the first step. */
+                        delay_minutes: number;
+                        description: string;
+                        enabled: boolean;
+                        flow: "welcome" | "post_purchase" | "reward_available" | "birthday" | "win_back" | "replenishment" | "points_summary" | "review_request" | "guest_claim" | "recommendations" | "reward_redeemed" | "points_expiring" | "tier_upgraded" | "tier_will_downgrade" | "referral_rewarded" | "membership_renewal";
+                        /** @enum {string} */
+                        object: "email_flow";
+                        /** @description An incentive reward named in the email. */
+                        reward_id: string | null;
+                        /** @description The template of each step, in order. */
+                        steps: string[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateEmailFlow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                flow: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Marketing mail needs the customer’s marketing_consent, carries one-click unsubscribe and is throttled; transactional mail goes to every address not suppressed. */
+                    category?: "marketing" | "transactional";
+                    /** @description Who the flow writes to, beyond consent: every condition must hold when the message goes. */
+                    conditions?: {
+                        /** @description Only customers with at least this many points. */
+                        min_balance?: number;
+                        /** @description Only customers in these tiers (`none`: in no tier). */
+                        tier_ids?: string[];
+                    };
+                    delay_minutes?: number;
+                    enabled?: boolean;
+                    reward_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Marketing mail needs the customer’s marketing_consent, carries one-click unsubscribe and is throttled; transactional mail goes to every address not suppressed. */
+                        category: "marketing" | "transactional";
+                        /** @description Who the flow writes to, beyond consent: every condition must hold when the message goes. */
+                        conditions: {
+                            /** @description Only customers with at least this many points. */
+                            min_balance?: number;
+                            /** @description Only customers in these tiers (`none`: in no tier). */
+                            tier_ids?: string[];
+                        };
+                        /** @description After the trigger, for the first step. */
+                        delay_minutes: number;
+                        description: string;
+                        enabled: boolean;
+                        flow: "welcome" | "post_purchase" | "reward_available" | "birthday" | "win_back" | "replenishment" | "points_summary" | "review_request" | "guest_claim" | "recommendations" | "reward_redeemed" | "points_expiring" | "tier_upgraded" | "tier_will_downgrade" | "referral_rewarded" | "membership_renewal";
+                        /** @enum {string} */
+                        object: "email_flow";
+                        /** @description An incentive reward named in the email. */
+                        reward_id: string | null;
+                        /** @description The template of each step, in order. */
+                        steps: string[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listEmailMessages: {
+        parameters: {
+            query: {
+                /** @description Id with the `cus_` prefix. */
+                customer_id?: string;
+                flow?: string;
+                limit: number;
+                /** @description Id of the last object of the previous page. */
+                starting_after?: string;
+                /** @description queued: waiting for its time; deferred: held back (frequency cap, quiet hours, a refused send to retry); sent; outbox: rendered but not sent (no SMTP_URL); suppressed: not sent (no consent, no email, a suppressed address); failed; cancelled (the flow was turned off, the series ended). */
+                status?: "queued" | "deferred" | "sent" | "outbox" | "suppressed" | "failed" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            attempts: number;
+                            /** @description Marketing mail needs the customer’s marketing_consent, carries one-click unsubscribe and is throttled; transactional mail goes to every address not suppressed. */
+                            category: "marketing" | "transactional";
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            created_at: string;
+                            customer_id: string;
+                            flow: string;
+                            id: string;
+                            locale: string | null;
+                            /** @enum {string} */
+                            object: "email_message";
+                            reason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            send_after: string;
+                            sent_at: string | null;
+                            /** @description queued: waiting for its time; deferred: held back (frequency cap, quiet hours, a refused send to retry); sent; outbox: rendered but not sent (no SMTP_URL); suppressed: not sent (no consent, no email, a suppressed address); failed; cancelled (the flow was turned off, the series ended). */
+                            status: "queued" | "deferred" | "sent" | "outbox" | "suppressed" | "failed" | "cancelled";
+                            subject: string | null;
+                            template: string;
+                            to: string | null;
+                        }[];
+                        has_more: boolean;
+                        /** @enum {string} */
+                        object: "list";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEmailMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `eml_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attempts: number;
+                        /** @description Marketing mail needs the customer’s marketing_consent, carries one-click unsubscribe and is throttled; transactional mail goes to every address not suppressed. */
+                        category: "marketing" | "transactional";
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        customer_id: string;
+                        flow: string;
+                        html: string | null;
+                        id: string;
+                        locale: string | null;
+                        /** @enum {string} */
+                        object: "email_message";
+                        reason: string | null;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        send_after: string;
+                        sent_at: string | null;
+                        smtp_response: string | null;
+                        /** @description queued: waiting for its time; deferred: held back (frequency cap, quiet hours, a refused send to retry); sent; outbox: rendered but not sent (no SMTP_URL); suppressed: not sent (no consent, no email, a suppressed address); failed; cancelled (the flow was turned off, the series ended). */
+                        status: "queued" | "deferred" | "sent" | "outbox" | "suppressed" | "failed" | "cancelled";
+                        subject: string | null;
+                        template: string;
+                        text: string | null;
+                        to: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listEmailSuppressions: {
+        parameters: {
+            query: {
+                limit: number;
+                /** @description Id of the last object of the previous page. */
+                starting_after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            created_at: string;
+                            email: string;
+                            /** @enum {string} */
+                            object: "email_suppression";
+                            reason: string;
+                        }[];
+                        has_more: boolean;
+                        /** @enum {string} */
+                        object: "list";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addEmailSuppression: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        email: string;
+                        /** @enum {string} */
+                        object: "email_suppression";
+                        reason: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeEmailSuppression: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                email: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deleted: boolean;
+                        email: string;
+                        /** @enum {string} */
+                        object: "email_suppression";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listEmailTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                            body: string;
+                            /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                            button: string;
+                            /** @description Whether the merchant’s own text replaces the default. */
+                            customized: boolean;
+                            heading: string;
+                            locale: "en" | "ar" | "fa" | "zh-Hans" | "zh-Hant";
+                            /** @enum {string} */
+                            object: "email_template";
+                            preheader: string;
+                            subject: string;
+                            template: string;
+                        }[];
+                        has_more: boolean;
+                        /** @enum {string} */
+                        object: "list";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEmailTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                locale: "en" | "ar" | "fa" | "zh-Hans" | "zh-Hant";
+                /** @description A flow step: the flow’s name, or `welcome.2` and the like for later steps. */
+                template: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                        body: string;
+                        /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                        button: string;
+                        /** @description Whether the merchant’s own text replaces the default. */
+                        customized: boolean;
+                        heading: string;
+                        locale: "en" | "ar" | "fa" | "zh-Hans" | "zh-Hant";
+                        /** @enum {string} */
+                        object: "email_template";
+                        preheader: string;
+                        subject: string;
+                        template: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    saveEmailTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                locale: "en" | "ar" | "fa" | "zh-Hans" | "zh-Hant";
+                /** @description A flow step: the flow’s name, or `welcome.2` and the like for later steps. */
+                template: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                    body: string;
+                    /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                    button: string;
+                    heading: string;
+                    preheader: string;
+                    subject: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                        body: string;
+                        /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                        button: string;
+                        /** @description Whether the merchant’s own text replaces the default. */
+                        customized: boolean;
+                        heading: string;
+                        locale: "en" | "ar" | "fa" | "zh-Hans" | "zh-Hant";
+                        /** @enum {string} */
+                        object: "email_template";
+                        preheader: string;
+                        subject: string;
+                        template: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    resetEmailTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                locale: "en" | "ar" | "fa" | "zh-Hans" | "zh-Hant";
+                /** @description A flow step: the flow’s name, or `welcome.2` and the like for later steps. */
+                template: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                        body: string;
+                        /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                        button: string;
+                        /** @description Whether the merchant’s own text replaces the default. */
+                        customized: boolean;
+                        heading: string;
+                        locale: "en" | "ar" | "fa" | "zh-Hans" | "zh-Hant";
+                        /** @enum {string} */
+                        object: "email_template";
+                        preheader: string;
+                        subject: string;
+                        template: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    previewEmailTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                template: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A draft to preview instead of the saved template. */
+                    content?: {
+                        /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                        body: string;
+                        /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                        button: string;
+                        heading: string;
+                        preheader: string;
+                        subject: string;
+                    };
+                    /** @description Fill the variables from this customer; without it, sample data. */
+                    customer_id?: string;
+                    locale?: "en" | "ar" | "fa" | "zh-Hans" | "zh-Hant";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        html: string;
+                        /** @enum {string} */
+                        object: "email_preview";
+                        subject: string;
+                        text: string;
                     };
                 };
             };
@@ -10904,6 +12358,18 @@ export interface operations {
                         currency: string;
                         /** @description The language shoppers see unless their page asks for another: en, ar, fa, zh-Hans, zh-Hant. */
                         default_locale: "en" | "ar" | "fa" | "zh-Hans" | "zh-Hant";
+                        /** @description At most one marketing email per customer in this many hours (default 16); 0: no cap. */
+                        email_frequency_cap_hours: number;
+                        email_from: string | null;
+                        email_postal_address: string | null;
+                        /** @description No marketing email in these hours of the customer’s time zone (deferred, not dropped); default 21:00–08:00; none: any time. */
+                        email_quiet_hours: {
+                            /** @description HH:MM, 24-hour clock. */
+                            end: string;
+                            /** @description HH:MM, 24-hour clock. */
+                            start: string;
+                        } | null;
+                        email_reply_to: string | null;
                         expiry_days: number | null;
                         expiry_months: number | null;
                         /** @description `none`; `fixed`: each lot of earned points expires its period after being earned; `inactivity`: the whole balance after the period without earning or redeeming. */
@@ -10930,6 +12396,8 @@ export interface operations {
                         rate_limit_per_minute: number | null;
                         /** @description Whether the points of a code that expires unused go back to the customer (default) or are spent. */
                         return_points_on_code_expiry: boolean;
+                        /** @description The store’s review page, for the review_request email. */
+                        review_url: string | null;
                         /** @description Where “Join now” sends a guest. */
                         signup_url: string | null;
                         /** @description The hosted rewards page is /rewards/{slug}. */
@@ -11039,6 +12507,18 @@ export interface operations {
                     code_prefix?: string | null;
                     /** @description The language shoppers see unless their page asks for another: en, ar, fa, zh-Hans, zh-Hant. */
                     default_locale?: "en" | "ar" | "fa" | "zh-Hans" | "zh-Hant";
+                    /** @description At most one marketing email per customer in this many hours (default 16); 0: no cap. */
+                    email_frequency_cap_hours?: number;
+                    email_from?: string | null;
+                    email_postal_address?: string | null;
+                    /** @description No marketing email in these hours of the customer’s time zone (deferred, not dropped); default 21:00–08:00; none: any time. */
+                    email_quiet_hours?: {
+                        /** @description HH:MM, 24-hour clock. */
+                        end: string;
+                        /** @description HH:MM, 24-hour clock. */
+                        start: string;
+                    } | null;
+                    email_reply_to?: string | null;
                     expiry_days?: number | null;
                     expiry_months?: number | null;
                     /** @description `none`; `fixed`: each lot of earned points expires its period after being earned; `inactivity`: the whole balance after the period without earning or redeeming. */
@@ -11053,6 +12533,8 @@ export interface operations {
                     publishable_rate_limit_per_minute?: number | null;
                     rate_limit_per_minute?: number | null;
                     return_points_on_code_expiry?: boolean;
+                    /** @description The store’s review page, for the review_request email. */
+                    review_url?: string | null;
                     /** @description Where “Join now” sends a guest. */
                     signup_url?: string | null;
                     /** @description The store, for the referral landing page’s “Shop now”. */
@@ -11109,6 +12591,18 @@ export interface operations {
                         currency: string;
                         /** @description The language shoppers see unless their page asks for another: en, ar, fa, zh-Hans, zh-Hant. */
                         default_locale: "en" | "ar" | "fa" | "zh-Hans" | "zh-Hant";
+                        /** @description At most one marketing email per customer in this many hours (default 16); 0: no cap. */
+                        email_frequency_cap_hours: number;
+                        email_from: string | null;
+                        email_postal_address: string | null;
+                        /** @description No marketing email in these hours of the customer’s time zone (deferred, not dropped); default 21:00–08:00; none: any time. */
+                        email_quiet_hours: {
+                            /** @description HH:MM, 24-hour clock. */
+                            end: string;
+                            /** @description HH:MM, 24-hour clock. */
+                            start: string;
+                        } | null;
+                        email_reply_to: string | null;
                         expiry_days: number | null;
                         expiry_months: number | null;
                         /** @description `none`; `fixed`: each lot of earned points expires its period after being earned; `inactivity`: the whole balance after the period without earning or redeeming. */
@@ -11135,6 +12629,8 @@ export interface operations {
                         rate_limit_per_minute: number | null;
                         /** @description Whether the points of a code that expires unused go back to the customer (default) or are spent. */
                         return_points_on_code_expiry: boolean;
+                        /** @description The store’s review page, for the review_request email. */
+                        review_url: string | null;
                         /** @description Where “Join now” sends a guest. */
                         signup_url: string | null;
                         /** @description The hosted rewards page is /rewards/{slug}. */
@@ -11620,6 +13116,18 @@ export interface operations {
                         currency: string;
                         /** @description The language shoppers see unless their page asks for another: en, ar, fa, zh-Hans, zh-Hant. */
                         default_locale: "en" | "ar" | "fa" | "zh-Hans" | "zh-Hant";
+                        /** @description At most one marketing email per customer in this many hours (default 16); 0: no cap. */
+                        email_frequency_cap_hours: number;
+                        email_from: string | null;
+                        email_postal_address: string | null;
+                        /** @description No marketing email in these hours of the customer’s time zone (deferred, not dropped); default 21:00–08:00; none: any time. */
+                        email_quiet_hours: {
+                            /** @description HH:MM, 24-hour clock. */
+                            end: string;
+                            /** @description HH:MM, 24-hour clock. */
+                            start: string;
+                        } | null;
+                        email_reply_to: string | null;
                         expiry_days: number | null;
                         expiry_months: number | null;
                         /** @description `none`; `fixed`: each lot of earned points expires its period after being earned; `inactivity`: the whole balance after the period without earning or redeeming. */
@@ -11646,6 +13154,8 @@ export interface operations {
                         rate_limit_per_minute: number | null;
                         /** @description Whether the points of a code that expires unused go back to the customer (default) or are spent. */
                         return_points_on_code_expiry: boolean;
+                        /** @description The store’s review page, for the review_request email. */
+                        review_url: string | null;
                         /** @description Where “Join now” sends a guest. */
                         signup_url: string | null;
                         /** @description The hosted rewards page is /rewards/{slug}. */

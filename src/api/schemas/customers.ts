@@ -2,6 +2,8 @@ import { Type } from 'typebox';
 import { Body } from '../../platform/http/body.ts';
 import { ExternalId, Id, Metadata, Nullable, Points, Timestamp } from './common.ts';
 
+const Locale = Type.Union([Type.Literal('en'), Type.Literal('ar'), Type.Literal('fa'), Type.Literal('zh-Hans'), Type.Literal('zh-Hant')]);
+
 export const CustomerKeysInput = Body({
   id: Type.Optional(Id('cus')),
   external_id: Type.Optional(ExternalId),
@@ -15,6 +17,8 @@ export const CustomerInput = Body({
   last_name: Type.Optional(Type.String({ maxLength: 200 })),
   birthday: Type.Optional(Type.String({ format: 'date', description: 'YYYY-MM-DD' })),
   marketing_consent: Type.Optional(Type.Boolean()),
+  locale: Type.Optional(Nullable(Locale, { description: 'The language of the customer’s emails; none: the program’s default_locale.' })),
+  time_zone: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 64, description: 'An IANA time zone, e.g. Europe/Paris: quiet hours and dates in emails follow it; none: UTC.' }))),
   tags: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 })),
   metadata: Type.Optional(Metadata),
 });
@@ -29,6 +33,8 @@ export const Customer = Type.Object(
     last_name: Nullable(Type.String()),
     birthday: Nullable(Type.String()),
     marketing_consent: Type.Boolean(),
+    locale: Nullable(Type.String()),
+    time_zone: Nullable(Type.String()),
     tags: Type.Array(Type.String()),
     metadata: Metadata,
     points_balance: Type.Integer({ description: 'Available points: what the customer can spend now.' }),

@@ -38,6 +38,8 @@ export interface ApiClient {
   get(url: string): Promise<ApiResponse>;
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
   patch(url: string, body?: unknown): Promise<ApiResponse>;
+  put(url: string, body?: unknown): Promise<ApiResponse>;
+  delete(url: string): Promise<ApiResponse>;
 }
 
 /**
@@ -78,7 +80,7 @@ export async function createTestApp(start = '2026-03-02T12:00:00Z'): Promise<Tes
 }
 
 export function client(app: FastifyInstance, programId: string, key: string): ApiClient {
-  const send = async (method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown, headers: Record<string, string> = {}) => {
+  const send = async (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}) => {
     const response = await app.inject({ method, url, payload: body as object | undefined, headers: { authorization: `Bearer ${key}`, ...headers } });
     return { status: response.statusCode, body: response.body ? JSON.parse(response.body) : undefined, headers: response.headers };
   };
@@ -88,6 +90,8 @@ export function client(app: FastifyInstance, programId: string, key: string): Ap
     get: (url) => send('GET', url),
     post: (url, body, headers) => send('POST', url, body ?? {}, headers),
     patch: (url, body) => send('PATCH', url, body ?? {}),
+    put: (url, body) => send('PUT', url, body ?? {}),
+    delete: (url) => send('DELETE', url),
   };
 }
 

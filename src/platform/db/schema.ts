@@ -2,6 +2,8 @@ import type { ColumnType, Generated } from 'kysely';
 import type { Timestamp } from './column-types.ts';
 import type { AdminSessionsTable, AdminUsersTable, ProgramUsersTable, SetupLinksTable } from './admin-user-tables.ts';
 import type { OrderImportsTable } from './import-tables.ts';
+import type { ProductBestSellersTable, ProductPairRefreshesTable, ProductPairsTable } from './recommendation-tables.ts';
+import type { EmailFlowSettingsTable, EmailMessagesTable, EmailSuppressionsTable, EmailTemplatesTable } from './email-tables.ts';
 import type { AuditLogTable, ConnectionsTable, PrivacyRequestsTable, ReferralVisitsTable, StoreCustomersTable, StoreDeliveriesTable, StoreOrdersTable, StoreRefundsTable } from './connection-tables.ts';
 import type { TiersTable, TierChangesTable, TierEntryRewardsTable, TierRecalculationsTable, ReferralsTable, StampCardsTable, StampProgressTable, StampsTable, ChallengesTable, ChallengeProgressTable, ChallengeStepsTable, MembershipPlansTable, MembershipsTable, MembershipPeriodRewardsTable } from './program-type-tables.ts';
 
@@ -50,6 +52,12 @@ export interface ProgramsTable {
   login_url: string | null;
   store_url: string | null;
   default_locale: Generated<string>;
+  email_from: string | null;
+  email_reply_to: string | null;
+  email_postal_address: string | null;
+  review_url: string | null;
+  email_quiet_hours: ColumnType<{ start: string; end: string } | null, string | null | undefined, string | null>;
+  email_frequency_cap_hours: Generated<number>;
   widget_theme: ColumnType<WidgetTheme, string | undefined, string>;
   widget_texts: ColumnType<Record<string, Record<string, string>>, string | undefined, string>;
   created_at: DefaultedTimestamp;
@@ -114,6 +122,9 @@ export interface CustomersTable {
   tier_unsupported_since: Timestamp | null;
   referral_code: string | null;
   in_holdout: Generated<boolean>;
+  /** The customer's language (en, ar, fa, zh-Hans, zh-Hant) and IANA time zone, for emails; unknown: the program's. */
+  locale: string | null;
+  time_zone: string | null;
   /** When the customer's personal data was erased at the store's request (privacy); amounts stay. */
   redacted_at: Timestamp | null;
   created_at: Timestamp;
@@ -371,6 +382,13 @@ export interface Database {
   audit_log: AuditLogTable;
   admin_users: AdminUsersTable;
   order_imports: OrderImportsTable;
+  product_pairs: ProductPairsTable;
+  product_best_sellers: ProductBestSellersTable;
+  product_pair_refreshes: ProductPairRefreshesTable;
+  email_flow_settings: EmailFlowSettingsTable;
+  email_templates: EmailTemplatesTable;
+  email_messages: EmailMessagesTable;
+  email_suppressions: EmailSuppressionsTable;
   program_users: ProgramUsersTable;
   admin_sessions: AdminSessionsTable;
   setup_links: SetupLinksTable;

@@ -1,0 +1,230 @@
+import type { ParsedMail } from 'mailparser';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { smtpTransport } from '../platform/email/mail-transport.ts';
+import { announceExpiringPoints } from '../workflows/points-expiry.ts';
+import { deliverDueEmails, type MailSettings } from '../workflows/emails/email-delivered.ts';
+import { queueDueEmails } from '../workflows/emails/email-queued.ts';
+import { startSmtpReceiver } from './testing/smtp-receiver.ts';
+import { createTestApp, orderBody, type ApiClient } from './testing/test-app.ts';
+
+const t = await createTestApp('2026-08-01T12:00:00Z');
+const smtp = await startSmtpReceiver();
+const mail: MailSettings = { transport: smtpTransport(smtp.url), from: 'Regulars <no-reply@regulars.test>', publicUrl: 'https://loyalty.example', retrySeconds: [60, 300] };
+
+beforeEach(() => {
+  t.clock.set('2026-08-01T12:00:00Z');
+  smtp.mails.length = 0;
+});
+
+/** One pass of the email sweep, as the loop runs it: queue what is due, deliver what can go. */
+async function sweep(): Promise<void> {
+  await queueDueEmails(t.deps);
+  while ((await deliverDueEmails(t.deps, mail)) > 0);
+}
+
+async function program(settings: Record<string, unknown> = {}): Promise<ApiClient> {
+  const api = await t.newProgram({ name: 'Demo Coffee' });
+  await api.patch('/v1/program', { store_url: 'https://shop.example', email_from: 'Demo Coffee <rewards@shop.example>', email_postal_address: '1 Roast Street, Portland', ...settings });
+  return api;
+}
+
+const messages = async (api: ApiClient, query = '') => (await api.get(`/v1/email-messages?limit=100${query}`)).body.data as { id: string; flow: string; template: string; status: string; reason: string | null; send_after: string; customer_id: string }[];
+const header = (m: ParsedMail, name: string) => m.headerLines.find((h) => h.key === name)?.line.replace(/^[^:]+:\s*/, '');
+const to = (m: ParsedMail) => (Array.isArray(m.to) ? m.to[0] : m.to)?.value[0]?.address;
+
+describe('lifecycle emails through a real SMTP server', () => {
+  it('welcomes a new member: From, one-click unsubscribe headers, HTML and text with the variables filled; the series is queued and stops at an order', async () => {
+    const api = await program();
+    const customer = (await api.post('/v1/customers', { email: 'sam@example.com', first_name: 'Sam', marketing_consent: true })).body;
+    await sweep();
+    const [welcome] = await smtp.received(1);
+    expect(smtp.mails).toHaveLength(1);
+    expect(welcome!.from?.value[0]).toMatchObject({ name: 'Demo Coffee', address: 'rewards@shop.example' });
+    expect(to(welcome!)).toBe('sam@example.com');
+    expect(header(welcome!, 'list-unsubscribe')).toMatch(/^<https:\/\/loyalty\.example\/u\/[\w-]+\.[0-9a-f]{32}>$/);
+    expect(header(welcome!, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    expect(welcome!.html).toContain('Sam');
+    expect(welcome!.html).toContain('Demo Coffee');
+    expect(welcome!.html).toContain('1 Roast Street, Portland');
+    expect(welcome!.html).toContain('dir="ltr"');
+    expect(welcome!.text).toContain('Sam');
+    expect(welcome!.text).toContain('https://loyalty.example/u/');
+    expect(welcome!.html).not.toMatch(/\{\{|\{%/);
+
+    const queued = await messages(api, `&customer_id=${customer.id}`);
+    expect(queued.map((m) => [m.template, m.status]).sort()).toEqual([['welcome', 'sent'], ['welcome.2', 'queued'], ['welcome.3', 'queued']]);
+    expect(queued.find((m) => m.template === 'welcome.2')!.send_after).toBe('2026-08-03T12:00:00.000Z');
+    // An order ends the series: its later steps are cancelled, the post-purchase email comes instead.
+    t.clock.set('2026-08-02T09:00:00Z');
+    await api.post('/v1/orders', orderBody({ customer: { email: 'sam@example.com' }, placed_at: t.clock.now().toISOString() }));
+    await sweep();
+    const after = await messages(api, `&customer_id=${customer.id}`);
+    expect(after.filter((m) => m.flow === 'welcome').map((m) => m.status).sort()).toEqual(['cancelled', 'cancelled', 'sent']);
+    expect(after.find((m) => m.flow === 'post_purchase')).toMatchObject({ status: 'queued' });
+  });
+
+  it('writes to an Arabic customer right to left, in Arabic; a Persian one in Persian', async () => {
+    const api = await program();
+    await api.post('/v1/customers', { email: 'layla@example.com', first_name: 'ليلى', marketing_consent: true, locale: 'ar' });
+    await api.post('/v1/customers', { email: 'dara@example.com', first_name: 'دارا', marketing_consent: true, locale: 'fa', time_zone: 'Asia/Tehran' });
+    await sweep();
+    const mails = await smtp.received(2);
+    const arabic = mails.find((m) => to(m) === 'layla@example.com')!;
+    expect(arabic.html).toContain('dir="rtl"');
+    expect(arabic.html).toContain('lang="ar"');
+    expect(arabic.html).toContain('ليلى');
+    expect(arabic.text).toMatch(/[\u0600-\u06ff]{3}/);
+    expect(mails.find((m) => to(m) === 'dara@example.com')!.html).toContain('lang="fa"');
+    expect((await api.post('/v1/customers', { email: 'x@example.com', time_zone: 'Mars/Olympus' })).body.error).toMatchObject({ param: 'time_zone' });
+  });
+
+  it('a birthday sweep and an expiring-points sweep run twice send once; transactional mail needs no marketing consent', async () => {
+    const api = await program({ expiry_policy: 'fixed', expiry_days: 30, expiry_warning_days: 7, email_frequency_cap_hours: 0 });
+    await api.post('/v1/customers', { email: 'bday@example.com', first_name: 'Bea', birthday: '1990-08-01', marketing_consent: true });
+    const order = (await api.post('/v1/orders', orderBody({ customer: { email: 'quiet@example.com' }, placed_at: t.clock.now().toISOString() }))).body;
+    await sweep();
+    await sweep();
+    expect(smtp.mails.map((m) => to(m)).filter((a) => a === 'bday@example.com')).toHaveLength(2); // welcome and birthday
+    expect((await messages(api)).filter((m) => m.flow === 'birthday')).toHaveLength(1);
+    // quiet@ never consented: the marketing emails about their order are not sent, with the reason.
+    expect((await messages(api, `&customer_id=${order.customer_id}`)).map((m) => [m.flow, m.status, m.reason])).toContainEqual(['welcome', 'suppressed', 'no_marketing_consent']);
+
+    t.clock.set('2026-08-25T12:00:00Z');
+    await announceExpiringPoints(t.db, t.clock.now());
+    await announceExpiringPoints(t.db, t.clock.now());
+    await sweep();
+    await sweep();
+    const expiring = smtp.mails.filter((m) => to(m) === 'quiet@example.com');
+    expect(expiring).toHaveLength(1);
+    expect(expiring[0]!.html).toContain('August 31, 2026');
+    expect(header(expiring[0]!, 'list-unsubscribe')).toBeUndefined();
+    // The last chance, three days before, is queued once too.
+    const steps = (await messages(api, `&customer_id=${order.customer_id}&flow=points_expiring`)).map((m) => [m.template, m.status, m.send_after]).sort();
+    expect(steps).toEqual([['points_expiring', 'sent', '2026-08-25T12:00:00.000Z'], ['points_expiring.2', 'queued', '2026-08-28T12:00:00.000Z']]);
+  });
+
+  it('one-click unsubscribe stops marketing at once while transactional mail still goes; GET only shows the page', async () => {
+    const api = await program();
+    const customer = (await api.post('/v1/customers', { email: 'ada@example.com', first_name: 'Ada', marketing_consent: true })).body;
+    await sweep();
+    const link = header((await smtp.received(1))[0]!, 'list-unsubscribe')!.slice(1, -1);
+    const path = new URL(link).pathname;
+
+    const page = await t.app.inject({ method: 'GET', url: path, headers: { 'accept-language': 'en' } });
+    expect([page.statusCode, page.headers['content-type']]).toEqual([200, 'text/html; charset=utf-8']);
+    expect(page.body).toContain('ada@example.com');
+    expect((await api.get(`/v1/customers/${customer.id}`)).body.marketing_consent).toBe(true);
+    expect((await t.app.inject({ method: 'GET', url: `${path.slice(0, -4)}0000` })).statusCode).toBe(404);
+
+    const oneClick = await t.app.inject({ method: 'POST', url: path, payload: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(oneClick.statusCode).toBe(200);
+    expect((await api.get(`/v1/customers/${customer.id}`)).body.marketing_consent).toBe(false);
+
+    await api.post('/v1/customers', { id: customer.id, email: 'ada@example.com' });
+    await api.patch('/v1/email-flows/post_purchase', { delay_minutes: 0 });
+    const reward = (await api.post('/v1/rewards', { name: '$1 off', type: 'amount_off', amount: 100, points_cost: 10 })).body;
+    await api.post('/v1/orders', orderBody({ customer: { email: 'ada@example.com' }, placed_at: t.clock.now().toISOString() }));
+    await api.post(`/v1/customers/${customer.id}/redemptions`, { reward_id: reward.id });
+    smtp.mails.length = 0;
+    await sweep();
+    const mine = await messages(api, `&customer_id=${customer.id}`);
+    expect(mine.find((m) => m.flow === 'post_purchase')).toMatchObject({ status: 'suppressed', reason: 'no_marketing_consent' });
+    expect(mine.find((m) => m.flow === 'reward_redeemed')).toMatchObject({ status: 'sent' });
+    const [code] = await smtp.received(1);
+    expect(smtp.mails).toHaveLength(1);
+    expect(code!.subject).toBeTruthy();
+    const redemption = (await api.get(`/v1/customers/${customer.id}/redemptions`)).body.data[0];
+    expect(code!.text).toContain(redemption.code);
+  });
+
+  it('the frequency cap and quiet hours defer marketing mail, to the hour they end', async () => {
+    const api = await program();
+    await api.patch('/v1/email-flows/post_purchase', { delay_minutes: 0 });
+    // 12:00 UTC is 21:00 in Tokyo: inside the default quiet hours (21:00–08:00), until 08:00 there.
+    const tokyo = (await api.post('/v1/customers', { email: 'kenji@example.com', marketing_consent: true, time_zone: 'Asia/Tokyo' })).body;
+    await sweep();
+    expect((await messages(api, `&customer_id=${tokyo.id}&flow=welcome`)).find((m) => m.template === 'welcome')).toMatchObject({ status: 'deferred', reason: 'quiet_hours', send_after: '2026-08-01T23:00:00.000Z' });
+    expect(smtp.mails).toHaveLength(0);
+    t.clock.set('2026-08-01T23:00:00Z');
+    await sweep();
+    expect(smtp.mails.map(to)).toEqual(['kenji@example.com']);
+
+    // A second marketing email within 16 hours waits for the cap.
+    t.clock.set('2026-08-02T01:00:00Z');
+    await api.post('/v1/orders', orderBody({ customer: { email: 'kenji@example.com' }, placed_at: t.clock.now().toISOString() }));
+    await sweep();
+    expect((await messages(api, `&customer_id=${tokyo.id}&flow=post_purchase`))[0]).toMatchObject({ status: 'deferred', reason: 'frequency_cap', send_after: '2026-08-02T15:00:00.000Z' });
+    expect(smtp.mails).toHaveLength(1);
+    // No quiet hours, no cap: it goes.
+    await api.patch('/v1/program', { email_quiet_hours: null, email_frequency_cap_hours: 0 });
+    t.clock.set('2026-08-02T15:00:00Z');
+    await sweep();
+    expect(smtp.mails).toHaveLength(2);
+  });
+
+  it('retries a send the server refuses for now (4xx), and stops writing to an address it rejects (5xx)', async () => {
+    const api = await program();
+    smtp.refuse('busy@example.com', 451, 1);
+    smtp.refuse('gone@example.com', 550);
+    await api.post('/v1/customers', { email: 'busy@example.com', marketing_consent: true });
+    const gone = (await api.post('/v1/customers', { email: 'gone@example.com', marketing_consent: true })).body;
+    await sweep();
+    const first = await messages(api);
+    expect(first.find((m) => m.template === 'welcome' && m.customer_id !== gone.id)).toMatchObject({ status: 'deferred', reason: 'smtp_temporary_failure' });
+    expect(first.find((m) => m.template === 'welcome' && m.customer_id === gone.id)).toMatchObject({ status: 'failed', reason: 'rejected' });
+    expect((await api.get('/v1/email-suppressions')).body.data).toMatchObject([{ email: 'gone@example.com', reason: 'bounced' }]);
+    t.clock.set('2026-08-01T12:01:01Z');
+    await sweep();
+    expect(smtp.mails.map(to)).toEqual(['busy@example.com']);
+
+    // The suppressed address gets nothing more, transactional or not, until the merchant lifts it.
+    const reward = (await api.post('/v1/rewards', { name: '$1 off', type: 'amount_off', amount: 100, points_cost: 10 })).body;
+    await api.post(`/v1/customers/${gone.id}/adjustments`, { points: 10, reason: 'goodwill' });
+    expect((await api.post(`/v1/customers/${gone.id}/redemptions`, { reward_id: reward.id })).status).toBe(201);
+    await sweep();
+    expect((await messages(api, `&customer_id=${gone.id}&flow=reward_redeemed`))[0]).toMatchObject({ status: 'suppressed', reason: 'suppressed_address' });
+    expect((await api.delete('/v1/email-suppressions/gone@example.com')).body).toMatchObject({ deleted: true });
+    expect((await api.delete('/v1/email-suppressions/gone@example.com')).status).toBe(404);
+  });
+});
+
+describe('flows and templates through the API', () => {
+  it('lists the flows with their defaults, changes one, and refuses what is not a flow or a setting', async () => {
+    const api = await program();
+    const flows = (await api.get('/v1/email-flows')).body.data as { flow: string; enabled: boolean; category: string }[];
+    expect(flows.map((f) => f.flow)).toContain('replenishment');
+    expect(flows.filter((f) => !f.enabled).map((f) => f.flow)).toEqual(['points_summary']);
+    expect(flows.find((f) => f.flow === 'reward_redeemed')!.category).toBe('transactional');
+    expect((await api.patch('/v1/email-flows/welcome', { enabled: false, delay_minutes: 30 })).body).toMatchObject({ flow: 'welcome', enabled: false, delay_minutes: 30 });
+    expect((await api.get('/v1/email-flows/welcome')).body.enabled).toBe(false);
+    expect((await api.get('/v1/email-flows/newsletter')).status).toBe(404);
+    expect((await api.patch('/v1/email-flows/welcome', { delay_minutes: -1 })).body.error).toMatchObject({ param: 'delay_minutes' });
+    expect((await api.patch('/v1/email-flows/welcome', { reward_id: 'rwd_nope' })).body.error).toMatchObject({ param: 'reward_id' });
+    await api.post('/v1/customers', { email: 'off@example.com', marketing_consent: true });
+    await sweep();
+    expect((await messages(api)).filter((m) => m.flow === 'welcome')).toEqual([]);
+  });
+
+  it('saves a merchant’s template, refuses one that does not parse with its line, previews it for a customer, and resets it', async () => {
+    const api = await program();
+    const customer = (await api.post('/v1/customers', { email: 'noor@example.com', first_name: 'Noor' })).body;
+    const bad = await api.put('/v1/email-templates/welcome/en', { subject: 'Hi', preheader: '', heading: 'Hello', body: 'Hi {{ customer.first_name }}\n\n{% if points.balance %}\nYour balance', button: 'Shop' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ code: 'template_invalid', param: 'body' });
+    expect(bad.body.error.message).toMatch(/line 3/);
+    expect((await api.get('/v1/email-templates/welcome/en')).body.customized).toBe(false);
+
+    const own = { subject: 'Welcome, {{ customer.first_name }}!', preheader: 'Your points start now', heading: 'Hello {{ customer.first_name }}', body: 'You have {{ points.balance }} points.\n\n<strong>Shop</strong> to earn more.', button: 'Shop now' };
+    expect((await api.put('/v1/email-templates/welcome/en', own)).body).toMatchObject({ template: 'welcome', locale: 'en', customized: true, subject: own.subject });
+    const preview = (await api.post('/v1/email-templates/welcome/preview', { customer_id: customer.id })).body;
+    expect(preview.subject).toBe('Welcome, Noor!');
+    expect(preview.html).toContain('<strong>Shop</strong>');
+    expect(preview.text).toContain('You have 0 points.');
+    const sample = (await api.post('/v1/email-templates/welcome/preview', { locale: 'zh-Hans' })).body;
+    expect(sample.html).toContain('lang="zh-Hans"');
+    expect((await api.post('/v1/email-templates/nope/preview', {})).status).toBe(404);
+    expect((await api.delete('/v1/email-templates/welcome/en')).body.customized).toBe(false);
+    const all = (await api.get('/v1/email-templates')).body.data as { template: string; locale: string }[];
+    expect(all).toHaveLength(22 * 5);
+  });
+});

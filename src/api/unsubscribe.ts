@@ -1,0 +1,56 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { getCustomer, setMarketingConsent } from '../customers/customer-store.ts';
+import { customerOfToken } from '../emails/unsubscribe-token.ts';
+import type { Deps } from '../platform/deps.ts';
+import { getProgram } from '../programs/program-store.ts';
+import { matchLocale, messagesFor, type Locale } from '../storefront/locales.ts';
+import { invalidLinkPage, preferencesPage } from './pages/email-preferences.ts';
+
+type Request = FastifyRequest<{ Params: { token: string }; Querystring: { locale?: string } }>;
+
+/**
+ * The unsubscribe link of every marketing email: GET shows the preferences page (link scanners
+ * fetch it, so it changes nothing); POST with `List-Unsubscribe=One-Click` (RFC 8058, sent by the
+ * mailbox provider, with no cookie) or the page's button opts out at once; the page's other
+ * button opts back in.
+ */
+export const unsubscribeRoutes =
+  (deps: Deps): FastifyPluginAsync =>
+  async (app) => {
+    // The one-click POST is a form (application/x-www-form-urlencoded, or multipart from some providers).
+    app.addContentTypeParser(['application/x-www-form-urlencoded', 'multipart/form-data'], { parseAs: 'string', bodyLimit: 10_000 }, (_request, body, done) => done(null, body));
+
+    const find = async (request: Request) => {
+      const customerId = customerOfToken(deps.secrets, request.params.token);
+      const customer = customerId ? await deps.db.selectFrom('customers').select('program_id').where('id', '=', customerId).executeTakeFirst() : undefined;
+      if (!customerId || !customer) return undefined;
+      const [row, program] = await Promise.all([getCustomer(deps.db, customer.program_id, customerId), getProgram(deps.db, customer.program_id)]);
+      const locale: Locale = matchLocale(request.query.locale) ?? matchLocale(row.locale) ?? matchLocale(request.headers['accept-language']) ?? matchLocale(program!.default_locale) ?? 'en';
+      return { customer: row, program: program!, locale };
+    };
+
+    const page = async (request: Request, reply: import('fastify').FastifyReply, notice?: 'done' | 'resubscribed') => {
+      const path = `/u/${encodeURIComponent(request.params.token)}`;
+      const found = await find(request);
+      void reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex').type('text/html; charset=utf-8');
+      if (!found) {
+        const locale = matchLocale(request.query.locale) ?? matchLocale(request.headers['accept-language']) ?? 'en';
+        return reply.status(404).send(invalidLinkPage(locale, messagesFor(locale), path));
+      }
+      const { customer, program, locale } = found;
+      return reply.send(preferencesPage({ locale, messages: messagesFor(locale), path, program: program.name, email: customer.email ?? '', subscribed: customer.marketing_consent, notice, primaryColor: program.widget_theme.primary_color }));
+    };
+
+    app.get<{ Params: { token: string }; Querystring: { locale?: string } }>('/u/:token', { schema: { hide: true } }, (request, reply) => page(request, reply));
+
+    app.post<{ Params: { token: string }; Querystring: { locale?: string } }>('/u/:token', { schema: { hide: true } }, async (request, reply) => {
+      const found = await find(request);
+      if (!found) return page(request, reply);
+      const body = new URLSearchParams(typeof request.body === 'string' ? request.body : '');
+      const resubscribe = body.get('action') === 'resubscribe';
+      await setMarketingConsent(deps.db, found.customer.id, resubscribe, deps.clock.now());
+      // A mailbox provider's one-click POST wants a plain success; the page's button gets the page.
+      if (body.get('List-Unsubscribe') === 'One-Click' || !(request.headers.accept ?? '').includes('text/html')) return reply.status(200).type('text/plain; charset=utf-8').send('unsubscribed\n');
+      return page(request, reply, resubscribe ? 'resubscribed' : 'done');
+    });
+  };

@@ -1,0 +1,10 @@
+import { invalidRequest } from './errors.ts';
+
+/** Refuses what is not an IANA time zone the runtime knows ("Europe/Paris", "Asia/Tehran", "UTC"). */
+export function assertTimeZone(zone: string, param = 'time_zone'): string {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    throw invalidRequest('parameter_invalid', `"${zone}" is not a time zone: use an IANA name such as Europe/Paris.`, param);
+  }
+}

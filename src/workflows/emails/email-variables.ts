@@ -1,0 +1,81 @@
+import type { CustomerRow } from '../../customers/customer-store.ts';
+import type { EmailMessage } from '../../emails/email-store.ts';
+import type { EmailVariables } from '../../emails/variables.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { minorPerUnit } from '../../platform/money.ts';
+import { getRedemption } from '../../redemptions/redemption-store.ts';
+import { referralCodeOf } from '../../referrals/referral-store.ts';
+import { listRewards } from '../../rewards/reward-store.ts';
+import type { Locale } from '../../storefront/locales.ts';
+import { customerProfile } from '../customer-profile.ts';
+
+export interface EmailProgram {
+  id: string;
+  name: string;
+  currency: string;
+  store_url: string | null;
+  review_url: string | null;
+  signup_url: string | null;
+}
+
+/** Figures and dates as the customer reads them: their locale's digits, the store's currency, their time zone. */
+export function formatters(locale: Locale, currency: string, timeZone: string | null) {
+  const numbers = new Intl.NumberFormat(locale);
+  const digits = Math.round(Math.log10(minorPerUnit(currency)));
+  const money = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+  let dates: Intl.DateTimeFormat;
+  try {
+    dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: timeZone ?? 'UTC' });
+  } catch {
+    dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  }
+  return { number: (n: number) => numbers.format(n), money: (minor: number) => money.format(minor / 10 ** digits), date: (d: Date | string) => dates.format(new Date(d)) };
+}
+
+const DAY_MS = 86_400_000;
+
+/** The button of each flow: the store, its review page, its sign-up page, or the product running out. */
+function actionUrl(program: EmailProgram, message: EmailMessage, base: string): string {
+  const store = program.store_url ?? base;
+  if (message.flow === 'review_request') return program.review_url ?? store;
+  if (message.flow === 'guest_claim') return program.signup_url ?? store;
+  if (message.flow === 'replenishment' && typeof message.context.product_url === 'string') return message.context.product_url;
+  return store;
+}
+
+/** Everything a template may say about this customer and this message (see emails/variables.ts). */
+export async function emailVariables(deps: Deps, program: EmailProgram, customer: CustomerRow, message: EmailMessage, locale: Locale, links: { base: string; unsubscribeUrl: string }): Promise<EmailVariables> {
+  const f = formatters(locale, program.currency, customer.time_zone);
+  const now = deps.clock.now();
+  const [profile, rewards, code] = await Promise.all([customerProfile(deps, program.id, customer.id), listRewards(deps.db, program.id, { status: 'active', limit: 100 }), referralCodeOf(deps.db, program.id, customer.id)]);
+  const affordable = rewards
+    .filter((r) => r.points_cost !== undefined && r.points_cost <= customer.points_available)
+    .sort((a, b) => a.points_cost! - b.points_cost!)
+    .slice(0, 5)
+    .map((r) => ({ name: r.name, points_cost: f.number(r.points_cost!) }));
+  const next = profile.points_expiry.next;
+  const ctx = message.context;
+  const vars: EmailVariables = {
+    customer: { first_name: customer.first_name ?? '', last_name: customer.last_name ?? '', email: customer.email ?? '' },
+    program: { name: program.name, store_url: program.store_url ?? links.base },
+    points: { balance: f.number(customer.points_available), pending: f.number(customer.points_pending), earned_lifetime: f.number(customer.points_earned_lifetime) },
+    rewards: affordable,
+    products: [],
+    referral: { link: `${links.base}/r/${encodeURIComponent(code)}`, advocate_reward: '', friend_reward: '' },
+    action_url: actionUrl(program, message, links.base),
+    unsubscribe_url: links.unsubscribeUrl,
+  };
+  if (next) vars.expiring = { points: f.number(typeof ctx.points === 'number' ? ctx.points : next.points), date: f.date(typeof ctx.expires_at === 'string' ? ctx.expires_at : next.expires_at), days: f.number(Math.max(0, Math.ceil((new Date(typeof ctx.expires_at === 'string' ? ctx.expires_at : next.expires_at).getTime() - now.getTime()) / DAY_MS))) };
+  if (profile.tier) vars.tier = { name: profile.tier.name, next_name: profile.tier_progress?.next_tier_name ?? '', to_next: '', keep: '', review_date: profile.tier.downgrade_on ? f.date(profile.tier.downgrade_on) : '' };
+  if (typeof ctx.order_points === 'number') vars.order = { number: String(ctx.order_number ?? ''), total: typeof ctx.order_total === 'number' ? f.money(ctx.order_total) : '', points_earned: f.number(ctx.order_points) };
+  if (typeof ctx.redemption_id === 'string') {
+    const redemption = await getRedemption(deps.db, program.id, ctx.redemption_id);
+    const reward = rewards.find((r) => r.id === redemption.reward_id);
+    vars.code = { code: redemption.code ?? '', reward_name: reward?.name ?? '', expires_at: redemption.expires_at ? f.date(redemption.expires_at) : '' };
+  }
+  if (typeof ctx.reward_name === 'string') vars.reward = { name: ctx.reward_name, points_cost: f.number(Number(ctx.reward_points_cost ?? 0)) };
+  if (typeof ctx.product_title === 'string') vars.product = { title: ctx.product_title, url: String(ctx.product_url ?? vars.action_url) };
+  if (typeof ctx.referral_points === 'number') vars.referred = { points: f.number(ctx.referral_points) };
+  if (typeof ctx.plan_name === 'string') vars.membership = { plan_name: ctx.plan_name, renews_on: typeof ctx.renews_on === 'string' ? f.date(ctx.renews_on) : '', price: typeof ctx.price === 'number' ? f.money(ctx.price) : '' };
+  return vars;
+}
