@@ -35,6 +35,7 @@ import { importRoutes } from './imports.ts';
 import { storefrontRoutes } from './storefront.ts';
 import { hostedPageRoutes } from './hosted-pages.ts';
 import { emailRoutes } from './emails.ts';
+import { productRoutes } from './products.ts';
 import { unsubscribeRoutes } from './unsubscribe.ts';
 import { widgetFileRoutes } from './widget-files.ts';
 import { registerRateLimits } from './rate-limits.ts';
@@ -119,6 +120,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(storefrontRoutes(deps, options.publicUrl));
   await app.register(hostedPageRoutes(deps));
   await app.register(emailRoutes(deps, options.publicUrl));
+  await app.register(productRoutes(deps));
   await app.register(unsubscribeRoutes(deps));
   await app.register(widgetFileRoutes(options.widgetDir));
   await app.register(sessionRoutes(deps, options.sessionLimits ?? DEFAULT_SESSION_LIMITS));

@@ -188,6 +188,59 @@ describe('lifecycle emails through a real SMTP server', () => {
   });
 });
 
+describe('replenishment', () => {
+  it('is due at 78% of the product’s lifespan after the last purchase of it, and not for a customer who bought it again', async () => {
+    const api = await program({ email_frequency_cap_hours: 0, email_quiet_hours: null });
+    for (const flow of ['welcome', 'post_purchase', 'review_request']) await api.patch(`/v1/email-flows/${flow}`, { enabled: false });
+    expect((await api.patch('/v1/products/beans', { lifespan_days: 50 })).body).toMatchObject({ object: 'product', product_id: 'beans', lifespan_days: 50 });
+    expect((await api.patch('/v1/products/beans', { lifespan_days: 0 })).body.error).toMatchObject({ param: 'lifespan_days' });
+    const beans = [{ product_id: 'beans', title: 'Morning Roast', quantity: 1, unit_price: 5000 }];
+    const buy = (email: string) => api.post('/v1/orders', orderBody({ customer: { email }, placed_at: t.clock.now().toISOString(), line_items: beans }));
+    for (const email of ['once@example.com', 'again@example.com']) await api.post('/v1/customers', { email, marketing_consent: true });
+    await buy('once@example.com');
+    await buy('again@example.com');
+    t.clock.set('2026-08-20T12:00:00Z');
+    await buy('again@example.com');
+
+    // 78% of 50 days is 39 days: 2026-09-09 at noon for the first, 2026-09-28 for the one who bought again.
+    const replenishments = async () => (await messages(api, '&flow=replenishment')).filter((m) => m.template === 'replenishment');
+    t.clock.set('2026-09-09T11:00:00Z');
+    await sweep();
+    expect(await replenishments()).toEqual([]);
+    t.clock.set('2026-09-09T13:00:00Z');
+    await sweep();
+    expect((await replenishments()).map((m) => [m.status, m.send_after])).toEqual([['sent', '2026-09-09T12:00:00.000Z']]);
+    // Other tests' programs share the server: only this program's customers count here.
+    const mine = () => smtp.mails.filter((m) => ['once@example.com', 'again@example.com'].includes(to(m) ?? ''));
+    expect(mine().map(to)).toEqual(['once@example.com']);
+    expect(mine()[0]!.html).toContain('Morning Roast');
+    await sweep();
+    expect(mine()).toHaveLength(1);
+    t.clock.set('2026-09-28T13:00:00Z');
+    await sweep();
+    expect(mine().map(to)).toEqual(['once@example.com', 'again@example.com']);
+  });
+});
+
+describe('reward available', () => {
+  it('tells a customer whose points now buy a reward which one, once', async () => {
+    const api = await program({ email_frequency_cap_hours: 0 });
+    await api.patch('/v1/email-flows/welcome', { enabled: false });
+    await api.post('/v1/rewards', { name: '$5 off', type: 'amount_off', amount: 500, points_cost: 500 });
+    await api.post('/v1/rewards', { name: '$20 off', type: 'amount_off', amount: 2000, points_cost: 2000 });
+    const customer = (await api.post('/v1/customers', { email: 'rich@example.com', first_name: 'Rae', marketing_consent: true })).body;
+    await sweep();
+    expect((await messages(api, `&customer_id=${customer.id}`))).toEqual([]);
+    await api.post(`/v1/customers/${customer.id}/adjustments`, { points: 700, reason: 'welcome gift' });
+    await sweep();
+    await sweep();
+    const sent = (await messages(api, `&customer_id=${customer.id}&flow=reward_available`));
+    expect(sent.map((m) => m.status)).toEqual(['sent']);
+    const mail = smtp.mails.find((m) => to(m) === 'rich@example.com')!;
+    expect(mail.html).toContain('$5 off');
+  });
+});
+
 describe('flows and templates through the API', () => {
   it('lists the flows with their defaults, changes one, and refuses what is not a flow or a setting', async () => {
     const api = await program();

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../platform/db/database.ts';
+import { productLifespans } from '../products/product-lifespans.ts';
 import type { FlowName } from './flows.ts';
 
 /**
@@ -114,10 +115,61 @@ const membershipRenewal: Source = async (db, programId, { now }) => {
   });
 };
 
+/**
+ * The balance buys a reward: the dearest one it buys, at most once a calendar month per reward
+ * (LoyaltyLion's rule is once in 30 days), until it is redeemed or out of reach.
+ */
+const rewardAvailable: Source = async (db, programId, { now }) => {
+  const { rows } = await sql<{ id: string; reward_id: string; name: string; points_cost: number }>`
+    select c.id, r.id as reward_id, r.name, r.points_cost
+    from customers c
+    cross join lateral (
+      select id, name, (definition->>'points_cost')::bigint as points_cost from rewards
+      where program_id = c.program_id and status = 'active' and definition ? 'points_cost' and (definition->>'points_cost')::bigint <= c.points_available
+      order by (definition->>'points_cost')::bigint desc limit 1) r
+    where c.program_id = ${programId} and c.redacted_at is null and c.points_available > 0`.execute(db);
+  const month = now.toISOString().slice(0, 7);
+  return rows.map((r) => ({ customerId: r.id, key: `${r.reward_id}:${month}`, at: now, context: { reward_name: r.name, reward_points_cost: Number(r.points_cost) } }));
+};
+
+/** Where in a product's lifespan the reminder goes: before it runs out (75–80%). */
+export const REPLENISH_AT = 0.78;
+
+/**
+ * A product bought about 78% of its lifespan ago and not bought again since: the customer's last
+ * purchase of it names the occasion, so buying it again starts a new one.
+ */
+const replenishment: Source = async (db, programId, { now }) => {
+  const lifespans = await productLifespans(db, programId, now);
+  if (lifespans.size === 0) return [];
+  const days = [...lifespans.values()];
+  const [longest, shortest] = [Math.max(...days), Math.min(...days)];
+  const { rows } = await sql<{ customer_id: string; product_id: string; title: string; placed_at: Date }>`
+    select o.customer_id, li.product_id, li.title, o.placed_at
+    from orders o cross join lateral jsonb_to_recordset(o.line_items) as li(product_id text, title text)
+    where o.program_id = ${programId} and o.status = 'placed'
+      and o.placed_at >= ${new Date(now.getTime() - (longest * REPLENISH_AT + LOOKBACK_DAYS) * DAY_MS)}
+      and o.placed_at <= ${new Date(now.getTime() - shortest * REPLENISH_AT * DAY_MS)}
+      and li.product_id = any(${[...lifespans.keys()]})
+      and not exists (
+        select 1 from orders later
+        where later.program_id = o.program_id and later.customer_id = o.customer_id and later.status = 'placed' and later.placed_at > o.placed_at
+          and later.line_items @> jsonb_build_array(jsonb_build_object('product_id', li.product_id)))`.execute(db);
+  const triggers = new Map<string, Trigger>();
+  for (const r of rows) {
+    const placed = new Date(r.placed_at);
+    const due = new Date(placed.getTime() + lifespans.get(r.product_id)! * REPLENISH_AT * DAY_MS);
+    if (due > now || due.getTime() < now.getTime() - LOOKBACK_DAYS * DAY_MS) continue;
+    const key = `${r.product_id}:${placed.toISOString()}`;
+    triggers.set(`${r.customer_id}|${key}`, { customerId: r.customer_id, key, at: due, context: { product_id: r.product_id, product_title: r.title } });
+  }
+  return [...triggers.values()];
+};
+
 const DAY = (d: unknown) => new Date(String(d));
 
 /** Flows set off by the calendar rather than by something new: a sweep asks for them once an hour. */
-export const CALENDAR_FLOWS: ReadonlySet<FlowName> = new Set(['birthday', 'win_back', 'membership_renewal']);
+export const CALENDAR_FLOWS: ReadonlySet<FlowName> = new Set(['birthday', 'win_back', 'membership_renewal', 'replenishment', 'reward_available']);
 
 export const TRIGGERS: Partial<Record<FlowName, Source>> = {
   welcome,
@@ -127,6 +179,8 @@ export const TRIGGERS: Partial<Record<FlowName, Source>> = {
   win_back: winBack,
   tier_upgraded: tierUpgraded,
   membership_renewal: membershipRenewal,
+  replenishment,
+  reward_available: rewardAvailable,
   reward_redeemed: fromEvents('redemption.created', (e) => (e.data.has_code ? { customerId: e.customer_id, key: e.id, at: e.created_at, context: { redemption_id: String(e.data.redemption_id) } } : undefined)),
   referral_rewarded: fromEvents('referral.completed', (e) => ({ customerId: e.customer_id, key: e.id, at: e.created_at, context: { referral_points: Number(e.data.points ?? 0) } })),
   tier_will_downgrade: fromEvents('tier.will_downgrade', (e) => ({ customerId: e.customer_id, key: e.id, at: e.created_at })),

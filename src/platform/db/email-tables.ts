@@ -59,3 +59,11 @@ export interface EmailSuppressionsTable {
   reason: string;
   created_at: Timestamp;
 }
+
+/** migrations/0023_product_settings.sql: a product's lifespan, for replenishment. */
+export interface ProductSettingsTable {
+  program_id: string;
+  product_id: string;
+  lifespan_days: number | null;
+  updated_at: Timestamp;
+}
