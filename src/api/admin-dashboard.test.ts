@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProgramContext } from '../programs/program-store.ts';
+import { deliverDueEmails } from '../workflows/emails/email-delivered.ts';
+import { queueDueEmails } from '../workflows/emails/email-queued.ts';
 import { createSetupLink } from '../users/setup-links.ts';
 import { loadLivedInDemo } from '../workflows/demo-store.ts';
 import { accessibilityProblems, buildAdmin, chromiumPresent, inPage, launchChromium, screenshot } from './testing/browser.ts';
@@ -409,15 +411,49 @@ describe.skipIf(!chromiumPresent())('the admin dashboard in Chromium', { timeout
     await page.close();
   });
 
+  it('a marketer turns a flow on, edits a template (refused with its line, then saved), previews it, and reads the outbox', async () => {
+    // The email sweep, without SMTP: the demo store's new customers' welcome emails land in the outbox.
+    await queueDueEmails(t.deps, { programId: api.programId });
+    while ((await deliverDueEmails(t.deps, { transport: undefined, from: 'Regulars <no-reply@regulars.test>', publicUrl: base, retrySeconds: [] })) > 0);
+    const marketer = await signIn('marketer@demo.example');
+    const page = await open(marketer, '/emails');
+    await check(page, 'emails');
+    const outbox = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Subject' }) });
+    await outbox.getByText('In the outbox').first().waitFor();
+
+    await page.getByRole('switch', { name: 'Monthly summary on or off' }).click({ force: true });
+    await expect.poll(async () => (await api.get('/v1/email-flows/points_summary')).body.enabled).toBe(true);
+
+    await page.getByRole('button', { name: 'Welcome: the template of step 1' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Template welcome' });
+    const subject = dialog.getByLabel(label('Subject'));
+    await expect.poll(() => subject.inputValue()).not.toBe('');
+    await dialog.getByLabel(label('Body')).fill('Hello {{ customer.first_name }}\n\n{% if points.balance %}\nno end');
+    await dialog.getByRole('button', { name: 'Save template' }).click();
+    await dialog.locator('.mantine-InputWrapper-error').filter({ hasText: /line 3/ }).waitFor();
+    expect((await api.get('/v1/email-templates/welcome/en')).body.customized).toBe(false);
+    await dialog.getByLabel(label('Body')).fill('Hello {{ customer.first_name }}, you have {{ points.balance }} points.');
+    await subject.fill('Welcome to {{ program.name }}');
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    await dialog.getByText('Welcome to Demo Coffee').waitFor();
+    await expect.poll(() => dialog.frameLocator('iframe').getByText('you have 1,250 points').count()).toBe(1);
+    await screenshot(page, 'emails-template');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Save template' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect((await api.get('/v1/email-templates/welcome/en')).body).toMatchObject({ customized: true, subject: 'Welcome to {{ program.name }}' });
+    await page.close();
+  });
+
   it('each role signs in and sees only what it may use', async () => {
     await invite('viewer');
     await invite('admin');
     const expected: Record<string, string[]> = {
-      owner: ['Home', 'Customers', 'Program', 'Analytics', 'Imports', 'Developers', 'Settings'],
-      admin: ['Home', 'Customers', 'Program', 'Analytics', 'Imports', 'Developers', 'Settings'],
-      marketer: ['Home', 'Customers', 'Program', 'Analytics', 'Settings'],
-      support: ['Home', 'Customers', 'Program', 'Analytics', 'Settings'],
-      viewer: ['Home', 'Customers', 'Program', 'Analytics', 'Settings'],
+      owner: ['Home', 'Customers', 'Program', 'Analytics', 'Emails', 'Imports', 'Developers', 'Settings'],
+      admin: ['Home', 'Customers', 'Program', 'Analytics', 'Emails', 'Imports', 'Developers', 'Settings'],
+      marketer: ['Home', 'Customers', 'Program', 'Analytics', 'Emails', 'Settings'],
+      support: ['Home', 'Customers', 'Program', 'Analytics', 'Emails', 'Settings'],
+      viewer: ['Home', 'Customers', 'Program', 'Analytics', 'Emails', 'Settings'],
     };
     for (const [role, items] of Object.entries(expected)) {
       const context = role === 'owner' ? await signIn(OWNER) : await signIn(`${role}@demo.example`);
@@ -438,7 +474,7 @@ describe.skipIf(!chromiumPresent())('the admin dashboard in Chromium', { timeout
     await home.waitForFunction("document.documentElement.dir === 'rtl' && document.documentElement.lang === 'ar'");
     await home.close();
     const customer = (await api.get('/v1/customers?limit=1')).body.data[0];
-    for (const path of ['/', '/getting-started', '/customers', `/customers/${customer.id}`, '/program', '/analytics', '/imports', '/developers/api-keys', '/developers/connections', '/settings/program', '/settings/users', '/settings/audit-log']) {
+    for (const path of ['/', '/getting-started', '/customers', `/customers/${customer.id}`, '/program', '/analytics', '/emails', '/imports', '/developers/api-keys', '/developers/connections', '/settings/program', '/settings/users', '/settings/audit-log']) {
       for (const [size, label] of [[PHONE, 'phone'], [DESKTOP, 'desktop']] as const) {
         const page = await open(context, path, size);
         expect(await inPage<string>(page, 'document.documentElement.dir')).toBe('rtl');

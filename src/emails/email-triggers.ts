@@ -84,15 +84,18 @@ const winBack: Source = async (db, programId, { now }) => {
   });
 };
 
-const tierUpgraded: Source = async (db, programId, { from }) => {
+/** A move up that an order or an event earned just now: not one that replaying history (an import, a recalculation) made. */
+const tierUpgraded: Source = async (db, programId, { from, now }) => {
   const rows = await db
     .selectFrom('tier_changes as c')
     .innerJoin('tiers as to', 'to.id', 'c.to_tier_id')
     .leftJoin('tiers as from', 'from.id', 'c.from_tier_id')
+    .leftJoin('orders as o', (join) => join.onRef('o.id', '=', 'c.cause_id').onRef('o.customer_id', '=', 'c.customer_id').on('c.cause_type', '=', 'order'))
     .select(['c.id', 'c.customer_id', 'c.created_at'])
     .where('c.program_id', '=', programId)
     .where('c.created_at', '>=', from)
-    .where('c.reason', '!=', 'imported')
+    .where('c.reason', '=', 'qualified')
+    .where((eb) => eb.or([eb('o.id', 'is', null), eb('o.placed_at', '>=', new Date(now.getTime() - LOOKBACK_DAYS * DAY_MS))]))
     .where((eb) => eb.or([eb('c.from_tier_id', 'is', null), eb('to.threshold', '>', eb.ref('from.threshold'))]))
     .execute();
   return rows.map((r) => ({ customerId: r.customer_id, key: r.id, at: new Date(r.created_at) }));

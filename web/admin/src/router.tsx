@@ -15,6 +15,7 @@ const CustomerDetail = lazy(() => import('./routes/customers/customer-detail/cus
 const Program = lazy(() => import('./routes/program/program.tsx'));
 const Analytics = lazy(() => import('./routes/analytics/analytics.tsx'));
 const Imports = lazy(() => import('./routes/imports/imports.tsx'));
+const Emails = lazy(() => import('./routes/emails/emails.tsx'));
 const ApiKeys = lazy(() => import('./routes/developers/api-keys/api-keys.tsx'));
 const ProgramSettings = lazy(() => import('./routes/settings/program-settings/program-settings.tsx'));
 const Connections = lazy(() => import('./routes/developers/connections/connections.tsx'));
@@ -52,6 +53,7 @@ export const router = createBrowserRouter(
             { path: 'program', element: <Program /> },
             { path: 'analytics', element: <Analytics /> },
             { path: 'imports', element: <Imports /> },
+            { path: 'emails', element: <Emails /> },
             { path: 'developers', element: <Navigate to="/developers/api-keys" replace /> },
             { path: 'developers/api-keys', element: <ApiKeys /> },
             { path: 'developers/connections', element: <Connections /> },

@@ -33,7 +33,7 @@ export function setRequestContext(next: { programId: string | null; csrfToken: s
 // No idempotency key where the answer carries a secret (a session, an API key's secret, an invite
 // link): the engine stores a keyed answer to replay it, and these must not be stored. Nor where
 // nothing changes (a preview): there is nothing to protect from a second click.
-const UNKEYED = /^\/v1\/(session|setup-links\/|api-keys|users|earning-rules\/preview|analytics\/backtest)/;
+const UNKEYED = /^\/v1\/(session|setup-links\/|api-keys|users|earning-rules\/preview|analytics\/backtest|email-templates\/[^/]+\/preview)/;
 
 function requestHeaders(method: string, headers: Headers, url: string): Headers {
   if (context.programId) headers.set('Regulars-Program', context.programId);

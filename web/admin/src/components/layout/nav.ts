@@ -19,6 +19,7 @@ const ITEMS: NavItem[] = [
   { to: '/customers', match: '/customers', label: 'nav.customers' },
   { to: '/program', match: '/program', label: 'nav.program' },
   { to: '/analytics', match: '/analytics', label: 'nav.analytics' },
+  { to: '/emails', match: '/emails', label: 'nav.emails' },
   { to: '/imports', match: '/imports', label: 'nav.imports', area: 'manage' },
   { to: '/developers/api-keys', match: '/developers', label: 'nav.developers', area: 'manage' },
   { to: '/settings/program', match: '/settings', label: 'nav.settings' },
