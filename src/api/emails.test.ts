@@ -191,7 +191,7 @@ describe('lifecycle emails through a real SMTP server', () => {
 describe('replenishment', () => {
   it('is due at 78% of the product’s lifespan after the last purchase of it, and not for a customer who bought it again', async () => {
     const api = await program({ email_frequency_cap_hours: 0, email_quiet_hours: null });
-    for (const flow of ['welcome', 'post_purchase', 'review_request']) await api.patch(`/v1/email-flows/${flow}`, { enabled: false });
+    for (const flow of ['welcome', 'post_purchase', 'review_request', 'recommendations']) await api.patch(`/v1/email-flows/${flow}`, { enabled: false });
     expect((await api.patch('/v1/products/beans', { lifespan_days: 50 })).body).toMatchObject({ object: 'product', product_id: 'beans', lifespan_days: 50 });
     expect((await api.patch('/v1/products/beans', { lifespan_days: 0 })).body.error).toMatchObject({ param: 'lifespan_days' });
     const beans = [{ product_id: 'beans', title: 'Morning Roast', quantity: 1, unit_price: 5000 }];
@@ -238,6 +238,66 @@ describe('reward available', () => {
     expect(sent.map((m) => m.status)).toEqual(['sent']);
     const mail = smtp.mails.find((m) => to(m) === 'rich@example.com')!;
     expect(mail.html).toContain('$5 off');
+  });
+});
+
+describe('the flows’ reports, audiences and calendar', () => {
+  it('counts each flow’s sends, the unsubscribes after its emails, and the orders and revenue within a week after them', async () => {
+    const api = await program({ email_frequency_cap_hours: 0 });
+    await api.post('/v1/customers', { email: 'ann@example.com', marketing_consent: true });
+    await api.post('/v1/customers', { email: 'bob@example.com', marketing_consent: true });
+    await sweep();
+    const link = (m: ParsedMail) => new URL(header(m, 'list-unsubscribe')!.slice(1, -1)).pathname;
+    const bobs = (await smtp.received(2)).find((m) => to(m) === 'bob@example.com')!;
+    await t.app.inject({ method: 'POST', url: link(bobs), payload: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    t.clock.set('2026-08-04T12:00:00Z');
+    await api.post('/v1/orders', orderBody({ customer: { email: 'ann@example.com' }, placed_at: t.clock.now().toISOString(), total: 4200, subtotal: 4200 }));
+    t.clock.set('2026-08-20T12:00:00Z');
+    await api.post('/v1/orders', orderBody({ customer: { email: 'ann@example.com' }, placed_at: t.clock.now().toISOString() }));
+    const report = (await api.get('/v1/email-reports?from=2026-08-01&to=2026-09-01')).body;
+    expect(report).toMatchObject({ object: 'email_report', attribution_days: 7 });
+    const welcome = report.flows.find((f: { flow: string }) => f.flow === 'welcome');
+    expect(welcome).toMatchObject({ sent: 2, unsubscribes: 1, orders: 1, revenue: 4200 });
+    expect((await api.get('/v1/email-reports?from=2026-09-01&to=2026-08-01')).body.error).toMatchObject({ param: 'to' });
+  });
+
+  it('writes only to the audience a flow names (tier, segment, stage, balance)', async () => {
+    const api = await program();
+    await api.patch('/v1/email-flows/welcome', { conditions: { min_balance: 100 } });
+    const poor = (await api.post('/v1/customers', { email: 'poor@example.com', marketing_consent: true })).body;
+    await sweep();
+    expect((await messages(api, `&customer_id=${poor.id}&flow=welcome`)).find((m) => m.template === 'welcome')).toMatchObject({ status: 'cancelled', reason: 'conditions_not_met' });
+    expect((await api.patch('/v1/email-flows/welcome', { conditions: { stages: ['sleepy'] } })).body.error).toBeDefined();
+    expect((await api.patch('/v1/email-flows/welcome', { conditions: { stages: ['new'], segments: ['champions'] } })).body.conditions).toEqual({ stages: ['new'], segments: ['champions'] });
+  });
+
+  it('sends the monthly summary on the 1st once, when it is on, and personal picks every three weeks', async () => {
+    const api = await program({ email_frequency_cap_hours: 0, email_quiet_hours: null });
+    for (const flow of ['welcome', 'post_purchase', 'review_request', 'reward_available']) await api.patch(`/v1/email-flows/${flow}`, { enabled: false });
+    await api.patch('/v1/email-flows/points_summary', { enabled: true });
+    const buyer = (await api.post('/v1/customers', { email: 'monthly@example.com', marketing_consent: true, external_id: 'shop-7' })).body;
+    await api.post('/v1/orders', orderBody({ customer: { email: 'monthly@example.com' }, placed_at: t.clock.now().toISOString() }));
+    t.clock.set('2026-08-15T12:00:00Z');
+    await sweep();
+    expect(await messages(api, `&customer_id=${buyer.id}&flow=points_summary`)).toEqual([]);
+    expect((await messages(api, `&customer_id=${buyer.id}&flow=recommendations`)).map((m) => m.status)).toEqual(['sent']);
+    t.clock.set('2026-09-01T12:00:00Z');
+    await sweep();
+    await sweep();
+    expect((await messages(api, `&customer_id=${buyer.id}&flow=points_summary`)).map((m) => m.status)).toEqual(['sent']);
+    // The next picks come three weeks on, not before.
+    t.clock.set('2026-09-03T12:00:00Z');
+    await sweep();
+    expect(await messages(api, `&customer_id=${buyer.id}&flow=recommendations`)).toHaveLength(1);
+  });
+
+  it('tells a guest (an order with no store account) that its points wait for an account', async () => {
+    const api = await program({ email_frequency_cap_hours: 0 });
+    await api.patch('/v1/email-flows/guest_claim', { delay_minutes: 0 });
+    const order = (await api.post('/v1/orders', orderBody({ customer: { email: 'guest@example.com' }, placed_at: t.clock.now().toISOString() }))).body;
+    await api.post('/v1/customers', { email: 'guest@example.com', marketing_consent: true });
+    await sweep();
+    expect((await messages(api, `&customer_id=${order.customer_id}&flow=guest_claim`)).map((m) => m.status)).toEqual(['sent']);
   });
 });
 

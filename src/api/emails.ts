@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { getCustomer } from '../customers/customer-store.ts';
 import { defaultContent } from '../emails/email-content.ts';
+import { ATTRIBUTION_DAYS, flowReports } from '../emails/email-report.ts';
 import { checkContent, renderEmail } from '../emails/email-render.ts';
 import { deleteTemplate, flowSetting, flowSettings, getMessage, listMessages, listSuppressions, listTemplateOverrides, saveFlowSetting, saveTemplate, suppress, unsuppress, type EmailMessage as MessageRow, type FlowSetting } from '../emails/email-store.ts';
 import { TEMPLATE_KEYS } from '../emails/flows.ts';
@@ -15,7 +16,7 @@ import { getReward } from '../rewards/reward-store.ts';
 import { LOCALES, messagesFor, type Locale } from '../storefront/locales.ts';
 import { flowOfTemplate, previewEmail } from '../workflows/emails/email-previewed.ts';
 import { errorResponses, Id, List, ListQuery } from './schemas/common.ts';
-import { EmailFlow, EmailFlowChange, EmailMessage, EmailMessageWithBody, EmailPreview, EmailPreviewInput, EmailStatusSchema, EmailSuppression, EmailTemplate, EmailTemplateContent, LocaleSchema } from './schemas/emails.ts';
+import { EmailFlow, EmailFlowChange, EmailMessage, EmailMessageWithBody, EmailPreview, EmailReport, EmailPreviewInput, EmailStatusSchema, EmailSuppression, EmailTemplate, EmailTemplateContent, LocaleSchema } from './schemas/emails.ts';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 const presentFlow = (f: FlowSetting) => ({ object: 'email_flow' as const, ...f });
@@ -77,6 +78,25 @@ export const emailRoutes =
         const next = { ...current, ...request.body };
         await saveFlowSetting(deps.db, request.program.id, next, deps.clock.now());
         return presentFlow(next);
+      },
+    );
+
+    app.get(
+      '/v1/email-reports',
+      {
+        schema: {
+          operationId: 'getEmailReport',
+          tags: ['emails'],
+          summary: 'Per flow: sent, held back, not sent, unsubscribes, and the orders and revenue that followed its emails',
+          querystring: Type.Object({ from: Type.String({ format: 'date' }), to: Type.String({ format: 'date', description: 'Exclusive.' }) }),
+          response: { 200: EmailReport, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const { from, to } = request.query;
+        if (from >= to) throw invalidRequest('parameter_invalid', 'to must be after from.', 'to');
+        const flows = await flowReports(deps.readDb, request.program.id, { from: new Date(`${from}T00:00:00Z`), to: new Date(`${to}T00:00:00Z`) });
+        return { object: 'email_report' as const, from, to, attribution_days: ATTRIBUTION_DAYS, flows };
       },
     );
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { getCustomer, setMarketingConsent } from '../customers/customer-store.ts';
+import { recordUnsubscribe } from '../emails/email-report.ts';
 import { customerOfToken } from '../emails/unsubscribe-token.ts';
 import type { Deps } from '../platform/deps.ts';
 import { getProgram } from '../programs/program-store.ts';
@@ -48,9 +49,12 @@ export const unsubscribeRoutes =
       if (!found) return page(request, reply);
       const body = new URLSearchParams(typeof request.body === 'string' ? request.body : '');
       const resubscribe = body.get('action') === 'resubscribe';
-      await setMarketingConsent(deps.db, found.customer.id, resubscribe, deps.clock.now());
       // A mailbox provider's one-click POST wants a plain success; the page's button gets the page.
-      if (body.get('List-Unsubscribe') === 'One-Click' || !(request.headers.accept ?? '').includes('text/html')) return reply.status(200).type('text/plain; charset=utf-8').send('unsubscribed\n');
+      const oneClick = body.get('List-Unsubscribe') === 'One-Click' || !(request.headers.accept ?? '').includes('text/html');
+      const now = deps.clock.now();
+      await setMarketingConsent(deps.db, found.customer.id, resubscribe, now);
+      if (!resubscribe && found.customer.marketing_consent) await recordUnsubscribe(deps.db, found.customer.program_id, found.customer.id, oneClick ? 'one_click' : 'page', now);
+      if (oneClick) return reply.status(200).type('text/plain; charset=utf-8').send('unsubscribed\n');
       return page(request, reply, resubscribe ? 'resubscribed' : 'done');
     });
   };

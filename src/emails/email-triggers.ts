@@ -135,6 +135,56 @@ const rewardAvailable: Source = async (db, programId, { now }) => {
   return rows.map((r) => ({ customerId: r.id, key: `${r.reward_id}:${month}`, at: now, context: { reward_name: r.name, reward_points_cost: Number(r.points_cost) } }));
 };
 
+/** Customers who ordered in the last six months (LoyaltyLion's rule for statements): the monthly summary, on the 1st. */
+const pointsSummary: Source = async (db, programId, { now }) => {
+  if (now.getUTCDate() !== 1) return [];
+  const rows = await db
+    .selectFrom('customers')
+    .select('id')
+    .where('program_id', '=', programId)
+    .where('redacted_at', 'is', null)
+    .where('points_available', '>', 0)
+    .where('last_order_at', '>=', new Date(now.getTime() - 183 * DAY_MS))
+    .execute();
+  const month = now.toISOString().slice(0, 7);
+  return rows.map((r) => ({ customerId: r.id, key: month, at: now }));
+};
+
+/** Personal picks every three weeks (seed: Beard King), for customers who ordered in the last six months. */
+export const RECOMMENDATIONS_EVERY_DAYS = 21;
+const recommendations: Source = async (db, programId, { now }) => {
+  const rows = await db
+    .selectFrom('customers')
+    .select('id')
+    .where('program_id', '=', programId)
+    .where('redacted_at', 'is', null)
+    .where('last_order_at', '>=', new Date(now.getTime() - 183 * DAY_MS))
+    .where('last_order_at', '<=', new Date(now.getTime() - 7 * DAY_MS))
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('email_messages as m').select('m.id').whereRef('m.customer_id', '=', 'customers.id').where('m.flow', '=', 'recommendations').where('m.created_at', '>', new Date(now.getTime() - RECOMMENDATIONS_EVERY_DAYS * DAY_MS)))),
+    )
+    .execute();
+  return rows.map((r) => ({ customerId: r.id, key: now.toISOString().slice(0, 10), at: now }));
+};
+
+/** An order placed without a store account (no store customer id) whose points wait for the shopper to sign up. */
+const guestClaim: Source = async (db, programId, { from, now }) => {
+  const rows = await db
+    .selectFrom('orders as o')
+    .innerJoin('customers as c', 'c.id', 'o.customer_id')
+    .select(['o.id', 'o.customer_id', 'o.external_id', 'o.total_minor', 'o.points_earned', 'o.created_at'])
+    .where('o.program_id', '=', programId)
+    .where('o.status', '=', 'placed')
+    .where('o.created_at', '>=', from)
+    .where('o.placed_at', '>=', new Date(now.getTime() - LOOKBACK_DAYS * DAY_MS))
+    .where('o.points_earned', '>', 0)
+    .where('c.external_id', 'is', null)
+    // The order made the customer: no account came before it.
+    .where(sql<boolean>`c.created_at >= o.created_at - interval '1 minute'`)
+    .execute();
+  return rows.map((r) => ({ customerId: r.customer_id, key: r.id, at: new Date(r.created_at), context: { order_id: r.id, order_number: r.external_id, order_total: r.total_minor, order_points: r.points_earned } }));
+};
+
 /** Where in a product's lifespan the reminder goes: before it runs out (75–80%). */
 export const REPLENISH_AT = 0.78;
 
@@ -172,7 +222,7 @@ const replenishment: Source = async (db, programId, { now }) => {
 const DAY = (d: unknown) => new Date(String(d));
 
 /** Flows set off by the calendar rather than by something new: a sweep asks for them once an hour. */
-export const CALENDAR_FLOWS: ReadonlySet<FlowName> = new Set(['birthday', 'win_back', 'membership_renewal', 'replenishment', 'reward_available']);
+export const CALENDAR_FLOWS: ReadonlySet<FlowName> = new Set(['birthday', 'win_back', 'membership_renewal', 'replenishment', 'reward_available', 'points_summary', 'recommendations']);
 
 export const TRIGGERS: Partial<Record<FlowName, Source>> = {
   welcome,
@@ -184,6 +234,9 @@ export const TRIGGERS: Partial<Record<FlowName, Source>> = {
   membership_renewal: membershipRenewal,
   replenishment,
   reward_available: rewardAvailable,
+  points_summary: pointsSummary,
+  recommendations,
+  guest_claim: guestClaim,
   reward_redeemed: fromEvents('redemption.created', (e) => (e.data.has_code ? { customerId: e.customer_id, key: e.id, at: e.created_at, context: { redemption_id: String(e.data.redemption_id) } } : undefined)),
   referral_rewarded: fromEvents('referral.completed', (e) => ({ customerId: e.customer_id, key: e.id, at: e.created_at, context: { referral_points: Number(e.data.points ?? 0) } })),
   tier_will_downgrade: fromEvents('tier.will_downgrade', (e) => ({ customerId: e.customer_id, key: e.id, at: e.created_at })),

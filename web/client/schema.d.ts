@@ -894,6 +894,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/email-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per flow: sent, held back, not sent, unsubscribes, and the orders and revenue that followed its emails */
+        get: operations["getEmailReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/email-suppressions": {
         parameters: {
             query?: never;
@@ -8633,6 +8650,10 @@ export interface operations {
                             conditions: {
                                 /** @description Only customers with at least this many points. */
                                 min_balance?: number;
+                                /** @description Only customers in these RFM segments (the customer read’s `rfm_segment`). */
+                                segments?: ("champions" | "loyal" | "potential_loyalist" | "new" | "promising" | "needs_attention" | "about_to_sleep" | "at_risk" | "cant_lose" | "hibernating" | "lost")[];
+                                /** @description Only customers in these lifecycle stages. */
+                                stages?: ("new" | "one_time" | "repeat" | "loyal" | "at_risk" | "lapsed")[];
                                 /** @description Only customers in these tiers (`none`: in no tier). */
                                 tier_ids?: string[];
                             };
@@ -8734,6 +8755,10 @@ export interface operations {
                         conditions: {
                             /** @description Only customers with at least this many points. */
                             min_balance?: number;
+                            /** @description Only customers in these RFM segments (the customer read’s `rfm_segment`). */
+                            segments?: ("champions" | "loyal" | "potential_loyalist" | "new" | "promising" | "needs_attention" | "about_to_sleep" | "at_risk" | "cant_lose" | "hibernating" | "lost")[];
+                            /** @description Only customers in these lifecycle stages. */
+                            stages?: ("new" | "one_time" | "repeat" | "loyal" | "at_risk" | "lapsed")[];
                             /** @description Only customers in these tiers (`none`: in no tier). */
                             tier_ids?: string[];
                         };
@@ -8825,6 +8850,10 @@ export interface operations {
                     conditions?: {
                         /** @description Only customers with at least this many points. */
                         min_balance?: number;
+                        /** @description Only customers in these RFM segments (the customer read’s `rfm_segment`). */
+                        segments?: ("champions" | "loyal" | "potential_loyalist" | "new" | "promising" | "needs_attention" | "about_to_sleep" | "at_risk" | "cant_lose" | "hibernating" | "lost")[];
+                        /** @description Only customers in these lifecycle stages. */
+                        stages?: ("new" | "one_time" | "repeat" | "loyal" | "at_risk" | "lapsed")[];
                         /** @description Only customers in these tiers (`none`: in no tier). */
                         tier_ids?: string[];
                     };
@@ -8848,6 +8877,10 @@ export interface operations {
                         conditions: {
                             /** @description Only customers with at least this many points. */
                             min_balance?: number;
+                            /** @description Only customers in these RFM segments (the customer read’s `rfm_segment`). */
+                            segments?: ("champions" | "loyal" | "potential_loyalist" | "new" | "promising" | "needs_attention" | "about_to_sleep" | "at_risk" | "cant_lose" | "hibernating" | "lost")[];
+                            /** @description Only customers in these lifecycle stages. */
+                            stages?: ("new" | "one_time" | "repeat" | "loyal" | "at_risk" | "lapsed")[];
                             /** @description Only customers in these tiers (`none`: in no tier). */
                             tier_ids?: string[];
                         };
@@ -9084,6 +9117,116 @@ export interface operations {
                         template: string;
                         text: string | null;
                         to: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEmailReport: {
+        parameters: {
+            query: {
+                from: string;
+                /** @description Exclusive. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description An order this many days or less after an email counts for that email’s flow (the latest email before it). */
+                        attribution_days: number;
+                        flows: {
+                            /** @description The flow turned off, the series ended, conditions no longer met. */
+                            cancelled: number;
+                            /** @description Held back (quiet hours, the cap, a refused send to retry). */
+                            deferred: number;
+                            /** @description Rejected by the server, or retries used up. */
+                            failed: number;
+                            flow: string;
+                            /** @description Orders placed in the range within attribution_days after one of its emails. */
+                            orders: number;
+                            /** @description Rendered without an SMTP server. */
+                            outbox: number;
+                            /** @description Messages made in the range still waiting for their time. */
+                            queued: number;
+                            /** @description Those orders’ totals net of refunds, in minor units of the program currency. */
+                            revenue: number;
+                            /** @description Accepted by the SMTP server. */
+                            sent: number;
+                            /** @description Not sent: no consent, no email, a suppressed address. */
+                            suppressed: number;
+                            /** @description Opt-outs in the range after one of its emails (the last marketing email before each). */
+                            unsubscribes: number;
+                        }[];
+                        /** Format: date */
+                        from: string;
+                        /** @enum {string} */
+                        object: "email_report";
+                        /** Format: date */
+                        to: string;
                     };
                 };
             };

@@ -23,10 +23,27 @@ const FlowNameSchema = Type.Union([
 const CategorySchema = Type.Union([Type.Literal('marketing'), Type.Literal('transactional')], { description: 'Marketing mail needs the customer’s marketing_consent, carries one-click unsubscribe and is throttled; transactional mail goes to every address not suppressed.' });
 export const LocaleSchema = Type.Union([Type.Literal('en'), Type.Literal('ar'), Type.Literal('fa'), Type.Literal('zh-Hans'), Type.Literal('zh-Hant')]);
 
+const Segment = Type.Union([
+  Type.Literal('champions'),
+  Type.Literal('loyal'),
+  Type.Literal('potential_loyalist'),
+  Type.Literal('new'),
+  Type.Literal('promising'),
+  Type.Literal('needs_attention'),
+  Type.Literal('about_to_sleep'),
+  Type.Literal('at_risk'),
+  Type.Literal('cant_lose'),
+  Type.Literal('hibernating'),
+  Type.Literal('lost'),
+]);
+const Stage = Type.Union([Type.Literal('new'), Type.Literal('one_time'), Type.Literal('repeat'), Type.Literal('loyal'), Type.Literal('at_risk'), Type.Literal('lapsed')]);
+
 const Conditions = Type.Object(
   {
     min_balance: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e12, description: 'Only customers with at least this many points.' })),
     tier_ids: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 50, description: 'Only customers in these tiers (`none`: in no tier).' })),
+    segments: Type.Optional(Type.Array(Segment, { maxItems: 11, description: 'Only customers in these RFM segments (the customer read’s `rfm_segment`).' })),
+    stages: Type.Optional(Type.Array(Stage, { maxItems: 6, description: 'Only customers in these lifecycle stages.' })),
   },
   { additionalProperties: false, description: 'Who the flow writes to, beyond consent: every condition must hold when the message goes.' },
 );
@@ -103,3 +120,26 @@ export const EmailPreviewInput = Body({
 export const EmailPreview = Type.Object({ object: Type.Literal('email_preview'), subject: Type.String(), html: Type.String(), text: Type.String() });
 
 export const EmailSuppression = Type.Object({ object: Type.Literal('email_suppression'), email: Type.String(), reason: Type.String(), created_at: Timestamp });
+
+const count = (description: string) => Type.Integer({ description });
+export const EmailReport = Type.Object({
+  object: Type.Literal('email_report'),
+  from: Type.String({ format: 'date' }),
+  to: Type.String({ format: 'date' }),
+  attribution_days: Type.Integer({ description: 'An order this many days or less after an email counts for that email’s flow (the latest email before it).' }),
+  flows: Type.Array(
+    Type.Object({
+      flow: Type.String(),
+      queued: count('Messages made in the range still waiting for their time.'),
+      sent: count('Accepted by the SMTP server.'),
+      outbox: count('Rendered without an SMTP server.'),
+      deferred: count('Held back (quiet hours, the cap, a refused send to retry).'),
+      suppressed: count('Not sent: no consent, no email, a suppressed address.'),
+      failed: count('Rejected by the server, or retries used up.'),
+      cancelled: count('The flow turned off, the series ended, conditions no longer met.'),
+      unsubscribes: count('Opt-outs in the range after one of its emails (the last marketing email before each).'),
+      orders: count('Orders placed in the range within attribution_days after one of its emails.'),
+      revenue: Type.Integer({ description: 'Those orders’ totals net of refunds, in minor units of the program currency.' }),
+    }),
+  ),
+});

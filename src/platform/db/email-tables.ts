@@ -67,3 +67,11 @@ export interface ProductSettingsTable {
   lifespan_days: number | null;
   updated_at: Timestamp;
 }
+
+/** migrations/0024_email_unsubscribes.sql: every opt-out from an email's link. */
+export interface EmailUnsubscribesTable {
+  program_id: string;
+  customer_id: string;
+  via: 'one_click' | 'page';
+  at: Timestamp;
+}

@@ -3,7 +3,7 @@ import type { Timestamp } from './column-types.ts';
 import type { AdminSessionsTable, AdminUsersTable, ProgramUsersTable, SetupLinksTable } from './admin-user-tables.ts';
 import type { OrderImportsTable } from './import-tables.ts';
 import type { ProductBestSellersTable, ProductPairRefreshesTable, ProductPairsTable } from './recommendation-tables.ts';
-import type { EmailFlowSettingsTable, EmailMessagesTable, EmailSuppressionsTable, EmailTemplatesTable, ProductSettingsTable } from './email-tables.ts';
+import type { EmailFlowSettingsTable, EmailMessagesTable, EmailSuppressionsTable, EmailTemplatesTable, EmailUnsubscribesTable, ProductSettingsTable } from './email-tables.ts';
 import type { AuditLogTable, ConnectionsTable, PrivacyRequestsTable, ReferralVisitsTable, StoreCustomersTable, StoreDeliveriesTable, StoreOrdersTable, StoreRefundsTable } from './connection-tables.ts';
 import type { TiersTable, TierChangesTable, TierEntryRewardsTable, TierRecalculationsTable, ReferralsTable, StampCardsTable, StampProgressTable, StampsTable, ChallengesTable, ChallengeProgressTable, ChallengeStepsTable, MembershipPlansTable, MembershipsTable, MembershipPeriodRewardsTable } from './program-type-tables.ts';
 
@@ -390,6 +390,7 @@ export interface Database {
   email_messages: EmailMessagesTable;
   email_suppressions: EmailSuppressionsTable;
   product_settings: ProductSettingsTable;
+  email_unsubscribes: EmailUnsubscribesTable;
   program_users: ProgramUsersTable;
   admin_sessions: AdminSessionsTable;
   setup_links: SetupLinksTable;

@@ -7,6 +7,7 @@ import { unsubscribeToken } from '../../emails/unsubscribe-token.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { MailTransport } from '../../platform/email/mail-transport.ts';
 import { messagesFor, pickLocale, type Locale } from '../../storefront/locales.ts';
+import { customerProfile } from '../customer-profile.ts';
 import { emailVariables, type EmailProgram } from './email-variables.ts';
 
 /** How this instance sends: SMTP, or none (the embedded default: messages are rendered into the outbox). */
@@ -47,10 +48,14 @@ export async function renderMessage(deps: Deps, publicUrl: string, program: Send
 export const layoutOf = (program: SendingProgram, locale: Locale, marketing: boolean) => ({ locale, messages: messagesFor(locale), programName: program.name, primaryColor: program.primary_color, postalAddress: program.email_postal_address, marketing });
 
 /** The merchant's audience conditions; a message whose customer no longer meets them is not sent. */
-function meetsConditions(setting: FlowSetting, customer: CustomerRow): boolean {
+async function meetsConditions(deps: Deps, setting: FlowSetting, customer: CustomerRow): Promise<boolean> {
   const c = setting.conditions;
   if (c.min_balance !== undefined && customer.points_available < c.min_balance) return false;
   if (c.tier_ids?.length && !c.tier_ids.includes(customer.tier_id ?? 'none')) return false;
+  if (!c.segments?.length && !c.stages?.length) return true;
+  const profile = await customerProfile(deps, customer.program_id, customer.id);
+  if (c.segments?.length && !c.segments.includes(profile.rfm_segment ?? '')) return false;
+  if (c.stages?.length && !c.stages.includes(profile.lifecycle_stage ?? '')) return false;
   return true;
 }
 
@@ -59,7 +64,7 @@ async function deliverOne(deps: Deps, mail: MailSettings, message: EmailMessage,
   const [customer, setting] = await Promise.all([getCustomer(deps.db, message.program_id, message.customer_id), flowSetting(deps.db, message.program_id, message.flow)]);
   if (!setting.enabled) return recordOutcome(deps.db, message, { status: 'cancelled', reason: 'flow_disabled' });
   if (customer.redacted_at) return recordOutcome(deps.db, message, { status: 'suppressed', reason: 'customer_erased' });
-  if (!meetsConditions(setting, customer)) return recordOutcome(deps.db, message, { status: 'cancelled', reason: 'conditions_not_met' });
+  if (!(await meetsConditions(deps, setting, customer))) return recordOutcome(deps.db, message, { status: 'cancelled', reason: 'conditions_not_met' });
   const [suppressed, lastMarketingAt] = await Promise.all([customer.email ? suppressionOf(deps.db, program.id, customer.email) : undefined, lastMarketingSentAt(deps.db, customer.id)]);
   const decision = decide(
     setting.category,

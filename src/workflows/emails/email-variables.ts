@@ -5,6 +5,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { minorPerUnit } from '../../platform/money.ts';
 import { getRedemption } from '../../redemptions/redemption-store.ts';
 import { referralCodeOf } from '../../referrals/referral-store.ts';
+import { recommendFor } from '../../recommendations/recommend.ts';
 import { listRewards } from '../../rewards/reward-store.ts';
 import type { Locale } from '../../storefront/locales.ts';
 import { customerProfile } from '../customer-profile.ts';
@@ -47,7 +48,12 @@ function actionUrl(program: EmailProgram, message: EmailMessage, base: string): 
 export async function emailVariables(deps: Deps, program: EmailProgram, customer: CustomerRow, message: EmailMessage, locale: Locale, links: { base: string; unsubscribeUrl: string }): Promise<EmailVariables> {
   const f = formatters(locale, program.currency, customer.time_zone);
   const now = deps.clock.now();
-  const [profile, rewards, code] = await Promise.all([customerProfile(deps, program.id, customer.id), listRewards(deps.db, program.id, { status: 'active', limit: 100 }), referralCodeOf(deps.db, program.id, customer.id)]);
+  const [profile, rewards, code, picks] = await Promise.all([
+    customerProfile(deps, program.id, customer.id),
+    listRewards(deps.db, program.id, { status: 'active', limit: 100 }),
+    referralCodeOf(deps.db, program.id, customer.id),
+    recommendFor(deps.db, program.id, customer.id, 3, now),
+  ]);
   const affordable = rewards
     .filter((r) => r.points_cost !== undefined && r.points_cost <= customer.points_available)
     .sort((a, b) => a.points_cost! - b.points_cost!)
@@ -60,7 +66,7 @@ export async function emailVariables(deps: Deps, program: EmailProgram, customer
     program: { name: program.name, store_url: program.store_url ?? links.base },
     points: { balance: f.number(customer.points_available), pending: f.number(customer.points_pending), earned_lifetime: f.number(customer.points_earned_lifetime) },
     rewards: affordable,
-    products: [],
+    products: picks.map((p) => ({ title: p.title ?? p.product_id, url: p.url ?? program.store_url ?? links.base })),
     referral: { link: `${links.base}/r/${encodeURIComponent(code)}`, advocate_reward: '', friend_reward: '' },
     action_url: actionUrl(program, message, links.base),
     unsubscribe_url: links.unsubscribeUrl,
