@@ -136,4 +136,13 @@ describe('POST /v1/imports/customers', () => {
     expect((await api.post('/v1/imports/customers', { csv })).body).toMatchObject({ created: 0 });
     expect((await api.post('/v1/imports/customers', { csv: 'customer_id,email\n,' })).body.error).toMatchObject({ code: 'no_customers', param: 'csv' });
   });
+
+  it('takes each customer’s language and time zone for their emails, and names a row whose are unknown', async () => {
+    const api = await t.newProgram();
+    const csv = ['customer_id,email,locale,time_zone', '81,layla@example.com,ar-EG,Africa/Cairo', '82,mei@example.com,zh-TW,', '83,x@example.com,klingon,', '84,y@example.com,en,Mars/Base'].join('\n');
+    const result = (await api.post('/v1/imports/customers', { csv })).body;
+    expect(result).toMatchObject({ created: 2, errors: [{ line: 4, message: expect.stringMatching(/locale "klingon"/) }, { line: 5, message: expect.stringMatching(/time_zone "Mars\/Base"/) }] });
+    expect((await api.get('/v1/customers?external_id=81')).body.data[0]).toMatchObject({ locale: 'ar', time_zone: 'Africa/Cairo' });
+    expect((await api.get('/v1/customers?external_id=82')).body.data[0]).toMatchObject({ locale: 'zh-Hant', time_zone: null });
+  });
 });

@@ -107,6 +107,7 @@ export function shopifyCustomer(customer: Json): StoreCustomer {
     lastName: textAt(customer, 'last_name'),
     tags: tagList(customer.tags),
     marketingConsent: state ? state === 'subscribed' : booleanAt(customer, 'accepts_marketing'),
+    ...(textAt(customer, 'locale') ? { locale: textAt(customer, 'locale') } : {}),
   };
 }
 

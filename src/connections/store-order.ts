@@ -50,6 +50,8 @@ export interface StoreCustomer {
   lastName: string | undefined;
   tags: string[];
   marketingConsent: boolean | undefined;
+  /** The customer's language, when the platform says it (en, ar, …); for emails. */
+  locale?: string;
 }
 
 export interface OrderSettings {

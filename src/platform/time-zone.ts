@@ -1,5 +1,14 @@
 import { invalidRequest } from './errors.ts';
 
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Refuses what is not an IANA time zone the runtime knows ("Europe/Paris", "Asia/Tehran", "UTC"). */
 export function assertTimeZone(zone: string, param = 'time_zone'): string {
   try {

@@ -6,6 +6,7 @@ import type { StoreCustomer } from '../connections/store-order.ts';
 import { wooCommerceCustomer, wooCommerceOrder } from '../connections/woocommerce.ts';
 import { isConnectionLoss, withAdvisoryLock, type Db } from '../platform/db/database.ts';
 import type { Deps } from '../platform/deps.ts';
+import { matchLocale } from '../storefront/locales.ts';
 import { RegularsError } from '../platform/errors.ts';
 import { parseExactJson } from '../platform/exact-json.ts';
 import { loadProgramContext } from '../programs/program-store.ts';
@@ -98,5 +99,6 @@ async function updateCustomer(deps: Deps, connection: ConnectionRow, customer: S
     ...(customer.lastName ? { last_name: customer.lastName } : {}),
     ...(customer.tags.length > 0 ? { tags: customer.tags } : {}),
     ...(customer.marketingConsent !== undefined ? { marketing_consent: customer.marketingConsent } : {}),
+    ...(customer.locale && matchLocale(customer.locale) ? { locale: matchLocale(customer.locale) } : {}),
   });
 }

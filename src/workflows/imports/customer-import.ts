@@ -38,7 +38,7 @@ export async function importCustomers(db: Db, programId: string, customers: Impo
   const { rows: result } = await sql<{ created: number; updated: number }>`
     with f as (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        as f(candidate text, external_id text, email text, first_name text, last_name text, birthday date, tags text[], marketing_consent boolean)
+        as f(candidate text, external_id text, email text, first_name text, last_name text, birthday date, tags text[], marketing_consent boolean, locale text, time_zone text)
     ), matched as (
       select f.*, coalesce(
         (select c.id from customers c where c.program_id = ${programId} and f.external_id is not null and c.external_id = f.external_id),
@@ -51,6 +51,8 @@ export async function importCustomers(db: Db, programId: string, customers: Impo
         birthday = coalesce(m.birthday, c.birthday),
         tags = case when cardinality(m.tags) > 0 then m.tags else c.tags end,
         marketing_consent = coalesce(m.marketing_consent, c.marketing_consent),
+        locale = coalesce(m.locale, c.locale),
+        time_zone = coalesce(m.time_zone, c.time_zone),
         external_id = coalesce(c.external_id, m.external_id),
         email = coalesce(c.email, m.email),
         updated_at = ${at}
@@ -60,11 +62,13 @@ export async function importCustomers(db: Db, programId: string, customers: Impo
              or (m.birthday is not null and m.birthday is distinct from c.birthday)
              or (cardinality(m.tags) > 0 and m.tags is distinct from c.tags)
              or (m.marketing_consent is not null and m.marketing_consent is distinct from c.marketing_consent)
+             or (m.locale is not null and m.locale is distinct from c.locale)
+             or (m.time_zone is not null and m.time_zone is distinct from c.time_zone)
              or (c.external_id is null and m.external_id is not null) or (c.email is null and m.email is not null))
       returning 1
     ), created as (
-      insert into customers (id, program_id, external_id, email, first_name, last_name, birthday, tags, marketing_consent, in_holdout, created_at, updated_at)
-      select candidate, ${programId}, external_id, email, first_name, last_name, birthday, tags, coalesce(marketing_consent, false),
+      insert into customers (id, program_id, external_id, email, first_name, last_name, birthday, tags, marketing_consent, locale, time_zone, in_holdout, created_at, updated_at)
+      select candidate, ${programId}, external_id, email, first_name, last_name, birthday, tags, coalesce(marketing_consent, false), locale, time_zone,
         (select p.holdout_percent from programs p where p.id = ${programId}) > random() * 100, ${at}, ${at}
       from matched where existing is null
       on conflict do nothing

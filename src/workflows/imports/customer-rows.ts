@@ -1,4 +1,6 @@
 import { isCalendarDate } from '../../platform/calendar-date.ts';
+import { isTimeZone } from '../../platform/time-zone.ts';
+import { matchLocale } from '../../storefront/locales.ts';
 
 /** One customer of an import file, validated: the platform's id and/or email, and profile fields. */
 export interface ImportedCustomer {
@@ -10,13 +12,16 @@ export interface ImportedCustomer {
   birthday: string | null;
   tags: string[];
   marketing_consent: boolean | null;
+  locale: string | null;
+  time_zone: string | null;
 }
 
 const yes = (v: string | undefined) => (v === undefined || v === '' ? null : ['yes', 'true', '1', 'subscribed'].includes(v.trim().toLowerCase()));
 const email = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
- * A row of the plain format (`customer_id,email,first_name,last_name,birthday,tags,marketing_consent`)
+ * A row of the plain format (`customer_id,email,first_name,last_name,birthday,tags,marketing_consent`,
+ * and optionally `locale` (en, ar, fa, zh-Hans, zh-Hant, or a tag such as ar-EG) and `time_zone`)
  * or of Shopify's customer export (`Customer ID,First Name,Last Name,Email,Accepts Email Marketing,Tags`).
  */
 export function customerRow(row: Record<string, string>, line: number): { ok: ImportedCustomer } | { error: string } {
@@ -27,6 +32,11 @@ export function customerRow(row: Record<string, string>, line: number): { ok: Im
   const birthday = (row.birthday ?? '').trim();
   if (birthday && (birthday.length !== 10 || !isCalendarDate(birthday))) return { error: `birthday "${birthday}" is not YYYY-MM-DD` };
   const tags = (row.tags ?? row.Tags ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+  const asked = (row.locale ?? '').trim();
+  const locale = asked ? matchLocale(asked) : undefined;
+  if (asked && !locale) return { error: `locale "${asked}" is not one of en, ar, fa, zh-Hans, zh-Hant` };
+  const zone = (row.time_zone ?? '').trim();
+  if (zone && !isTimeZone(zone)) return { error: `time_zone "${zone}" is not a time zone (use an IANA name such as Europe/Paris)` };
   return {
     ok: {
       line,
@@ -37,6 +47,8 @@ export function customerRow(row: Record<string, string>, line: number): { ok: Im
       birthday: birthday || null,
       tags,
       marketing_consent: yes(row.marketing_consent ?? row['Accepts Email Marketing'] ?? row['Accepts Marketing']),
+      locale: locale ?? null,
+      time_zone: zone || null,
     },
   };
 }
