@@ -61,3 +61,10 @@ export function usePreviewEmail() {
       unwrap(await client.POST('/v1/email-templates/{template}/preview', { params: { path: { template } }, body: { locale, content } })),
   });
 }
+
+export type EmailReport = paths['/v1/email-reports']['get']['responses']['200']['content']['application/json'];
+
+/** Each flow's last 30 days: what went out, and the orders that followed within a week. */
+export function useEmailReport(range: { from: string; to: string }) {
+  return useQuery({ queryKey: ['email-report', range], queryFn: async () => unwrap(await client.GET('/v1/email-reports', { params: { query: range } })), staleTime: 60_000 });
+}

@@ -4,7 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { DataTable, type Column } from '../../../components/common/data-table.tsx';
 import { ErrorAlert, QueryState } from '../../../components/common/query-state.tsx';
 import { Section } from '../../../components/common/section.tsx';
-import { useEmailFlows, useUpdateEmailFlow, type EmailFlow } from '../../../hooks/api/emails.ts';
+import { useEmailFlows, useEmailReport, useUpdateEmailFlow, type EmailFlow } from '../../../hooks/api/emails.ts';
+import { useProgram } from '../../../hooks/api/program.ts';
+import { formatMoney, formatNumber } from '../../../lib/format.ts';
+import { periodRange } from '../../../lib/period.ts';
 import { useSession } from '../../../hooks/api/session.ts';
 import { roleMay } from '../../../lib/roles.ts';
 import { TemplateDialog } from './template-dialog.tsx';
@@ -16,6 +19,9 @@ export function FlowsSection() {
   const update = useUpdateEmailFlow();
   const mayChange = roleMay(useSession().data?.program.role, 'setup');
   const [editing, setEditing] = useState<string | null>(null);
+  const report = useEmailReport(periodRange('30d'));
+  const currency = useProgram().data?.currency ?? 'USD';
+  const statsOf = (flow: string) => report.data?.flows.find((r) => r.flow === flow);
   const columns: Column<EmailFlow>[] = [
     {
       header: t('emails.flow'),
@@ -44,6 +50,32 @@ export function FlowsSection() {
       ),
     },
     {
+      header: t('emails.sent30'),
+      align: 'end',
+      cell: (f) => {
+        const r = statsOf(f.flow);
+        return r ? formatNumber(r.sent + r.outbox) : '—';
+      },
+    },
+    {
+      header: t('emails.ordersAfter'),
+      align: 'end',
+      visibleFrom: 'sm',
+      cell: (f) => {
+        const r = statsOf(f.flow);
+        return r ? (
+          <Stack gap={0} align="flex-end">
+            <Text size="sm">{formatNumber(r.orders)}</Text>
+            <Text size="xs" c="dimmed">
+              {formatMoney(r.revenue, currency)}
+            </Text>
+          </Stack>
+        ) : (
+          '—'
+        );
+      },
+    },
+    {
       header: t('program.status'),
       cell: (f) => (
         <Switch
@@ -58,10 +90,13 @@ export function FlowsSection() {
   ];
   return (
     <Section id="email-flows-title" title={t('emails.flowsTitle')}>
+      <Text size="sm" c="dimmed" mb="sm" mt={-8}>
+        {t('emails.flowsHint')}
+      </Text>
       {update.error && <ErrorAlert error={update.error} />}
       <Paper withBorder>
         <QueryState isPending={flows.isPending} error={flows.error}>
-          {() => <DataTable rows={flows.data!.data} rowKey={(f) => f.flow} columns={columns} minWidth={640} />}
+          {() => <DataTable rows={flows.data!.data} rowKey={(f) => f.flow} columns={columns} minWidth={760} />}
         </QueryState>
       </Paper>
       {editing && <TemplateDialog template={editing} mayChange={mayChange} onClose={() => setEditing(null)} />}
