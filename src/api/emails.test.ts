@@ -188,6 +188,17 @@ describe('lifecycle emails through a real SMTP server', () => {
   });
 });
 
+describe('two instances at once', () => {
+  it('send each message once when their sweeps run side by side', async () => {
+    const api = await program({ email_frequency_cap_hours: 0 });
+    for (let i = 0; i < 12; i++) await api.post('/v1/customers', { email: `twin${i}@example.com`, marketing_consent: true });
+    await Promise.all([sweep(), sweep(), sweep()]);
+    const twins = smtp.mails.filter((m) => /^twin\d+@/.test(to(m) ?? ''));
+    expect(twins).toHaveLength(12);
+    expect(new Set(twins.map(to)).size).toBe(12);
+  });
+});
+
 describe('replenishment', () => {
   it('is due at 78% of the product’s lifespan after the last purchase of it, and not for a customer who bought it again', async () => {
     const api = await program({ email_frequency_cap_hours: 0, email_quiet_hours: null });
