@@ -36,6 +36,14 @@ const options = { strictFilters: true, ownPropertyOnly: true, cache: true } as c
 // the preheader are plain text.
 const htmlLiquid = new Liquid({ ...options, outputEscape: 'escape' });
 const textLiquid = new Liquid(options);
+// In a right-to-left sentence a value written left to right ("$5 off", an email address) is
+// isolated (FSI … PDI), or the bidi algorithm reorders it with the words around it.
+const isolate = (value: unknown) => `\u2068${String(value ?? '')}\u2069`;
+const escapeHtml = (value: unknown) => String(value ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const rtlHtmlLiquid = new Liquid({ ...options, outputEscape: (value: unknown) => isolate(escapeHtml(value)) });
+const rtlTextLiquid = new Liquid({ ...options, outputEscape: isolate });
+/** Links keep no isolation marks: they are addresses, not words. */
+const unisolateLinks = (html: string) => html.replace(/href="([^"]*)"/g, (_whole, url: string) => `href="${url.replace(/[\u2068\u2069]/g, '')}"`);
 // The body's own markup is limited to what survives every mail client: bold, links, line breaks.
 const ALLOWED_TAGS = /<(?!\/?(strong|a|br)\b)[^>]*>/gi;
 
@@ -53,15 +61,17 @@ export function checkContent(content: EmailContent): void {
   }
 }
 
-async function renderParts(content: EmailContent, variables: EmailVariables) {
+async function renderParts(content: EmailContent, variables: EmailVariables, rtl: boolean) {
   const vars = variables as unknown as Record<string, unknown>;
-  const [subject = '', preheader = '', heading = '', body = '', button = ''] = (await Promise.all([
-    textLiquid.parseAndRender(content.subject, vars),
-    textLiquid.parseAndRender(content.preheader, vars),
-    htmlLiquid.parseAndRender(content.heading, vars),
-    htmlLiquid.parseAndRender(content.body, vars),
-    htmlLiquid.parseAndRender(content.button, vars),
+  const [text, markup] = rtl ? [rtlTextLiquid, rtlHtmlLiquid] : [textLiquid, htmlLiquid];
+  const [subject = '', preheader = '', heading = '', rawBody = '', button = ''] = (await Promise.all([
+    text.parseAndRender(content.subject, vars),
+    text.parseAndRender(content.preheader, vars),
+    markup.parseAndRender(content.heading, vars),
+    markup.parseAndRender(content.body, vars),
+    markup.parseAndRender(content.button, vars),
   ])) as string[];
+  const body = rtl ? unisolateLinks(rawBody) : rawBody;
   const paragraphs = body
     .replace(ALLOWED_TAGS, '')
     .split(/\n\s*\n/)
@@ -94,8 +104,8 @@ const toText = (htmlText: string) =>
 
 /** An email in the program's layout: responsive HTML (MJML) and the same words as plain text, right to left where the language is. */
 export async function renderEmail(content: EmailContent, variables: EmailVariables, layout: Layout): Promise<RenderedEmail> {
-  const parts = await renderParts(content, variables);
   const dir = RTL.has(layout.locale) ? 'rtl' : 'ltr';
+  const parts = await renderParts(content, variables, dir === 'rtl');
   const align = dir === 'rtl' ? 'right' : 'left';
   const primary = layout.primaryColor ?? DEFAULT_THEME.primary_color;
   const footer = footerLines(layout, variables);
