@@ -63,6 +63,16 @@ describe('lifecycle emails through a real SMTP server', () => {
     expect(after.find((m) => m.flow === 'post_purchase')).toMatchObject({ status: 'queued' });
   });
 
+  it('welcomes those who join, not a customer list an import brings over', async () => {
+    const api = await program();
+    const imported = await api.post('/v1/imports/customers', { csv: 'customer_id,email,marketing_consent\n501,moved@example.com,yes' });
+    expect(imported.body).toMatchObject({ created: 1 });
+    await api.post('/v1/customers', { email: 'joined@example.com', marketing_consent: true });
+    await sweep();
+    const welcomed = smtp.mails.filter((m) => ['moved@example.com', 'joined@example.com'].includes(to(m) ?? '')).map(to);
+    expect(welcomed).toEqual(['joined@example.com']);
+  });
+
   it('writes to an Arabic customer right to left, in Arabic; a Persian one in Persian', async () => {
     const api = await program();
     await api.post('/v1/customers', { email: 'layla@example.com', first_name: 'ليلى', marketing_consent: true, locale: 'ar' });

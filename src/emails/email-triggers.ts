@@ -39,8 +39,20 @@ const fromEvents =
     return rows.map((r) => toTrigger({ ...r, created_at: new Date(r.created_at), data: r.data as Record<string, unknown> })).filter((t): t is Trigger => t !== undefined);
   };
 
+/**
+ * A customer who just joined: not one an import brought over, nor one whose first order is older
+ * than their record (an order history replayed with points).
+ */
 const welcome: Source = async (db, programId, { from }) => {
-  const rows = await db.selectFrom('customers').select(['id', 'created_at']).where('program_id', '=', programId).where('created_at', '>=', from).where('redacted_at', 'is', null).execute();
+  const rows = await db
+    .selectFrom('customers')
+    .select(['id', 'created_at'])
+    .where('program_id', '=', programId)
+    .where('created_at', '>=', from)
+    .where('redacted_at', 'is', null)
+    .where('imported_at', 'is', null)
+    .where(sql<boolean>`(first_order_at is null or first_order_at >= created_at - make_interval(days => ${LOOKBACK_DAYS}))`)
+    .execute();
   return rows.map((r) => ({ customerId: r.id, key: 'joined', at: new Date(r.created_at) }));
 };
 

@@ -125,6 +125,8 @@ export interface CustomersTable {
   /** The customer's language (en, ar, fa, zh-Hans, zh-Hant) and IANA time zone, for emails; unknown: the program's. */
   locale: string | null;
   time_zone: string | null;
+  /** Set when an import (customers, order history) made the customer: no welcome email for them. */
+  imported_at: Timestamp | null;
   /** When the customer's personal data was erased at the store's request (privacy); amounts stay. */
   redacted_at: Timestamp | null;
   created_at: Timestamp;

@@ -67,8 +67,8 @@ export async function importCustomers(db: Db, programId: string, customers: Impo
              or (c.external_id is null and m.external_id is not null) or (c.email is null and m.email is not null))
       returning 1
     ), created as (
-      insert into customers (id, program_id, external_id, email, first_name, last_name, birthday, tags, marketing_consent, locale, time_zone, in_holdout, created_at, updated_at)
-      select candidate, ${programId}, external_id, email, first_name, last_name, birthday, tags, coalesce(marketing_consent, false), locale, time_zone,
+      insert into customers (id, program_id, external_id, email, first_name, last_name, birthday, tags, marketing_consent, locale, time_zone, imported_at, in_holdout, created_at, updated_at)
+      select candidate, ${programId}, external_id, email, first_name, last_name, birthday, tags, coalesce(marketing_consent, false), locale, time_zone, ${at},
         (select p.holdout_percent from programs p where p.id = ${programId}) > random() * 100, ${at}, ${at}
       from matched where existing is null
       on conflict do nothing

@@ -88,9 +88,9 @@ async function addCustomers(run: Run, program: Program, at: Date): Promise<numbe
   await run(sql`create temp table import_customers (id text, orders_count bigint, total_spent_minor bigint, first_order_at timestamptz, last_order_at timestamptz) on commit drop`);
   const created = await run<{ n: number }>(sql`
     with fresh as (
-      insert into customers (id, program_id, external_id, email, in_holdout, orders_count, total_spent_minor, first_order_at, last_order_at, created_at, updated_at)
+      insert into customers (id, program_id, external_id, email, in_holdout, orders_count, total_spent_minor, first_order_at, last_order_at, imported_at, created_at, updated_at)
       select k.new_id, ${program.id}, k.external_customer, k.email,
-        (select p.holdout_percent from programs p where p.id = ${program.id}) > random() * 100, k.n, k.spent, k.first, k.last, ${at}, ${at}
+        (select p.holdout_percent from programs p where p.id = ${program.id}) > random() * 100, k.n, k.spent, k.first, k.last, ${at}, ${at}, ${at}
       from import_keys k
       where (k.external_customer is not null and not exists (
               select 1 from customers c where c.program_id = ${program.id} and c.external_id = k.external_customer))
