@@ -198,6 +198,24 @@ describe('lifecycle emails through a real SMTP server', () => {
   });
 });
 
+describe('tier emails', () => {
+  it('congratulates on a new tier with what the next one still needs', async () => {
+    const api = await program({ email_frequency_cap_hours: 0 });
+    await api.post('/v1/tiers', { name: 'Silver', threshold: 100 });
+    await api.post('/v1/tiers', { name: 'Gold', threshold: 1000 });
+    await api.post('/v1/customers', { email: 'climber@example.com', marketing_consent: true });
+    await api.post('/v1/orders', orderBody({ customer: { email: 'climber@example.com' }, placed_at: t.clock.now().toISOString(), subtotal: 20000, total: 20000 }));
+    const customer = (await api.get('/v1/customers?email=climber@example.com')).body.data[0];
+    expect(customer.tier_id).not.toBeNull();
+    await sweep();
+    const mail = smtp.mails.find((m) => to(m) === 'climber@example.com' && /Silver/.test(m.html || ''))!;
+    expect(mail).toBeDefined();
+    const needed = (1000 - customer.points_earned_lifetime).toLocaleString('en');
+    expect(mail.text).toContain('Gold');
+    expect(mail.text).toContain(needed);
+  });
+});
+
 describe('two instances at once', () => {
   it('send each message once when their sweeps run side by side', async () => {
     const api = await program({ email_frequency_cap_hours: 0 });

@@ -251,7 +251,7 @@ export const TRIGGERS: Partial<Record<FlowName, Source>> = {
   guest_claim: guestClaim,
   reward_redeemed: fromEvents('redemption.created', (e) => (e.data.has_code ? { customerId: e.customer_id, key: e.id, at: e.created_at, context: { redemption_id: String(e.data.redemption_id) } } : undefined)),
   referral_rewarded: fromEvents('referral.completed', (e) => ({ customerId: e.customer_id, key: e.id, at: e.created_at, context: { referral_points: Number(e.data.points ?? 0) } })),
-  tier_will_downgrade: fromEvents('tier.will_downgrade', (e) => ({ customerId: e.customer_id, key: e.id, at: e.created_at })),
+  tier_will_downgrade: fromEvents('tier.will_downgrade', (e) => ({ customerId: e.customer_id, key: e.id, at: e.created_at, context: { tier_id: String(e.data.tier_id ?? ''), metric_value: Number(e.data.metric_value ?? 0) } })),
   points_expiring: fromEvents('points.expiring_soon', (e) => {
     const expires = DAY(e.data.expires_at);
     return { customerId: e.customer_id, key: expires.toISOString().slice(0, 10), at: e.created_at, stepsAt: [e.created_at, new Date(Math.max(e.created_at.getTime(), expires.getTime() - 3 * DAY_MS))], context: { points: Number(e.data.points ?? 0), expires_at: expires.toISOString() } };

@@ -28,7 +28,7 @@ export type SendingProgram = EmailProgram & { email_from: string | null; email_r
 export async function sendingProgram(deps: Deps, programId: string): Promise<SendingProgram> {
   const p = await deps.db
     .selectFrom('programs')
-    .select(['id', 'name', 'currency', 'store_url', 'review_url', 'signup_url', 'email_from', 'email_reply_to', 'email_postal_address', 'email_quiet_hours', 'email_frequency_cap_hours', 'default_locale', 'widget_theme'])
+    .select(['id', 'name', 'currency', 'tier_metric', 'store_url', 'review_url', 'signup_url', 'email_from', 'email_reply_to', 'email_postal_address', 'email_quiet_hours', 'email_frequency_cap_hours', 'default_locale', 'widget_theme'])
     .where('id', '=', programId)
     .executeTakeFirstOrThrow();
   const { widget_theme, ...program } = p;

@@ -7,6 +7,7 @@ import { getRedemption } from '../../redemptions/redemption-store.ts';
 import { referralCodeOf } from '../../referrals/referral-store.ts';
 import { recommendFor } from '../../recommendations/recommend.ts';
 import { listRewards } from '../../rewards/reward-store.ts';
+import { getTier } from '../../tiers/tier-store.ts';
 import type { Locale } from '../../storefront/locales.ts';
 import { customerProfile } from '../customer-profile.ts';
 
@@ -14,6 +15,7 @@ export interface EmailProgram {
   id: string;
   name: string;
   currency: string;
+  tier_metric: string;
   store_url: string | null;
   review_url: string | null;
   signup_url: string | null;
@@ -72,7 +74,15 @@ export async function emailVariables(deps: Deps, program: EmailProgram, customer
     unsubscribe_url: links.unsubscribeUrl,
   };
   if (next) vars.expiring = { points: f.number(typeof ctx.points === 'number' ? ctx.points : next.points), date: f.date(typeof ctx.expires_at === 'string' ? ctx.expires_at : next.expires_at), days: f.number(Math.max(0, Math.ceil((new Date(typeof ctx.expires_at === 'string' ? ctx.expires_at : next.expires_at).getTime() - now.getTime()) / DAY_MS))) };
-  if (profile.tier) vars.tier = { name: profile.tier.name, next_name: profile.tier_progress?.next_tier_name ?? '', to_next: '', keep: '', review_date: profile.tier.downgrade_on ? f.date(profile.tier.downgrade_on) : '' };
+  if (profile.tier) {
+    const p = profile.tier_progress;
+    // A tier's figures are in what the program's tiers measure: money spent, orders, or points.
+    const inMetric = (n: number) => (program.tier_metric === 'amount_spent' ? f.money(n) : f.number(n));
+    // What keeps the tier (tier_will_downgrade): its retention threshold less what the customer has.
+    const held = typeof ctx.tier_id === 'string' && ctx.tier_id ? await getTier(deps.db, program.id, ctx.tier_id).catch(() => undefined) : undefined;
+    const keep = held ? inMetric(Math.max(0, (held.retain_threshold ?? held.threshold) - Number(ctx.metric_value ?? 0))) : '';
+    vars.tier = { name: profile.tier.name, next_name: p?.next_tier_name ?? '', to_next: p ? inMetric(p.needed) : '', keep, review_date: profile.tier.downgrade_on ? f.date(profile.tier.downgrade_on) : '' };
+  }
   if (typeof ctx.order_points === 'number') vars.order = { number: String(ctx.order_number ?? ''), total: typeof ctx.order_total === 'number' ? f.money(ctx.order_total) : '', points_earned: f.number(ctx.order_points) };
   if (typeof ctx.redemption_id === 'string') {
     const redemption = await getRedemption(deps.db, program.id, ctx.redemption_id);
