@@ -300,6 +300,41 @@ describe('the flows’ reports, audiences and calendar', () => {
     expect((await api.get('/v1/email-reports?from=2026-09-01&to=2026-08-01')).body.error).toMatchObject({ param: 'to' });
   });
 
+  it('tracks links only when the merchant turns it on, and redirects only where an email pointed', async () => {
+    const api = await program({ email_frequency_cap_hours: 0 });
+    await api.post('/v1/customers', { email: 'plain@example.com', marketing_consent: true });
+    await sweep();
+    expect((await smtp.received(1)).find((m) => to(m) === 'plain@example.com')!.html).not.toContain('loyalty.example/c?');
+    expect((await api.patch('/v1/program', { email_link_tracking: true })).body.email_link_tracking).toBe(true);
+    await api.post('/v1/customers', { email: 'tracked@example.com', marketing_consent: true });
+    await sweep();
+    const tracked = smtp.mails.find((m) => to(m) === 'tracked@example.com')!;
+    expect(tracked.html).toContain('https://loyalty.example/u/');
+    const links = [...(tracked.html as string).matchAll(/href="https:\/\/loyalty\.example(\/c\?t=[^"]+)"/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThan(0);
+    const followed = await t.app.inject({ method: 'GET', url: links.at(-1)! });
+    expect(followed.statusCode).toBe(302);
+    expect(String(followed.headers.location)).toMatch(/^https:\/\/shop\.example/);
+    expect((await t.app.inject({ method: 'GET', url: `${links.at(-1)!.slice(0, -3)}abc` })).statusCode).toBe(404);
+    const report = (await api.get('/v1/email-reports?from=2026-08-01&to=2026-09-01')).body;
+    expect(report.flows.find((f: { flow: string }) => f.flow === 'welcome').clicks).toBe(1);
+  });
+
+  it('gives an order that used an emailed code to that email, even weeks later', async () => {
+    const api = await program({ email_frequency_cap_hours: 0 });
+    await api.patch('/v1/email-flows/welcome', { enabled: false });
+    const customer = (await api.post('/v1/customers', { email: 'coder@example.com', marketing_consent: true })).body;
+    const reward = (await api.post('/v1/rewards', { name: '$5 off', type: 'amount_off', amount: 500, points_cost: 10 })).body;
+    await api.post(`/v1/customers/${customer.id}/adjustments`, { points: 10, reason: 'goodwill' });
+    const code = (await api.post(`/v1/customers/${customer.id}/redemptions`, { reward_id: reward.id })).body.code as string;
+    await sweep();
+    t.clock.set('2026-08-25T12:00:00Z');
+    const order = await api.post('/v1/orders', orderBody({ customer: { email: 'coder@example.com' }, placed_at: t.clock.now().toISOString(), subtotal: 3000, total: 2500, discount: 500, discount_codes: [code] }));
+    expect(order.status).toBe(201);
+    const report = (await api.get('/v1/email-reports?from=2026-08-01&to=2026-09-01')).body;
+    expect(report.flows.find((f: { flow: string }) => f.flow === 'reward_redeemed')).toMatchObject({ sent: 1, orders: 1, revenue: 2500 });
+  });
+
   it('writes only to the audience a flow names (tier, segment, stage, balance)', async () => {
     const api = await program();
     await api.patch('/v1/email-flows/welcome', { conditions: { min_balance: 100 } });

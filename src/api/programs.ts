@@ -63,6 +63,7 @@ const emailSettings = {
   review_url: Url('The store’s review page, for the review_request email.'),
   email_quiet_hours: Nullable(Type.Object({ start: HourMinute, end: HourMinute }, { additionalProperties: false }), { description: 'No marketing email in these hours of the customer’s time zone (deferred, not dropped); default 21:00–08:00; none: any time.' }),
   email_frequency_cap_hours: Type.Integer({ minimum: 0, maximum: 720, description: 'At most one marketing email per customer in this many hours (default 16); 0: no cap.' }),
+  email_link_tracking: Type.Boolean({ description: 'Whether emails’ links pass through /c?t={token} to count clicks (off by default: no tracking without the merchant asking).' }),
 };
 
 const Program = Type.Object({
@@ -134,6 +135,7 @@ const present = (p: Selectable<ProgramsTable>) => ({
   review_url: p.review_url,
   email_quiet_hours: p.email_quiet_hours,
   email_frequency_cap_hours: p.email_frequency_cap_hours,
+  email_link_tracking: p.email_link_tracking,
   publishable_key: p.publishable_key,
   slug: p.slug,
   has_widget_secret: p.widget_secret_sealed !== null,

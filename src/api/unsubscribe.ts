@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { getCustomer, setMarketingConsent } from '../customers/customer-store.ts';
-import { recordUnsubscribe } from '../emails/email-report.ts';
+import { recordClick, recordUnsubscribe } from '../emails/email-report.ts';
+import { clickOfToken } from '../emails/link-tracking.ts';
 import { customerOfToken } from '../emails/unsubscribe-token.ts';
 import type { Deps } from '../platform/deps.ts';
 import { getProgram } from '../programs/program-store.ts';
@@ -41,6 +42,16 @@ export const unsubscribeRoutes =
       const { customer, program, locale } = found;
       return reply.send(preferencesPage({ locale, messages: messagesFor(locale), path, program: program.name, email: customer.email ?? '', subscribed: customer.marketing_consent, notice, primaryColor: program.widget_theme.primary_color }));
     };
+
+    // A tracked link (email_link_tracking): count the click, then go where the email pointed.
+    // The token rides in the query: it carries the destination, longer than a path segment may be.
+    app.get<{ Querystring: { t?: string } }>('/c', { schema: { hide: true } }, async (request, reply) => {
+      const click = clickOfToken(deps.secrets, request.query.t ?? '');
+      const customer = click && (await deps.db.selectFrom('customers').select('program_id').where('id', '=', click.customerId).executeTakeFirst());
+      if (!click || !customer) return reply.status(404).type('text/plain; charset=utf-8').send('This link is not valid.\n');
+      await recordClick(deps.db, { programId: customer.program_id, customerId: click.customerId, messageId: click.messageId, url: click.url }, deps.clock.now());
+      return reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').redirect(click.url, 302);
+    });
 
     app.get<{ Params: { token: string }; Querystring: { locale?: string } }>('/u/:token', { schema: { hide: true } }, (request, reply) => page(request, reply));
 

@@ -213,6 +213,7 @@ export interface ProgramSettings {
   /** JSON text (jsonb), or null for none. */
   email_quiet_hours?: string | null;
   email_frequency_cap_hours?: number;
+  email_link_tracking?: boolean;
 }
 
 /** An expiring policy needs one period, in days or in months. */

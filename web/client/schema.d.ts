@@ -9201,6 +9201,8 @@ export interface operations {
                         flows: {
                             /** @description The flow turned off, the series ended, conditions no longer met. */
                             cancelled: number;
+                            /** @description Clicks on its emails’ links in the range (only with email_link_tracking on). */
+                            clicks: number;
                             /** @description Held back (quiet hours, the cap, a refused send to retry). */
                             deferred: number;
                             /** @description Rejected by the server, or retries used up. */
@@ -12702,6 +12704,8 @@ export interface operations {
                         /** @description At most one marketing email per customer in this many hours (default 16); 0: no cap. */
                         email_frequency_cap_hours: number;
                         email_from: string | null;
+                        /** @description Whether emails’ links pass through /c?t={token} to count clicks (off by default: no tracking without the merchant asking). */
+                        email_link_tracking: boolean;
                         email_postal_address: string | null;
                         /** @description No marketing email in these hours of the customer’s time zone (deferred, not dropped); default 21:00–08:00; none: any time. */
                         email_quiet_hours: {
@@ -12851,6 +12855,8 @@ export interface operations {
                     /** @description At most one marketing email per customer in this many hours (default 16); 0: no cap. */
                     email_frequency_cap_hours?: number;
                     email_from?: string | null;
+                    /** @description Whether emails’ links pass through /c?t={token} to count clicks (off by default: no tracking without the merchant asking). */
+                    email_link_tracking?: boolean;
                     email_postal_address?: string | null;
                     /** @description No marketing email in these hours of the customer’s time zone (deferred, not dropped); default 21:00–08:00; none: any time. */
                     email_quiet_hours?: {
@@ -12935,6 +12941,8 @@ export interface operations {
                         /** @description At most one marketing email per customer in this many hours (default 16); 0: no cap. */
                         email_frequency_cap_hours: number;
                         email_from: string | null;
+                        /** @description Whether emails’ links pass through /c?t={token} to count clicks (off by default: no tracking without the merchant asking). */
+                        email_link_tracking: boolean;
                         email_postal_address: string | null;
                         /** @description No marketing email in these hours of the customer’s time zone (deferred, not dropped); default 21:00–08:00; none: any time. */
                         email_quiet_hours: {
@@ -13460,6 +13468,8 @@ export interface operations {
                         /** @description At most one marketing email per customer in this many hours (default 16); 0: no cap. */
                         email_frequency_cap_hours: number;
                         email_from: string | null;
+                        /** @description Whether emails’ links pass through /c?t={token} to count clicks (off by default: no tracking without the merchant asking). */
+                        email_link_tracking: boolean;
                         email_postal_address: string | null;
                         /** @description No marketing email in these hours of the customer’s time zone (deferred, not dropped); default 21:00–08:00; none: any time. */
                         email_quiet_hours: {

@@ -138,6 +138,7 @@ export const EmailReport = Type.Object({
       failed: count('Rejected by the server, or retries used up.'),
       cancelled: count('The flow turned off, the series ended, conditions no longer met.'),
       unsubscribes: count('Opt-outs in the range after one of its emails (the last marketing email before each).'),
+      clicks: count('Clicks on its emails’ links in the range (only with email_link_tracking on).'),
       orders: count('Orders placed in the range within attribution_days after one of its emails.'),
       revenue: Type.Integer({ description: 'Those orders’ totals net of refunds, in minor units of the program currency.' }),
     }),

@@ -75,3 +75,12 @@ export interface EmailUnsubscribesTable {
   via: 'one_click' | 'page';
   at: Timestamp;
 }
+
+/** migrations/0026_email_link_tracking.sql: a click through a tracked link. */
+export interface EmailClicksTable {
+  program_id: string;
+  customer_id: string;
+  message_id: string;
+  url: string;
+  at: Timestamp;
+}

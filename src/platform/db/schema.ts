@@ -3,7 +3,7 @@ import type { Timestamp } from './column-types.ts';
 import type { AdminSessionsTable, AdminUsersTable, ProgramUsersTable, SetupLinksTable } from './admin-user-tables.ts';
 import type { OrderImportsTable } from './import-tables.ts';
 import type { ProductBestSellersTable, ProductPairRefreshesTable, ProductPairsTable } from './recommendation-tables.ts';
-import type { EmailFlowSettingsTable, EmailMessagesTable, EmailSuppressionsTable, EmailTemplatesTable, EmailUnsubscribesTable, ProductSettingsTable } from './email-tables.ts';
+import type { EmailFlowSettingsTable, EmailMessagesTable, EmailSuppressionsTable, EmailClicksTable, EmailTemplatesTable, EmailUnsubscribesTable, ProductSettingsTable } from './email-tables.ts';
 import type { AuditLogTable, ConnectionsTable, PrivacyRequestsTable, ReferralVisitsTable, StoreCustomersTable, StoreDeliveriesTable, StoreOrdersTable, StoreRefundsTable } from './connection-tables.ts';
 import type { TiersTable, TierChangesTable, TierEntryRewardsTable, TierRecalculationsTable, ReferralsTable, StampCardsTable, StampProgressTable, StampsTable, ChallengesTable, ChallengeProgressTable, ChallengeStepsTable, MembershipPlansTable, MembershipsTable, MembershipPeriodRewardsTable } from './program-type-tables.ts';
 
@@ -58,6 +58,7 @@ export interface ProgramsTable {
   review_url: string | null;
   email_quiet_hours: ColumnType<{ start: string; end: string } | null, string | null | undefined, string | null>;
   email_frequency_cap_hours: Generated<number>;
+  email_link_tracking: Generated<boolean>;
   widget_theme: ColumnType<WidgetTheme, string | undefined, string>;
   widget_texts: ColumnType<Record<string, Record<string, string>>, string | undefined, string>;
   created_at: DefaultedTimestamp;
@@ -393,6 +394,7 @@ export interface Database {
   email_suppressions: EmailSuppressionsTable;
   product_settings: ProductSettingsTable;
   email_unsubscribes: EmailUnsubscribesTable;
+  email_clicks: EmailClicksTable;
   program_users: ProgramUsersTable;
   admin_sessions: AdminSessionsTable;
   setup_links: SetupLinksTable;

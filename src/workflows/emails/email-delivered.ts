@@ -4,6 +4,7 @@ import { contentFor } from '../../emails/email-content.ts';
 import { renderEmail, type EmailContent } from '../../emails/email-render.ts';
 import { claimDueMessages, flowSetting, lastMarketingSentAt, recordOutcome, suppress, suppressionOf, type EmailMessage, type FlowSetting } from '../../emails/email-store.ts';
 import { unsubscribeToken } from '../../emails/unsubscribe-token.ts';
+import { clickToken, trackLinks } from '../../emails/link-tracking.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { MailTransport } from '../../platform/email/mail-transport.ts';
 import { messagesFor, pickLocale, type Locale } from '../../storefront/locales.ts';
@@ -23,12 +24,12 @@ export interface MailSettings {
 
 export const DEFAULT_RETRY_SECONDS = [60, 300, 1800, 7200, 21600];
 
-export type SendingProgram = EmailProgram & { email_from: string | null; email_reply_to: string | null; email_postal_address: string | null; email_quiet_hours: { start: string; end: string } | null; email_frequency_cap_hours: number; default_locale: string; primary_color: string | undefined };
+export type SendingProgram = EmailProgram & { email_link_tracking: boolean; email_from: string | null; email_reply_to: string | null; email_postal_address: string | null; email_quiet_hours: { start: string; end: string } | null; email_frequency_cap_hours: number; default_locale: string; primary_color: string | undefined };
 
 export async function sendingProgram(deps: Deps, programId: string): Promise<SendingProgram> {
   const p = await deps.db
     .selectFrom('programs')
-    .select(['id', 'name', 'currency', 'tier_metric', 'store_url', 'review_url', 'signup_url', 'email_from', 'email_reply_to', 'email_postal_address', 'email_quiet_hours', 'email_frequency_cap_hours', 'default_locale', 'widget_theme'])
+    .select(['id', 'name', 'currency', 'tier_metric', 'email_link_tracking', 'store_url', 'review_url', 'signup_url', 'email_from', 'email_reply_to', 'email_postal_address', 'email_quiet_hours', 'email_frequency_cap_hours', 'default_locale', 'widget_theme'])
     .where('id', '=', programId)
     .executeTakeFirstOrThrow();
   const { widget_theme, ...program } = p;
@@ -76,7 +77,9 @@ async function deliverOne(deps: Deps, mail: MailSettings, message: EmailMessage,
   if (decision.action === 'defer') return recordOutcome(deps.db, message, { status: 'deferred', reason: decision.reason, sendAfter: decision.until });
 
   const marketing = setting.category === 'marketing';
-  const { email, locale, unsubscribeUrl } = await renderMessage(deps, mail.publicUrl, program, customer, message, marketing);
+  const { email: plain, locale, unsubscribeUrl } = await renderMessage(deps, mail.publicUrl, program, customer, message, marketing);
+  const track = (url: string) => `${mail.publicUrl}/c?t=${clickToken(deps.secrets, { messageId: message.id, customerId: customer.id, url })}`;
+  const email = program.email_link_tracking ? { ...plain, html: trackLinks(plain.html, track, unsubscribeUrl) } : plain;
   const rendered = { to: customer.email!, locale, ...email };
   if (!mail.transport) return recordOutcome(deps.db, message, { status: 'outbox', reason: 'no_smtp', rendered, sentAt: now });
 
