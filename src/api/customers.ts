@@ -8,7 +8,7 @@ import { assertTimeZone } from '../platform/time-zone.ts';
 import { customerProfile } from '../workflows/customer-profile.ts';
 import { upsertCustomer } from '../workflows/customer-signed-up.ts';
 import { allPages, sendCsv } from '../platform/http/csv.ts';
-import { errorResponses, ExternalId, Id, List, ListQuery } from './schemas/common.ts';
+import { errorResponses, ExternalId, Id, LifecycleStageSchema, List, ListQuery, RfmSegmentSchema } from './schemas/common.ts';
 import { Customer, CustomerInput, CustomerWithExpiry } from './schemas/customers.ts';
 
 const CustomerFilter = Type.Object({
@@ -16,27 +16,8 @@ const CustomerFilter = Type.Object({
   email: Type.Optional(Type.String({ maxLength: 320, description: 'The whole email, in any case.' })),
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Search: a part of the email, the name or the store’s customer id, or a whole `cus_…` id.' })),
   tier_id: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Customers in this tier; `none` for those in none.' })),
-  stage: Type.Optional(
-    Type.Union([Type.Literal('new'), Type.Literal('one_time'), Type.Literal('repeat'), Type.Literal('loyal'), Type.Literal('at_risk'), Type.Literal('lapsed')], { description: 'Customers in this lifecycle stage today (the default thresholds of the retention report).' }),
-  ),
-  segment: Type.Optional(
-    Type.Union(
-      [
-        Type.Literal('champions'),
-        Type.Literal('loyal'),
-        Type.Literal('potential_loyalist'),
-        Type.Literal('new'),
-        Type.Literal('promising'),
-        Type.Literal('needs_attention'),
-        Type.Literal('about_to_sleep'),
-        Type.Literal('at_risk'),
-        Type.Literal('cant_lose'),
-        Type.Literal('hibernating'),
-        Type.Literal('lost'),
-      ],
-      { description: 'Customers in this RFM segment today: the `rfm_segment` of the customer read (quintiles of the program’s customers, refreshed every ten minutes).' },
-    ),
-  ),
+  stage: Type.Optional(LifecycleStageSchema({ description: 'Customers in this lifecycle stage today (the default thresholds of the retention report).' })),
+  segment: Type.Optional(RfmSegmentSchema({ description: 'Customers in this RFM segment today: the `rfm_segment` of the customer read (quintiles of the program’s customers, refreshed every ten minutes).' })),
 });
 
 const CSV_COLUMNS = ['id', 'external_id', 'email', 'first_name', 'last_name', 'points_balance', 'points_pending', 'points_reserved', 'points_earned_lifetime', 'tier_id', 'orders_count', 'total_spent', 'currency', 'first_order_at', 'last_order_at', 'in_holdout', 'marketing_consent', 'created_at'] as const;

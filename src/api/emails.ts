@@ -4,8 +4,8 @@ import { Type } from 'typebox';
 import { getCustomer } from '../customers/customer-store.ts';
 import { defaultContent } from '../emails/email-content.ts';
 import { ATTRIBUTION_DAYS, flowReports } from '../emails/email-report.ts';
-import { checkContent, renderEmail } from '../emails/email-render.ts';
-import { deleteTemplate, flowSetting, flowSettings, getMessage, listMessages, listSuppressions, listTemplateOverrides, saveFlowSetting, saveTemplate, suppress, unsuppress, type EmailMessage as MessageRow, type FlowSetting } from '../emails/email-store.ts';
+import { checkContent, renderEmail, type EmailContent } from '../emails/email-render.ts';
+import { deleteTemplate, flowSetting, flowSettings, getMessage, listMessages, listSuppressions, listTemplateOverrides, saveFlowSetting, templateOverride, saveTemplate, suppress, unsuppress, type EmailMessage as MessageRow, type FlowSetting } from '../emails/email-store.ts';
 import { TEMPLATE_KEYS } from '../emails/flows.ts';
 import { SAMPLE_VARIABLES } from '../emails/variables.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -15,8 +15,8 @@ import { toList } from '../platform/http/pagination.ts';
 import { getReward } from '../rewards/reward-store.ts';
 import { LOCALES, messagesFor, type Locale } from '../storefront/locales.ts';
 import { flowOfTemplate, previewEmail } from '../workflows/emails/email-previewed.ts';
-import { errorResponses, Id, List, ListQuery } from './schemas/common.ts';
-import { EmailFlow, EmailFlowChange, EmailMessage, EmailMessageWithBody, EmailPreview, EmailReport, EmailPreviewInput, EmailStatusSchema, EmailSuppression, EmailTemplate, EmailTemplateContent, LocaleSchema } from './schemas/emails.ts';
+import { errorResponses, Id, List, ListQuery, LocaleSchema } from './schemas/common.ts';
+import { EmailFlow, EmailFlowChange, EmailMessage, EmailMessageWithBody, EmailPreview, EmailReport, EmailPreviewInput, EmailStatusSchema, EmailSuppression, EmailTemplate, EmailTemplateContent } from './schemas/emails.ts';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 const presentFlow = (f: FlowSetting) => ({ object: 'email_flow' as const, ...f });
@@ -38,7 +38,13 @@ const presentMessage = (m: MessageRow) => ({
   created_at: iso(m.created_at)!,
 });
 
-const TemplateParams = Type.Object({ template: Type.String({ minLength: 1, maxLength: 64, description: 'A flow step: the flow’s name, or `welcome.2` and the like for later steps.' }), locale: LocaleSchema });
+/** A step's template in a locale: the merchant's own when saved, else the default. */
+function presentTemplate(template: string, locale: Locale, saved: EmailContent | undefined) {
+  const content = saved ?? defaultContent(template, locale)!;
+  return { object: 'email_template' as const, template, locale, customized: saved !== undefined, subject: content.subject, preheader: content.preheader, heading: content.heading, body: content.body, button: content.button };
+}
+
+const TemplateParams = Type.Object({ template: Type.String({ minLength: 1, maxLength: 64, description: 'A flow step: the flow’s name, or `welcome.2` and the like for later steps.' }), locale: LocaleSchema() });
 
 /** The lifecycle emails: flows and their settings, templates, messages, and the suppression list (docs/emails.md). */
 export const emailRoutes =
@@ -128,22 +134,14 @@ export const emailRoutes =
       { schema: { operationId: 'listEmailTemplates', tags: ['emails'], summary: 'Every flow step’s template in every locale: the merchant’s own, or the default', response: { 200: List(EmailTemplate), ...errorResponses } } },
       async (request) => {
         const own = await listTemplateOverrides(deps.db, request.program.id);
-        const data = TEMPLATE_KEYS.flatMap((template) =>
-          LOCALES.map((locale) => {
-            const saved = own.find((o) => o.template === template && o.locale === locale);
-            const content = saved ?? defaultContent(template, locale)!;
-            return { object: 'email_template' as const, template, locale, customized: saved !== undefined, subject: content.subject, preheader: content.preheader, heading: content.heading, body: content.body, button: content.button };
-          }),
-        );
+        const data = TEMPLATE_KEYS.flatMap((template) => LOCALES.map((locale) => presentTemplate(template, locale, own.find((o) => o.template === template && o.locale === locale))));
         return { object: 'list' as const, data, has_more: false };
       },
     );
 
     const templateOf = async (programId: string, template: string, locale: Locale) => {
       flowOfTemplate(template);
-      const saved = (await listTemplateOverrides(deps.db, programId)).find((o) => o.template === template && o.locale === locale);
-      const content = saved ?? defaultContent(template, locale)!;
-      return { object: 'email_template' as const, template, locale, customized: saved !== undefined, subject: content.subject, preheader: content.preheader, heading: content.heading, body: content.body, button: content.button };
+      return presentTemplate(template, locale, await templateOverride(deps.db, programId, template, locale));
     };
 
     app.get(

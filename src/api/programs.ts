@@ -8,7 +8,7 @@ import { actingRole } from './access.ts';
 import type { Locale } from '../storefront/locales.ts';
 import type { Selectable } from 'kysely';
 import type { ProgramsTable } from '../platform/db/schema.ts';
-import { Currency, errorResponses, ExternalId, Nullable, Timestamp } from './schemas/common.ts';
+import { Currency, errorResponses, ExternalId, LocaleSchema, Nullable, Timestamp } from './schemas/common.ts';
 import { signCustomerToken } from '../storefront/customer-token.ts';
 import { assertCurrency } from '../platform/money.ts';
 import { forgetTierSettings } from '../tiers/tier-store.ts';
@@ -34,7 +34,7 @@ const storefrontSettings = {
   signup_url: Url('Where “Join now” sends a guest.'),
   login_url: Url('Where “Sign in” sends a guest.'),
   store_url: Url('The store, for the referral landing page’s “Shop now”.'),
-  default_locale: Type.Union([Type.Literal('en'), Type.Literal('ar'), Type.Literal('fa'), Type.Literal('zh-Hans'), Type.Literal('zh-Hant')], { description: 'The language shoppers see unless their page asks for another: en, ar, fa, zh-Hans, zh-Hant.' }),
+  default_locale: LocaleSchema({ description: 'The language shoppers see unless their page asks for another: en, ar, fa, zh-Hans, zh-Hant.' }),
   widget_theme: Type.Object(
     {
       primary_color: Type.Optional(Type.String({ pattern: '^#[0-9a-fA-F]{6}$' })),

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { getCustomer, setMarketingConsent } from '../customers/customer-store.ts';
+import { setMarketingConsent } from '../customers/customer-store.ts';
 import { recordClick, recordUnsubscribe } from '../emails/email-report.ts';
 import { clickOfToken } from '../emails/link-tracking.ts';
 import { customerOfToken } from '../emails/unsubscribe-token.ts';
@@ -24,9 +24,10 @@ export const unsubscribeRoutes =
 
     const find = async (request: Request) => {
       const customerId = customerOfToken(deps.secrets, request.params.token);
-      const customer = customerId ? await deps.db.selectFrom('customers').select('program_id').where('id', '=', customerId).executeTakeFirst() : undefined;
-      if (!customerId || !customer) return undefined;
-      const [row, program] = await Promise.all([getCustomer(deps.db, customer.program_id, customerId), getProgram(deps.db, customer.program_id)]);
+      // The token names the customer; their row says whose program it is.
+      const row = customerId ? await deps.db.selectFrom('customers').selectAll().where('id', '=', customerId).executeTakeFirst() : undefined;
+      if (!row) return undefined;
+      const program = await getProgram(deps.db, row.program_id);
       const locale: Locale = matchLocale(request.query.locale) ?? matchLocale(row.locale) ?? matchLocale(request.headers['accept-language']) ?? matchLocale(program!.default_locale) ?? 'en';
       return { customer: row, program: program!, locale };
     };

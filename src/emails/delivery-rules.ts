@@ -1,3 +1,5 @@
+import { zoneOrUtc } from '../platform/time-zone.ts';
+
 /**
  * Whether a message goes now, later, or not at all. Transactional mail goes to any address not
  * suppressed; marketing mail also needs consent, waits out the frequency cap (one per customer per
@@ -39,13 +41,7 @@ const minutesOf = (hhmm: string) => {
 
 /** The customer's wall-clock minutes since midnight, in their time zone (UTC when unknown or invalid). */
 export function localMinutes(now: Date, timeZone: string | null): number {
-  let zone = timeZone ?? 'UTC';
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-  } catch {
-    zone = 'UTC';
-  }
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: zoneOrUtc(timeZone), hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(now);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return get('hour') * 60 + get('minute');
 }

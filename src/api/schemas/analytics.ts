@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Nullable } from './common.ts';
+import { LifecycleStageSchema, Nullable, RfmSegmentSchema } from './common.ts';
 
 const Points = (description: string) => Type.Integer({ description });
 const Money = (description: string) => Type.Integer({ description: `${description}, in minor units.` });
@@ -27,21 +27,9 @@ export const ProgramEconomics = Type.Object({
 });
 
 const Rate = (description: string) => Type.Number({ description });
-const Stage = Type.Union([Type.Literal('new'), Type.Literal('one_time'), Type.Literal('repeat'), Type.Literal('loyal'), Type.Literal('at_risk'), Type.Literal('lapsed')]);
+const Stage = LifecycleStageSchema();
 const StageCounts = Type.Object({ new: Type.Integer(), one_time: Type.Integer(), repeat: Type.Integer(), loyal: Type.Integer(), at_risk: Type.Integer(), lapsed: Type.Integer() });
-const Segment = Type.Union([
-  Type.Literal('champions'),
-  Type.Literal('loyal'),
-  Type.Literal('potential_loyalist'),
-  Type.Literal('new'),
-  Type.Literal('promising'),
-  Type.Literal('needs_attention'),
-  Type.Literal('about_to_sleep'),
-  Type.Literal('at_risk'),
-  Type.Literal('cant_lose'),
-  Type.Literal('hibernating'),
-  Type.Literal('lost'),
-]);
+const Segment = RfmSegmentSchema();
 
 const GroupMetrics = {
   customers: Type.Integer({ description: 'Customers with an order in the range.' }),

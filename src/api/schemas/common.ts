@@ -60,3 +60,29 @@ export const errorResponses = {
   429: Type.Ref('Error'),
   503: Type.Ref('Error'),
 };
+
+/** The languages shoppers read (shopper/locales). */
+export const LocaleSchema = (options: { description?: string } = {}) => Type.Union([Type.Literal('en'), Type.Literal('ar'), Type.Literal('fa'), Type.Literal('zh-Hans'), Type.Literal('zh-Hant')], options);
+
+/** The RFM segments (src/analytics/segments.ts), as the report and the customer read name them. */
+export const RfmSegmentSchema = (options: { description?: string } = {}) =>
+  Type.Union(
+    [
+      Type.Literal('champions'),
+      Type.Literal('loyal'),
+      Type.Literal('potential_loyalist'),
+      Type.Literal('new'),
+      Type.Literal('promising'),
+      Type.Literal('needs_attention'),
+      Type.Literal('about_to_sleep'),
+      Type.Literal('at_risk'),
+      Type.Literal('cant_lose'),
+      Type.Literal('hibernating'),
+      Type.Literal('lost'),
+    ],
+    options,
+  );
+
+/** The lifecycle stages of the retention report. */
+export const LifecycleStageSchema = (options: { description?: string } = {}) =>
+  Type.Union([Type.Literal('new'), Type.Literal('one_time'), Type.Literal('repeat'), Type.Literal('loyal'), Type.Literal('at_risk'), Type.Literal('lapsed')], options);

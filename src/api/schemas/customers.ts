@@ -1,8 +1,6 @@
 import { Type } from 'typebox';
 import { Body } from '../../platform/http/body.ts';
-import { ExternalId, Id, Metadata, Nullable, Points, Timestamp } from './common.ts';
-
-const Locale = Type.Union([Type.Literal('en'), Type.Literal('ar'), Type.Literal('fa'), Type.Literal('zh-Hans'), Type.Literal('zh-Hant')]);
+import { ExternalId, Id, LocaleSchema, Metadata, Nullable, Points, Timestamp } from './common.ts';
 
 export const CustomerKeysInput = Body({
   id: Type.Optional(Id('cus')),
@@ -17,7 +15,7 @@ export const CustomerInput = Body({
   last_name: Type.Optional(Type.String({ maxLength: 200 })),
   birthday: Type.Optional(Type.String({ format: 'date', description: 'YYYY-MM-DD' })),
   marketing_consent: Type.Optional(Type.Boolean()),
-  locale: Type.Optional(Nullable(Locale, { description: 'The language of the customer’s emails; none: the program’s default_locale.' })),
+  locale: Type.Optional(Nullable(LocaleSchema(), { description: 'The language of the customer’s emails; none: the program’s default_locale.' })),
   time_zone: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 64, description: 'An IANA time zone, e.g. Europe/Paris: quiet hours and dates in emails follow it; none: UTC.' }))),
   tags: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 })),
   metadata: Type.Optional(Metadata),

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { Body } from '../../platform/http/body.ts';
-import { Nullable, Timestamp } from './common.ts';
+import { LifecycleStageSchema, LocaleSchema, Nullable, RfmSegmentSchema, Timestamp } from './common.ts';
 
 const FlowNameSchema = Type.Union([
   Type.Literal('welcome'),
@@ -21,22 +21,9 @@ const FlowNameSchema = Type.Union([
   Type.Literal('membership_renewal'),
 ]);
 const CategorySchema = Type.Union([Type.Literal('marketing'), Type.Literal('transactional')], { description: 'Marketing mail needs the customer’s marketing_consent, carries one-click unsubscribe and is throttled; transactional mail goes to every address not suppressed.' });
-export const LocaleSchema = Type.Union([Type.Literal('en'), Type.Literal('ar'), Type.Literal('fa'), Type.Literal('zh-Hans'), Type.Literal('zh-Hant')]);
 
-const Segment = Type.Union([
-  Type.Literal('champions'),
-  Type.Literal('loyal'),
-  Type.Literal('potential_loyalist'),
-  Type.Literal('new'),
-  Type.Literal('promising'),
-  Type.Literal('needs_attention'),
-  Type.Literal('about_to_sleep'),
-  Type.Literal('at_risk'),
-  Type.Literal('cant_lose'),
-  Type.Literal('hibernating'),
-  Type.Literal('lost'),
-]);
-const Stage = Type.Union([Type.Literal('new'), Type.Literal('one_time'), Type.Literal('repeat'), Type.Literal('loyal'), Type.Literal('at_risk'), Type.Literal('lapsed')]);
+const Segment = RfmSegmentSchema();
+const Stage = LifecycleStageSchema();
 
 const Conditions = Type.Object(
   {
@@ -106,13 +93,13 @@ export const EmailTemplateContent = Body(content);
 export const EmailTemplate = Type.Object({
   object: Type.Literal('email_template'),
   template: Type.String(),
-  locale: LocaleSchema,
+  locale: LocaleSchema(),
   customized: Type.Boolean({ description: 'Whether the merchant’s own text replaces the default.' }),
   ...content,
 });
 
 export const EmailPreviewInput = Body({
-  locale: Type.Optional(LocaleSchema),
+  locale: Type.Optional(LocaleSchema()),
   customer_id: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Fill the variables from this customer; without it, sample data.' })),
   content: Type.Optional(Type.Object(content, { additionalProperties: false, description: 'A draft to preview instead of the saved template.' })),
 });

@@ -3,6 +3,7 @@ import type { EmailMessage } from '../../emails/email-store.ts';
 import type { EmailVariables } from '../../emails/variables.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { minorPerUnit } from '../../platform/money.ts';
+import { zoneOrUtc } from '../../platform/time-zone.ts';
 import { getRedemption } from '../../redemptions/redemption-store.ts';
 import { referralCodeOf } from '../../referrals/referral-store.ts';
 import { recommendFor } from '../../recommendations/recommend.ts';
@@ -26,12 +27,7 @@ export function formatters(locale: Locale, currency: string, timeZone: string | 
   const numbers = new Intl.NumberFormat(locale);
   const digits = Math.round(Math.log10(minorPerUnit(currency)));
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
-  let dates: Intl.DateTimeFormat;
-  try {
-    dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: timeZone ?? 'UTC' });
-  } catch {
-    dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-  }
+  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: zoneOrUtc(timeZone) });
   return { number: (n: number) => numbers.format(n), money: (minor: number) => money.format(minor / 10 ** digits), date: (d: Date | string) => dates.format(new Date(d)) };
 }
 
