@@ -35,6 +35,8 @@ import { importRoutes } from './imports.ts';
 import { storefrontRoutes } from './storefront.ts';
 import { hostedPageRoutes } from './hosted-pages.ts';
 import { emailRoutes } from './emails.ts';
+import { webhookRoutes } from './webhooks.ts';
+import { webhookAllowedHosts } from '../platform/config.ts';
 import { productRoutes } from './products.ts';
 import { unsubscribeRoutes } from './unsubscribe.ts';
 import { widgetFileRoutes } from './widget-files.ts';
@@ -60,6 +62,8 @@ export interface AppOptions {
   rateLimits?: RateLimitDefaults;
   /** REGULARS_PUBLIC_URL: where shops reach this instance (webhook URLs); unset, the address a request came to. */
   publicUrl?: string;
+  /** REGULARS_WEBHOOK_ALLOWED_HOSTS (default: read from the environment). */
+  webhookAllowedHosts?: string[];
   /** Where the built widget is (default dist/widget, made by `npm run build`). */
   widgetDir?: string;
   /** Where the built admin dashboard is (default dist/admin). */
@@ -122,6 +126,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(emailRoutes(deps, options.publicUrl));
   await app.register(productRoutes(deps));
   await app.register(unsubscribeRoutes(deps));
+  await app.register(webhookRoutes(deps, options.webhookAllowedHosts ?? webhookAllowedHosts()));
   await app.register(widgetFileRoutes(options.widgetDir));
   await app.register(sessionRoutes(deps, options.sessionLimits ?? DEFAULT_SESSION_LIMITS));
   await app.register(userRoutes(deps, options.publicUrl));

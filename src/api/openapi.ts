@@ -1,4 +1,5 @@
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
+import { webhooksSection } from './schemas/webhook-events.ts';
 
 /** The public contract's frame: every route adds its operation, schemas and operationId to it. */
 export const openApiOptions: FastifyDynamicSwaggerOptions = {
@@ -20,6 +21,8 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
       },
     },
     security: [{ secretKey: [] }],
+    // What a webhook endpoint receives, one schema per event type (docs/webhooks.md).
+    webhooks: webhooksSection(),
   },
   refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
 };

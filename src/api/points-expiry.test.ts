@@ -99,7 +99,7 @@ describe('fixed expiry: lots, oldest first', () => {
     onDay(24);
     expect(await announceExpiringPoints(t.db, t.clock.now(), { programId: api.programId })).toBe(1);
     expect(await announceExpiringPoints(t.db, t.clock.now(), { programId: api.programId })).toBe(0);
-    const events = (await api.get(`/v1/program-events?customer_id=${order.customer_id}`)).body.data;
+    const events = (await api.get(`/v1/program-events?customer_id=${order.customer_id}&type=points.expiring_soon`)).body.data;
     expect(events).toMatchObject([{ object: 'program_event', type: 'points.expiring_soon', data: { points: 40, expires_at: '2026-01-31T12:00:00.000Z' } }]);
   });
 });

@@ -2,14 +2,15 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Deps } from '../platform/deps.ts';
 import { toList } from '../platform/http/pagination.ts';
-import { errorResponses, Id, List, ListQuery, Timestamp } from './schemas/common.ts';
+import { errorResponses, Id, List, ListQuery, Nullable, Timestamp } from './schemas/common.ts';
 import { listEvents } from '../program-events/program-event-store.ts';
 
 const ProgramEvent = Type.Object({
   object: Type.Literal('program_event'),
   id: Type.String(),
-  type: Type.String({ description: '`points.expiring_soon`, `reward.redeemed` (custom rewards, for the store to fulfil); emails and webhooks build on these.' }),
-  customer_id: Type.String(),
+  type: Type.String({ description: 'One of the types docs/webhooks.md lists (`points.earned`, `tier.upgraded`, …); emails and webhooks build on these.' }),
+  customer_id: Nullable(Type.String(), { description: 'Null for the program’s own events (`webhook_endpoint.disabled`).' }),
+  sequence: Nullable(Type.Integer(), { description: 'The event’s place in its customer’s sequence.' }),
   data: Type.Record(Type.String(), Type.Unknown()),
   created_at: Timestamp,
 });
@@ -35,6 +36,7 @@ export const programEventRoutes =
           id: e.id,
           type: e.type,
           customer_id: e.customer_id,
+          sequence: e.sequence,
           data: e.data as Record<string, unknown>,
           created_at: new Date(e.created_at).toISOString(),
         }));

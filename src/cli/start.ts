@@ -11,6 +11,8 @@ import { countUsers } from '../users/user-store.ts';
 import { loadLivedInDemo } from '../workflows/demo-store.ts';
 import { startSweeps } from '../workflows/sweeps/scheduler.ts';
 import { startEmailLoop } from '../workflows/emails/email-loop.ts';
+import { startWebhookLoop } from '../workflows/webhooks/webhook-loop.ts';
+import { allowedDestinations } from '../webhooks/destination-guard.ts';
 import { smtpTransport } from '../platform/email/mail-transport.ts';
 import { openDatabase, type OpenDatabase } from './database.ts';
 import { chosenProgram, createDefaultProgram } from './default-program.ts';
@@ -24,10 +26,11 @@ export async function start(options: { demo?: boolean } = {}): Promise<void> {
   const deps = { db: database.db, readDb: database.readDb, clock: systemClock, secrets: await loadSecretBox(config.encryptionKey, config.dataDir), databaseUrl: database.url };
   await createDefaultProgram(deps.db);
   if (options.demo) await loadDemoIfEmpty(deps, database);
-  const app = await buildApp(deps, { adminKey: config.adminKey, logLevel: config.logLevel, metricsToken: config.metricsToken, rateLimits: config.rateLimits, publicUrl: config.publicUrl });
+  const app = await buildApp(deps, { adminKey: config.adminKey, logLevel: config.logLevel, metricsToken: config.metricsToken, rateLimits: config.rateLimits, publicUrl: config.publicUrl, webhookAllowedHosts: config.webhookAllowedHosts });
   const stopSweeps = await startSweeps(database.url, deps, say, { stopWithinMs: config.shutdownSeconds * 1000 });
   await listen(app, config);
   const base = `http://localhost:${config.port}`;
+  const stopWebhooks = startWebhookLoop(deps, { schedule: config.webhookRetrySeconds, allowed: allowedDestinations(config.webhookAllowedHosts) }, say);
   const stopEmails = startEmailLoop(deps, { transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : undefined, from: config.emailFrom, publicUrl: config.publicUrl ?? base, retrySeconds: config.emailRetrySeconds }, say, config.emailPollSeconds * 1000);
   await sayHowToMakeTheOwner(deps.db, config.publicUrl ?? base);
   say(`Regulars is running on ${base}`);
@@ -35,7 +38,7 @@ export async function start(options: { demo?: boolean } = {}): Promise<void> {
   say(`  database: ${database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL'}`);
   say(`  emails: ${config.smtpUrl ? 'sent through SMTP_URL' : 'kept in the outbox (set SMTP_URL to send them): npx regulars emails outbox'}`);
   stopOnSignal(config, async () => {
-    await within(config.shutdownSeconds, Promise.all([app.close(), stopSweeps(), stopEmails()]));
+    await within(config.shutdownSeconds, Promise.all([app.close(), stopSweeps(), stopEmails(), stopWebhooks()]));
     await database.close();
   });
 }

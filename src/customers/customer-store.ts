@@ -3,6 +3,7 @@ import type { Db, Tx } from '../platform/db/database.ts';
 import type { CustomersTable } from '../platform/db/schema.ts';
 import { conflict, invalidRequest, notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
+import { appendEvents } from '../platform/outbox.ts';
 import { segmentCondition } from '../analytics/customer-segment.ts';
 import { DEFAULT_STAGES, stageCase, type LifecycleStage, type RfmSegment } from '../analytics/segments.ts';
 
@@ -112,6 +113,8 @@ export async function findOrCreateCustomers(tx: Tx, requests: { programId: strin
     select *, null::int as created_for from found
     union all
     select c.*, k.i as created_for from created c join k on k.new_id = c.id`.execute(tx);
+  const created = result.rows.filter((r) => r.created_for !== null);
+  await appendEvents(tx, created.map((c) => ({ programId: c.program_id, customerId: c.id, type: 'customer.created', dedupeKey: 'customer.created', data: {} })), at);
   const found = result.rows.filter((r) => r.created_for === null).map(withoutMarker);
   return keys.map((k, i) => {
     const created = result.rows.find((r) => r.created_for === i);
@@ -152,12 +155,14 @@ export async function updateExisting(tx: Tx, row: CustomerRow, keys: CustomerKey
   if (keys.external_id && !row.external_id) changes.external_id = keys.external_id;
   if (keys.email && (profile ? keys.email !== row.email : !row.email)) changes.email = keys.email;
   if (Object.keys(changes).length === 0) return row;
-  return tx
-    .updateTable('customers')
-    .set({ ...changes, updated_at: at })
-    .where('id', '=', row.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const updated = await tx.updateTable('customers').set({ ...changes, updated_at: at }).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
+  await announceUpdate(tx, updated, Object.keys(changes), at);
+  return updated;
+}
+
+/** `customer.updated`, naming the fields that changed (the consumer reads the customer for their values). */
+function announceUpdate(db: Db | Tx, row: { id: string; program_id: string }, changed: string[], at: Date) {
+  return appendEvents(db, [{ programId: row.program_id, customerId: row.id, type: 'customer.updated', dedupeKey: `customer.updated:${at.getTime()}:${changed.join(',')}`, data: { changed } }], at);
 }
 
 function profileColumns(p: CustomerProfile) {
@@ -241,5 +246,6 @@ export async function redactCustomers(db: Db | Tx, programId: string, customerId
 
 /** The customer's own choice about marketing email (the unsubscribe link, the preferences page). */
 export async function setMarketingConsent(db: Db | Tx, customerId: string, consent: boolean, at: Date): Promise<void> {
-  await db.updateTable('customers').set({ marketing_consent: consent, updated_at: at }).where('id', '=', customerId).execute();
+  const row = await db.updateTable('customers').set({ marketing_consent: consent, updated_at: at }).where('id', '=', customerId).returning(['id', 'program_id']).executeTakeFirst();
+  if (row) await announceUpdate(db, row, ['marketing_consent'], at);
 }

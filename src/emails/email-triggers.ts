@@ -36,7 +36,7 @@ const fromEvents =
   (type: string, toTrigger: (e: { id: string; customer_id: string; created_at: Date; data: Record<string, unknown> }) => Trigger | undefined): Source =>
   async (db, programId, { from }) => {
     const rows = await db.selectFrom('program_events').select(['id', 'customer_id', 'created_at', 'data']).where('program_id', '=', programId).where('type', '=', type).where('created_at', '>=', from).execute();
-    return rows.map((r) => toTrigger({ ...r, created_at: new Date(r.created_at), data: r.data as Record<string, unknown> })).filter((t): t is Trigger => t !== undefined);
+    return rows.flatMap((r) => (r.customer_id ? [toTrigger({ ...r, customer_id: r.customer_id, created_at: new Date(r.created_at), data: r.data as Record<string, unknown> })] : [])).filter((t): t is Trigger => t !== undefined);
   };
 
 /**

@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import type { Tx } from '../platform/db/database.ts';
 import { assertInvariant, notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
+import { appendEvents } from '../platform/outbox.ts';
 import { settleLots } from './lots.ts';
+import { transferEvents } from './transfer-events.ts';
 import { Account, assertBalanced, countsTowardsEarned, type PostedTransfer, type TransferDraft } from './transfer.ts';
 
 /**
@@ -104,7 +106,7 @@ export async function postGroup(tx: Tx, postings: Posting[], at: Date): Promise<
     placed_at: p.orderStats?.placedAt?.toISOString() ?? null,
     activity_at: lastActivity(withIds.get(p)!),
   }));
-  const result = await sql<{ id: string; points_available: number; points_pending: number; points_reserved: number; inserted: string[] }>`
+  const result = await sql<{ id: string; points_available: number; points_pending: number; points_reserved: number; store_credit_minor: number; inserted: string[] }>`
     with t as (
       insert into transfers (id, program_id, customer_id, code, idempotency_key, reference_type, reference_id, rule_id, reverses_transfer_id, explanation, actor, occurred_at, created_at)
       select x.*, ${at}::timestamptz
@@ -151,7 +153,7 @@ export async function postGroup(tx: Tx, postings: Posting[], at: Date): Promise<
       last_activity_at = greatest(c.last_activity_at, case when cardinality(d.inserted) > 0 then d.activity_at end)
     from delta d
     where c.id = d.customer_id
-    returning c.id, c.points_available, c.points_pending, c.points_reserved, d.inserted`.execute(tx);
+    returning c.id, c.points_available, c.points_pending, c.points_reserved, c.store_credit_minor, d.inserted`.execute(tx);
   const balances = new Map(result.rows.map((r) => [r.id, r]));
   const posted = postings.map((p) => {
     if (!active.includes(p)) return [];
@@ -171,6 +173,7 @@ export async function postGroup(tx: Tx, postings: Posting[], at: Date): Promise<
     const balance = balances.get(p.customerId);
     if (balance && posted[n]!.length > 0) await settleLots(tx, { customerId: p.customerId, posted: posted[n]!, availableAfter: balance.points_available });
   }
+  await appendEvents(tx, postings.flatMap((p, n) => (posted[n]!.length > 0 ? transferEvents(p.programId, p.customerId, posted[n]!, balances.get(p.customerId)!) : [])), at);
   return posted;
 }
 

@@ -22,6 +22,10 @@ export class ManualClock implements Clock {
   }
 
   advanceDays(days: number): void {
-    this.current += days * 86_400_000;
+    this.advance(days * 86_400_000);
+  }
+
+  advance(ms: number): void {
+    this.current += ms;
   }
 }

@@ -30,6 +30,10 @@ export interface Config {
   emailPollSeconds: number;
   /** Seconds before each retry of a send the SMTP server refused for now (4xx). */
   emailRetrySeconds: number[];
+  /** Seconds before each webhook attempt, the first normally 0 (at once). */
+  webhookRetrySeconds: number[];
+  /** Hosts, addresses and CIDR ranges webhooks may reach although loopback, link-local or private. */
+  webhookAllowedHosts: string[];
 }
 
 export interface RateLimitDefaults {
@@ -61,6 +65,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     emailFrom: env.EMAIL_FROM || 'Regulars <no-reply@localhost>',
     emailPollSeconds: integer('REGULARS_EMAIL_POLL_SECONDS', env.REGULARS_EMAIL_POLL_SECONDS ?? '5', 1, 3600),
     emailRetrySeconds: seconds('REGULARS_EMAIL_RETRY_SECONDS', env.REGULARS_EMAIL_RETRY_SECONDS ?? '60,300,1800,7200,21600'),
+    webhookRetrySeconds: seconds('REGULARS_WEBHOOK_RETRY_SECONDS', env.REGULARS_WEBHOOK_RETRY_SECONDS ?? '0,5,300,1800,7200,18000,36000,36000'),
+    webhookAllowedHosts: webhookAllowedHosts(env),
     rateLimits: {
       secretPerMinute: integer('REGULARS_RATE_LIMIT_PER_MINUTE', env.REGULARS_RATE_LIMIT_PER_MINUTE ?? String(DEFAULT_RATE_LIMITS.secretPerMinute), 1, 100_000_000),
       publishablePerMinute: integer('REGULARS_PUBLISHABLE_RATE_LIMIT_PER_MINUTE', env.REGULARS_PUBLISHABLE_RATE_LIMIT_PER_MINUTE ?? String(DEFAULT_RATE_LIMITS.publishablePerMinute), 1, 100_000_000),
@@ -95,7 +101,18 @@ function integer(name: string, value: string, min: number, max: number): number 
   return n;
 }
 
-/** A comma-separated list of seconds ("60,300,1800"). */
+/** A comma-separated list of seconds ("60,300,1800"; fractions allowed, "0.5"). */
 function seconds(name: string, value: string): number[] {
-  return value.split(',').map((part) => integer(name, part.trim(), 0, 7 * 86_400));
+  return value.split(',').map((part) => {
+    const n = Number(part.trim());
+    if (part.trim() === '' || !Number.isFinite(n) || n < 0 || n > 7 * 86_400) throw new ConfigError(`${name} must be seconds from 0 to 604800, separated by commas, got "${value}".`);
+    return n;
+  });
 }
+
+/** REGULARS_WEBHOOK_ALLOWED_HOSTS, comma-separated. */
+export const webhookAllowedHosts = (env: NodeJS.ProcessEnv = process.env): string[] =>
+  (env.REGULARS_WEBHOOK_ALLOWED_HOSTS ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);

@@ -60,6 +60,20 @@ export const jobFailures = new Counter({
   registers: [metrics],
 });
 
+export const webhookDeliveries = new Counter({
+  name: 'regulars_webhook_deliveries_total',
+  help: 'Webhook delivery attempts, by outcome: succeeded, retrying (to be tried again), failed (the schedule ran out), gone (410: the endpoint is disabled).',
+  labelNames: ['outcome'] as const,
+  registers: [metrics],
+});
+
+export const webhookLatency = new Histogram({
+  name: 'regulars_webhook_attempt_duration_seconds',
+  help: 'Time a webhook endpoint took to answer an attempt.',
+  buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15],
+  registers: [metrics],
+});
+
 const pools = new Map<string, pg.Pool>();
 
 /** Connection pools of this process, read when /metrics is scraped. */

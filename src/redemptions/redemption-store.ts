@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { appendEvents } from '../platform/outbox.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import type { RedemptionsTable } from '../platform/db/schema.ts';
 import { notFound } from '../platform/errors.ts';
@@ -89,5 +90,11 @@ export async function markSettled(tx: Tx, ids: string[], settlement: Settlement,
       : settlement.status === 'voided'
         ? { status: 'voided' as const, voided_at: at, void_reason: settlement.reason }
         : { status: 'expired' as const, expired_at: at };
-  await tx.updateTable('redemptions').set(changes).where('id', 'in', ids).where('status', '=', 'reserved').execute();
+  const settled = await tx.updateTable('redemptions').set(changes).where('id', 'in', ids).where('status', '=', 'reserved').returning(['id', 'program_id', 'customer_id', 'reward_id']).execute();
+  const detail = settlement.status === 'used' ? { order_id: settlement.order_id } : settlement.status === 'voided' ? { reason: settlement.reason } : {};
+  await appendEvents(
+    tx,
+    settled.map((r) => ({ programId: r.program_id, customerId: r.customer_id, type: `redemption.${settlement.status}`, dedupeKey: `redemption.${settlement.status}:${r.id}`, data: { redemption_id: r.id, reward_id: r.reward_id, ...detail } })),
+    at,
+  );
 }

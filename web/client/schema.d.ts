@@ -1855,6 +1855,145 @@ export interface paths {
         patch: operations["updateUser"];
         trace?: never;
     };
+    "/v1/webhook-deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A delivery and its attempts */
+        get: operations["getWebhookDelivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-deliveries/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again now, with the same webhook-id */
+        post: operations["retryWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The program’s webhook endpoints */
+        get: operations["listWebhookEndpoints"];
+        put?: never;
+        /** Send events to a URL (the secret is shown this once) */
+        post: operations["createWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A webhook endpoint */
+        get: operations["getWebhookEndpoint"];
+        put?: never;
+        post?: never;
+        /** Stop sending to an endpoint and forget its deliveries */
+        delete: operations["deleteWebhookEndpoint"];
+        options?: never;
+        head?: never;
+        /** Change the URL or the events, or disable and enable again */
+        patch: operations["updateWebhookEndpoint"];
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What was sent to an endpoint and how each attempt went (kept 30 days), newest first */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send every failed delivery since a time again (after an outage of the receiver) */
+        post: operations["replayWebhookDeliveries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new secret; the old one signs beside it for 24 hours */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a webhook.test event to this endpoint */
+        post: operations["testWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhooks/billing/{program_id}": {
         parameters: {
             query?: never;
@@ -1876,7 +2015,668 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "cashback.earned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * cashback.earned
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_cashback_earned"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "cashback.reversed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * cashback.reversed
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_cashback_reversed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "challenge.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * challenge.completed
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_challenge_completed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "customer.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * customer.created
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_customer_created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "customer.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * customer.updated
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_customer_updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "membership.active": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * membership.active
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_membership_active"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "membership.cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * membership.cancelled
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_membership_cancelled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "membership.expired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * membership.expired
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_membership_expired"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "membership.past_due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * membership.past_due
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_membership_past_due"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "points.adjusted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * points.adjusted
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_points_adjusted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "points.earned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * points.earned
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_points_earned"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "points.expired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * points.expired
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_points_expired"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "points.expiring_soon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * points.expiring_soon
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_points_expiring_soon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "points.pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * points.pending
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_points_pending"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "points.released": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * points.released
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_points_released"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "points.reversed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * points.reversed
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_points_reversed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "redemption.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * redemption.created
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_redemption_created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "redemption.expired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * redemption.expired
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_redemption_expired"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "redemption.used": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * redemption.used
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_redemption_used"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "redemption.voided": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * redemption.voided
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_redemption_voided"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "referral.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * referral.completed
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_referral_completed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "referral.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * referral.created
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_referral_created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "referral.flagged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * referral.flagged
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_referral_flagged"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "reward.redeemed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * reward.redeemed
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_reward_redeemed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "stamp_card.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * stamp_card.completed
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_stamp_card_completed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "store_credit.issued": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * store_credit.issued
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_store_credit_issued"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "store_credit.returned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * store_credit.returned
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_store_credit_returned"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "store_credit.spent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * store_credit.spent
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_store_credit_spent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "tier.downgraded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * tier.downgraded
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_tier_downgraded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "tier.upgraded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * tier.upgraded
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_tier_upgraded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "tier.will_downgrade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * tier.will_downgrade
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_tier_will_downgrade"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook_endpoint.disabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * webhook_endpoint.disabled
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_webhook_endpoint_disabled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook.test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * webhook.test
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_webhook_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         Error: {
@@ -13101,14 +13901,17 @@ export interface operations {
                              * @description ISO 8601, UTC.
                              */
                             created_at: string;
-                            customer_id: string;
+                            /** @description Null for the program’s own events (`webhook_endpoint.disabled`). */
+                            customer_id: string | null;
                             data: {
                                 [key: string]: unknown;
                             };
                             id: string;
                             /** @enum {string} */
                             object: "program_event";
-                            /** @description `points.expiring_soon`, `reward.redeemed` (custom rewards, for the store to fulfil); emails and webhooks build on these. */
+                            /** @description The event’s place in its customer’s sequence. */
+                            sequence: number | null;
+                            /** @description One of the types docs/webhooks.md lists (`points.earned`, `tier.upgraded`, …); emails and webhooks build on these. */
                             type: string;
                         }[];
                         has_more: boolean;
@@ -17831,6 +18634,1180 @@ export interface operations {
             };
         };
     };
+    getWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `whd_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attempt_count: number;
+                        /** @description Every attempt, oldest first. */
+                        attempts: {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            attempted_at: string;
+                            /** @description Why there was no answer: a timeout, a refused address, a connection error. */
+                            error: string | null;
+                            latency_ms: number;
+                            /** @description The first 1 kB of the answer. */
+                            response: string;
+                            /** @description The HTTP status; null when there was no answer. */
+                            status: number | null;
+                        }[];
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        endpoint_id: string;
+                        /** @description The `webhook-id` header. */
+                        event_id: string;
+                        event_type: string;
+                        finished_at: string | null;
+                        /** @description `whd_…` */
+                        id: string;
+                        last_status: number | null;
+                        /** @description When a pending delivery is tried next. */
+                        next_attempt_at: string | null;
+                        /** @enum {string} */
+                        object: "webhook_delivery";
+                        /** @description The body sent, parsed. */
+                        payload: unknown;
+                        status: "pending" | "succeeded" | "failed";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    retryWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `whd_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attempt_count: number;
+                        /** @description Every attempt, oldest first. */
+                        attempts: {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            attempted_at: string;
+                            /** @description Why there was no answer: a timeout, a refused address, a connection error. */
+                            error: string | null;
+                            latency_ms: number;
+                            /** @description The first 1 kB of the answer. */
+                            response: string;
+                            /** @description The HTTP status; null when there was no answer. */
+                            status: number | null;
+                        }[];
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        endpoint_id: string;
+                        /** @description The `webhook-id` header. */
+                        event_id: string;
+                        event_type: string;
+                        finished_at: string | null;
+                        /** @description `whd_…` */
+                        id: string;
+                        last_status: number | null;
+                        /** @description When a pending delivery is tried next. */
+                        next_attempt_at: string | null;
+                        /** @enum {string} */
+                        object: "webhook_delivery";
+                        /** @description The body sent, parsed. */
+                        payload: unknown;
+                        status: "pending" | "succeeded" | "failed";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listWebhookEndpoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            created_at: string;
+                            description: string;
+                            /** @description `gone`: the endpoint answered 410; `failing`: every attempt failed for 5 days; `by_merchant`. */
+                            disabled_reason: ("gone" | "failing" | "by_merchant") | null;
+                            /** @description Event types, families (`points.*`) or `*` for all. */
+                            events: string[];
+                            /** @description `whe_…` */
+                            id: string;
+                            /** @enum {string} */
+                            object: "webhook_endpoint";
+                            /** @description After a rotation: until when the previous secret signs beside the new one. */
+                            previous_secret_expires_at: string | null;
+                            status: "enabled" | "disabled";
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            updated_at: string;
+                            url: string;
+                        }[];
+                        has_more: boolean;
+                        /** @enum {string} */
+                        object: "list";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string;
+                    /** @description Event types (`points.earned`), families (`points.*`) or `*` for every event. */
+                    events: string[];
+                    /** @description Where to POST the events: https:// (or http://). */
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        description: string;
+                        /** @description `gone`: the endpoint answered 410; `failing`: every attempt failed for 5 days; `by_merchant`. */
+                        disabled_reason: ("gone" | "failing" | "by_merchant") | null;
+                        /** @description Event types, families (`points.*`) or `*` for all. */
+                        events: string[];
+                        /** @description `whe_…` */
+                        id: string;
+                        /** @enum {string} */
+                        object: "webhook_endpoint";
+                        /** @description After a rotation: until when the previous secret signs beside the new one. */
+                        previous_secret_expires_at: string | null;
+                        status: "enabled" | "disabled";
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        updated_at: string;
+                        url: string;
+                    } & {
+                        /** @description `whsec_…`, shown this once: keep it where your receiver can read it. */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `whe_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        description: string;
+                        /** @description `gone`: the endpoint answered 410; `failing`: every attempt failed for 5 days; `by_merchant`. */
+                        disabled_reason: ("gone" | "failing" | "by_merchant") | null;
+                        /** @description Event types, families (`points.*`) or `*` for all. */
+                        events: string[];
+                        /** @description `whe_…` */
+                        id: string;
+                        /** @enum {string} */
+                        object: "webhook_endpoint";
+                        /** @description After a rotation: until when the previous secret signs beside the new one. */
+                        previous_secret_expires_at: string | null;
+                        status: "enabled" | "disabled";
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        updated_at: string;
+                        url: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `whe_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        deleted: true;
+                        id: string;
+                        /** @enum {string} */
+                        object: "webhook_endpoint";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `whe_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string;
+                    /** @description Event types (`points.earned`), families (`points.*`) or `*` for every event. */
+                    events?: string[];
+                    /** @description Disabled, an endpoint gets no new events; enabling it again resumes (with what was still pending). */
+                    status?: "enabled" | "disabled";
+                    /** @description Where to POST the events: https:// (or http://). */
+                    url?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        description: string;
+                        /** @description `gone`: the endpoint answered 410; `failing`: every attempt failed for 5 days; `by_merchant`. */
+                        disabled_reason: ("gone" | "failing" | "by_merchant") | null;
+                        /** @description Event types, families (`points.*`) or `*` for all. */
+                        events: string[];
+                        /** @description `whe_…` */
+                        id: string;
+                        /** @enum {string} */
+                        object: "webhook_endpoint";
+                        /** @description After a rotation: until when the previous secret signs beside the new one. */
+                        previous_secret_expires_at: string | null;
+                        status: "enabled" | "disabled";
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        updated_at: string;
+                        url: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query: {
+                event_type?: string;
+                limit: number;
+                /** @description Id of the last object of the previous page. */
+                starting_after?: string;
+                status?: "pending" | "succeeded" | "failed";
+            };
+            header?: never;
+            path: {
+                /** @description Id with the `whe_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            attempt_count: number;
+                            /** @description Every attempt, oldest first. */
+                            attempts: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601, UTC.
+                                 */
+                                attempted_at: string;
+                                /** @description Why there was no answer: a timeout, a refused address, a connection error. */
+                                error: string | null;
+                                latency_ms: number;
+                                /** @description The first 1 kB of the answer. */
+                                response: string;
+                                /** @description The HTTP status; null when there was no answer. */
+                                status: number | null;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            created_at: string;
+                            endpoint_id: string;
+                            /** @description The `webhook-id` header. */
+                            event_id: string;
+                            event_type: string;
+                            finished_at: string | null;
+                            /** @description `whd_…` */
+                            id: string;
+                            last_status: number | null;
+                            /** @description When a pending delivery is tried next. */
+                            next_attempt_at: string | null;
+                            /** @enum {string} */
+                            object: "webhook_delivery";
+                            /** @description The body sent, parsed. */
+                            payload: unknown;
+                            status: "pending" | "succeeded" | "failed";
+                        }[];
+                        has_more: boolean;
+                        /** @enum {string} */
+                        object: "list";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    replayWebhookDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `whe_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601, UTC.
+                     */
+                    since: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        endpoint_id: string;
+                        /** @enum {string} */
+                        object: "webhook_replay";
+                        requeued: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `whe_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        description: string;
+                        /** @description `gone`: the endpoint answered 410; `failing`: every attempt failed for 5 days; `by_merchant`. */
+                        disabled_reason: ("gone" | "failing" | "by_merchant") | null;
+                        /** @description Event types, families (`points.*`) or `*` for all. */
+                        events: string[];
+                        /** @description `whe_…` */
+                        id: string;
+                        /** @enum {string} */
+                        object: "webhook_endpoint";
+                        /** @description After a rotation: until when the previous secret signs beside the new one. */
+                        previous_secret_expires_at: string | null;
+                        status: "enabled" | "disabled";
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        updated_at: string;
+                        url: string;
+                    } & {
+                        /** @description `whsec_…`, shown this once: keep it where your receiver can read it. */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    testWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `whe_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attempt_count: number;
+                        /** @description Every attempt, oldest first. */
+                        attempts: {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            attempted_at: string;
+                            /** @description Why there was no answer: a timeout, a refused address, a connection error. */
+                            error: string | null;
+                            latency_ms: number;
+                            /** @description The first 1 kB of the answer. */
+                            response: string;
+                            /** @description The HTTP status; null when there was no answer. */
+                            status: number | null;
+                        }[];
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        endpoint_id: string;
+                        /** @description The `webhook-id` header. */
+                        event_id: string;
+                        event_type: string;
+                        finished_at: string | null;
+                        /** @description `whd_…` */
+                        id: string;
+                        last_status: number | null;
+                        /** @description When a pending delivery is tried next. */
+                        next_attempt_at: string | null;
+                        /** @enum {string} */
+                        object: "webhook_delivery";
+                        /** @description The body sent, parsed. */
+                        payload: unknown;
+                        status: "pending" | "succeeded" | "failed";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     receiveBillingWebhook: {
         parameters: {
             query?: never;
@@ -17987,6 +19964,1732 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
+            };
+        };
+    };
+    webhook_cashback_earned: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & ({
+                        amount: number;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        available_at: string;
+                        currency: string;
+                        order_id: string;
+                    } & {
+                        [key: string]: unknown;
+                    });
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "cashback.earned";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_cashback_reversed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & {
+                        amount_minor: number;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        occurred_at: string;
+                        /** @description The ledger’s explanation, in words. */
+                        reason: string;
+                        reference: {
+                            id: string;
+                            /** @description `order`, `refund`, `redemption`, `event`, `adjustment`, … */
+                            type: string;
+                        };
+                        store_credit_balance_minor: number;
+                        transfer_id: string;
+                    };
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "cashback.reversed";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_challenge_completed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & ({
+                        challenge_id: string;
+                        completion: number;
+                    } & {
+                        [key: string]: unknown;
+                    });
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "challenge.completed";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_customer_created: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "customer.created";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_customer_updated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & ({
+                        /** @description The fields that changed; read the customer for their values. */
+                        changed: string[];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "customer.updated";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_membership_active: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & ({
+                        membership_id: string;
+                        plan_id: string;
+                    } & {
+                        [key: string]: unknown;
+                    });
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "membership.active";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_membership_cancelled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & ({
+                        membership_id: string;
+                        plan_id: string;
+                    } & {
+                        [key: string]: unknown;
+                    });
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "membership.cancelled";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_membership_expired: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & ({
+                        membership_id: string;
+                        plan_id: string;
+                    } & {
+                        [key: string]: unknown;
+                    });
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "membership.expired";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_membership_past_due: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & ({
+                        membership_id: string;
+                        plan_id: string;
+                    } & {
+                        [key: string]: unknown;
+                    });
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "membership.past_due";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_points_adjusted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & {
+                        /** @description Available points right after. */
+                        balance: number;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        occurred_at: string;
+                        /** @description Pending points right after. */
+                        pending_balance: number;
+                        /** @description Change of the pending balance. */
+                        pending_points: number;
+                        /** @description Change of the available balance. */
+                        points: number;
+                        /** @description The ledger’s explanation, in words. */
+                        reason: string;
+                        reference: {
+                            id: string;
+                            /** @description `order`, `refund`, `redemption`, `event`, `adjustment`, … */
+                            type: string;
+                        };
+                        transfer_id: string;
+                    };
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "points.adjusted";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_points_earned: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & {
+                        /** @description Available points right after. */
+                        balance: number;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        occurred_at: string;
+                        /** @description Pending points right after. */
+                        pending_balance: number;
+                        /** @description Change of the pending balance. */
+                        pending_points: number;
+                        /** @description Change of the available balance. */
+                        points: number;
+                        /** @description The ledger’s explanation, in words. */
+                        reason: string;
+                        reference: {
+                            id: string;
+                            /** @description `order`, `refund`, `redemption`, `event`, `adjustment`, … */
+                            type: string;
+                        };
+                        transfer_id: string;
+                    };
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "points.earned";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_points_expired: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & {
+                        /** @description Available points right after. */
+                        balance: number;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        occurred_at: string;
+                        /** @description Pending points right after. */
+                        pending_balance: number;
+                        /** @description Change of the pending balance. */
+                        pending_points: number;
+                        /** @description Change of the available balance. */
+                        points: number;
+                        /** @description The ledger’s explanation, in words. */
+                        reason: string;
+                        reference: {
+                            id: string;
+                            /** @description `order`, `refund`, `redemption`, `event`, `adjustment`, … */
+                            type: string;
+                        };
+                        transfer_id: string;
+                    };
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "points.expired";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_points_expiring_soon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & ({
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        expires_at: string;
+                        points: number;
+                    } & {
+                        [key: string]: unknown;
+                    });
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "points.expiring_soon";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_points_pending: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & {
+                        /** @description Available points right after. */
+                        balance: number;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        occurred_at: string;
+                        /** @description Pending points right after. */
+                        pending_balance: number;
+                        /** @description Change of the pending balance. */
+                        pending_points: number;
+                        /** @description Change of the available balance. */
+                        points: number;
+                        /** @description The ledger’s explanation, in words. */
+                        reason: string;
+                        reference: {
+                            id: string;
+                            /** @description `order`, `refund`, `redemption`, `event`, `adjustment`, … */
+                            type: string;
+                        };
+                        transfer_id: string;
+                    };
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "points.pending";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_points_released: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & {
+                        /** @description Available points right after. */
+                        balance: number;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        occurred_at: string;
+                        /** @description Pending points right after. */
+                        pending_balance: number;
+                        /** @description Change of the pending balance. */
+                        pending_points: number;
+                        /** @description Change of the available balance. */
+                        points: number;
+                        /** @description The ledger’s explanation, in words. */
+                        reason: string;
+                        reference: {
+                            id: string;
+                            /** @description `order`, `refund`, `redemption`, `event`, `adjustment`, … */
+                            type: string;
+                        };
+                        transfer_id: string;
+                    };
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "points.released";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_points_reversed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & {
+                        /** @description Available points right after. */
+                        balance: number;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        occurred_at: string;
+                        /** @description Pending points right after. */
+                        pending_balance: number;
+                        /** @description Change of the pending balance. */
+                        pending_points: number;
+                        /** @description Change of the available balance. */
+                        points: number;
+                        /** @description The ledger’s explanation, in words. */
+                        reason: string;
+                        reference: {
+                            id: string;
+                            /** @description `order`, `refund`, `redemption`, `event`, `adjustment`, … */
+                            type: string;
+                        };
+                        transfer_id: string;
+                    };
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "points.reversed";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_redemption_created: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & ({
+                        redemption_id: string;
+                        reward_id: string;
+                    } & {
+                        [key: string]: unknown;
+                    });
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "redemption.created";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_redemption_expired: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & ({
+                        redemption_id: string;
+                        reward_id: string;
+                    } & {
+                        [key: string]: unknown;
+                    });
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "redemption.expired";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_redemption_used: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & ({
+                        redemption_id: string;
+                        reward_id: string;
+                    } & {
+                        [key: string]: unknown;
+                    });
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "redemption.used";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_redemption_voided: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & ({
+                        redemption_id: string;
+                        reward_id: string;
+                    } & {
+                        [key: string]: unknown;
+                    });
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "redemption.voided";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_referral_completed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & ({
+                        friend_id: string;
+                        referral_id: string;
+                    } & {
+                        [key: string]: unknown;
+                    });
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "referral.completed";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_referral_created: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & ({
+                        friend_id: string;
+                        referral_id: string;
+                    } & {
+                        [key: string]: unknown;
+                    });
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "referral.created";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_referral_flagged: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & ({
+                        friend_id: string;
+                        referral_id: string;
+                    } & {
+                        [key: string]: unknown;
+                    });
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "referral.flagged";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_reward_redeemed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & ({
+                        redemption_id: string;
+                        reward_id: string;
+                    } & {
+                        [key: string]: unknown;
+                    });
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "reward.redeemed";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_stamp_card_completed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & ({
+                        card_id: string;
+                        order_id: string;
+                    } & {
+                        [key: string]: unknown;
+                    });
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "stamp_card.completed";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_store_credit_issued: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & {
+                        amount_minor: number;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        occurred_at: string;
+                        /** @description The ledger’s explanation, in words. */
+                        reason: string;
+                        reference: {
+                            id: string;
+                            /** @description `order`, `refund`, `redemption`, `event`, `adjustment`, … */
+                            type: string;
+                        };
+                        store_credit_balance_minor: number;
+                        transfer_id: string;
+                    };
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "store_credit.issued";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_store_credit_returned: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & {
+                        amount_minor: number;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        occurred_at: string;
+                        /** @description The ledger’s explanation, in words. */
+                        reason: string;
+                        reference: {
+                            id: string;
+                            /** @description `order`, `refund`, `redemption`, `event`, `adjustment`, … */
+                            type: string;
+                        };
+                        store_credit_balance_minor: number;
+                        transfer_id: string;
+                    };
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "store_credit.returned";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_store_credit_spent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & {
+                        amount_minor: number;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        occurred_at: string;
+                        /** @description The ledger’s explanation, in words. */
+                        reason: string;
+                        reference: {
+                            id: string;
+                            /** @description `order`, `refund`, `redemption`, `event`, `adjustment`, … */
+                            type: string;
+                        };
+                        store_credit_balance_minor: number;
+                        transfer_id: string;
+                    };
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "store_credit.spent";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_tier_downgraded: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & {
+                        from_tier_id: string | null;
+                        from_tier_name: string | null;
+                        metric_value: number;
+                        reason: string;
+                        to_tier_id: string | null;
+                        to_tier_name: string | null;
+                    };
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "tier.downgraded";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_tier_upgraded: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & {
+                        from_tier_id: string | null;
+                        from_tier_name: string | null;
+                        metric_value: number;
+                        reason: string;
+                        to_tier_id: string | null;
+                        to_tier_name: string | null;
+                    };
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "tier.upgraded";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_tier_will_downgrade: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & ({
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        downgrade_on: string;
+                        tier_id: string | null;
+                    } & {
+                        [key: string]: unknown;
+                    });
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "tier.will_downgrade";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_webhook_endpoint_disabled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        endpoint_id: string;
+                        reason: "gone" | "failing";
+                        url: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "webhook_endpoint.disabled";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_webhook_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        endpoint_id: string;
+                        message: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "webhook.test";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -6,7 +6,7 @@ import { ManualClock } from '../../platform/clock.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { secretBox } from '../../platform/secrets.ts';
 import { connect, type Db } from '../../platform/db/database.ts';
-import { buildApp } from '../app.ts';
+import { buildApp, type AppOptions } from '../app.ts';
 import { createProgram } from '../../programs/program-store.ts';
 import { TEMPLATE_DATABASE, withDatabase } from '../../platform/testing/global-setup.ts';
 
@@ -46,7 +46,7 @@ export interface ApiClient {
  * A test file's own database (cloned from the migrated template), app and clock, torn down
  * after the file. Tests talk to the app through `inject`, in process, against real PostgreSQL.
  */
-export async function createTestApp(start = '2026-03-02T12:00:00Z'): Promise<TestApp> {
+export async function createTestApp(start = '2026-03-02T12:00:00Z', options: Omit<AppOptions, 'adminKey'> = {}): Promise<TestApp> {
   const serverUrl = inject('serverUrl');
   const name = `regulars_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -57,7 +57,7 @@ export async function createTestApp(start = '2026-03-02T12:00:00Z'): Promise<Tes
   const db = connect(url, 30);
   const clock = new ManualClock(start);
   const deps: Deps = { db, readDb: db, clock, secrets: TEST_SECRETS, databaseUrl: url };
-  const app = await buildApp(deps, { adminKey: ADMIN_KEY });
+  const app = await buildApp(deps, { ...options, adminKey: ADMIN_KEY });
   afterAll(async () => {
     await app.close();
     await db.destroy();

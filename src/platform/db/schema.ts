@@ -3,6 +3,7 @@ import type { Timestamp } from './column-types.ts';
 import type { AdminSessionsTable, AdminUsersTable, ProgramUsersTable, SetupLinksTable } from './admin-user-tables.ts';
 import type { OrderImportsTable } from './import-tables.ts';
 import type { ProductBestSellersTable, ProductPairRefreshesTable, ProductPairsTable } from './recommendation-tables.ts';
+import type { WebhookAttemptsTable, WebhookDeliveriesTable, WebhookEndpointsTable } from './webhook-tables.ts';
 import type { EmailFlowSettingsTable, EmailMessagesTable, EmailSuppressionsTable, EmailClicksTable, EmailTemplatesTable, EmailUnsubscribesTable, ProductSettingsTable } from './email-tables.ts';
 import type { AuditLogTable, ConnectionsTable, PrivacyRequestsTable, ReferralVisitsTable, StoreCustomersTable, StoreDeliveriesTable, StoreOrdersTable, StoreRefundsTable } from './connection-tables.ts';
 import type { TiersTable, TierChangesTable, TierEntryRewardsTable, TierRecalculationsTable, ReferralsTable, StampCardsTable, StampProgressTable, StampsTable, ChallengesTable, ChallengeProgressTable, ChallengeStepsTable, MembershipPlansTable, MembershipsTable, MembershipPeriodRewardsTable } from './program-type-tables.ts';
@@ -130,6 +131,8 @@ export interface CustomersTable {
   imported_at: Timestamp | null;
   /** When the customer's personal data was erased at the store's request (privacy); amounts stay. */
   redacted_at: Timestamp | null;
+  /** The last program event's number in this customer's sequence. */
+  event_sequence: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -311,10 +314,13 @@ export interface LotTakesTable {
 export interface ProgramEventsTable {
   id: string;
   program_id: string;
-  customer_id: string;
+  /** Null for the program's own events (`webhook_endpoint.disabled`). */
+  customer_id: string | null;
   type: string;
   dedupe_key: string;
   data: Json<Record<string, unknown>>;
+  /** The event's place in its customer's sequence (customers.event_sequence). */
+  sequence: number | null;
   created_at: Timestamp;
 }
 
@@ -359,6 +365,9 @@ export interface Database {
   point_lots: PointLotsTable;
   lot_takes: LotTakesTable;
   program_events: ProgramEventsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
   charity_causes: CharityCausesTable;
   donations: DonationsTable;
   tiers: TiersTable;

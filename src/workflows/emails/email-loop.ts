@@ -1,4 +1,5 @@
 import type { Deps } from '../../platform/deps.ts';
+import { repeatEvery } from '../../platform/repeat.ts';
 import { deliverDueEmails, type MailSettings } from './email-delivered.ts';
 import { queueDueEmails } from './email-queued.ts';
 
@@ -12,10 +13,8 @@ const HOUR_MS = 3_600_000;
  */
 export function startEmailLoop(deps: Deps, mail: MailSettings, log: (line: string) => void, everyMs = 5000): () => Promise<void> {
   let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
   let lastPass: Date | undefined;
   let lastCalendar = 0;
-  let running: Promise<void> = Promise.resolve();
   const pass = async () => {
     const started = deps.clock.now();
     const calendar = started.getTime() - lastCalendar >= HOUR_MS;
@@ -26,18 +25,10 @@ export function startEmailLoop(deps: Deps, mail: MailSettings, log: (line: strin
     for (let n = await deliverDueEmails(deps, mail); n > 0 && !stopped; n = await deliverDueEmails(deps, mail)) delivered += n;
     if (queued || delivered) log(`emails: ${queued} queued, ${delivered} handled`);
   };
-  const tick = () => {
-    running = pass()
-      .catch((error: unknown) => log(`emails: ${error instanceof Error ? error.message : String(error)}`))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, everyMs);
-      });
-  };
-  tick();
+  const stop = repeatEvery(everyMs, pass, (error) => log(`emails: ${error instanceof Error ? error.message : String(error)}`));
   return async () => {
     stopped = true;
-    clearTimeout(timer);
-    await running;
+    await stop();
     mail.transport?.close();
   };
 }
