@@ -30,7 +30,7 @@ export interface Config {
   emailPollSeconds: number;
   /** Seconds before each retry of a send the SMTP server refused for now (4xx). */
   emailRetrySeconds: number[];
-  /** Seconds before each webhook attempt, the first normally 0 (at once). */
+  /** Seconds to wait before each webhook retry, after a failed attempt (the first 0: at once). */
   webhookRetrySeconds: number[];
   /** Hosts, addresses and CIDR ranges webhooks may reach although loopback, link-local or private. */
   webhookAllowedHosts: string[];

@@ -8,7 +8,7 @@ import { postWebhook } from '../../webhooks/webhook-request.ts';
 import { signatureHeader } from '../../webhooks/webhook-signature.ts';
 
 export interface WebhookSettings {
-  /** Seconds before each attempt (REGULARS_WEBHOOK_RETRY_SECONDS). */
+  /** Seconds to wait before each retry after a failed attempt (REGULARS_WEBHOOK_RETRY_SECONDS). */
   schedule: number[];
   allowed: AllowedDestinations;
 }
