@@ -1,20 +1,25 @@
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProgramContext } from '../programs/program-store.ts';
 import { deliverDueEmails } from '../workflows/emails/email-delivered.ts';
 import { queueDueEmails } from '../workflows/emails/email-queued.ts';
 import { createSetupLink } from '../users/setup-links.ts';
 import { loadLivedInDemo } from '../workflows/demo-store.ts';
+import { deliverDueWebhooks } from '../workflows/webhooks/webhook-delivered.ts';
+import { allowedDestinations } from '../webhooks/destination-guard.ts';
 import { accessibilityProblems, buildAdmin, chromiumPresent, inPage, launchChromium, screenshot } from './testing/browser.ts';
 import { createTestApp, type ApiClient } from './testing/test-app.ts';
+import { startWebhookReceiver } from './testing/webhook-receiver.ts';
 
 /**
  * The admin dashboard in real Chromium, over HTTP, on a demo store: the merchant's main paths,
  * signed in as each role, in English and in Arabic, each page scanned by axe-core.
  */
-const t = await createTestApp(new Date().toISOString());
+// Webhook endpoints may point at the test's own receiver on loopback.
+const t = await createTestApp(new Date().toISOString(), { webhookAllowedHosts: ['127.0.0.1'] });
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 const PASSWORD = 'a long enough password';
@@ -395,6 +400,72 @@ describe.skipIf(!chromiumPresent())('the admin dashboard in Chromium', { timeout
     await settings.close();
   });
 
+  it('the owner adds a webhook endpoint, copies its secret the one time it shows, sends a test event and reads its delivery', async () => {
+    const receiver = await startWebhookReceiver();
+    const page = await open(owner, '/developers/webhooks');
+    await page.getByText('No webhook endpoints').waitFor();
+    await page.getByRole('button', { name: 'Add endpoint' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add endpoint' });
+    await dialog.getByLabel(label('Endpoint URL')).fill('http://10.0.0.7/hook');
+    await dialog.getByLabel(label('Events')).click();
+    await page.getByRole('option', { name: 'points.earned', exact: true }).click();
+    await page.getByRole('option', { name: 'tier.*', exact: true }).click();
+    await dialog.getByLabel(label('Description')).fill('Our CRM');
+    await screenshot(page, 'webhooks-add');
+    await dialog.getByRole('button', { name: 'Add the endpoint' }).click();
+    // An inward address: the API's refusal beside the URL, and nothing created.
+    await dialog.locator('.mantine-InputWrapper-error').filter({ hasText: /10\.0\.0\.7/ }).waitFor();
+    expect((await api.get('/v1/webhook-endpoints')).body.data).toEqual([]);
+    await dialog.getByLabel(label('Endpoint URL')).fill(receiver.url);
+    await dialog.getByRole('button', { name: 'Add the endpoint' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // The secret, once: in its dialog, then nowhere (not the page, the API, nor a stored idempotent answer).
+    const shown = page.getByRole('dialog', { name: 'Endpoint added' });
+    await shown.getByText('it will not be shown again').waitFor();
+    const secret = await shown.getByLabel(label('Signing secret')).inputValue();
+    expect(secret).toMatch(/^whsec_/);
+    await screenshot(page, 'webhooks-secret');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await shown.getByRole('button', { name: 'I have copied it' }).click();
+    await shown.waitFor({ state: 'detached' });
+    const [endpoint] = (await api.get('/v1/webhook-endpoints')).body.data;
+    expect(endpoint).toMatchObject({ url: receiver.url, events: ['points.earned', 'tier.*'], description: 'Our CRM', status: 'enabled' });
+    expect(await page.content()).not.toContain(secret);
+    expect(JSON.stringify(await t.db.selectFrom('idempotency_keys').select('response_body').execute())).not.toContain(secret);
+
+    // A test event, sent as the sender would; the log picks it up without a reload.
+    await page.getByRole('button', { name: `Send test to ${receiver.url}` }).click();
+    await page.getByRole('status').filter({ hasText: 'A test event is on its way' }).waitFor();
+    const log = page.getByRole('region', { name: 'Deliveries' });
+    await log.getByRole('row').filter({ hasText: 'webhook.test' }).getByText('Pending').waitFor();
+    while ((await deliverDueWebhooks(t.deps, { schedule: [0, 5, 300], allowed: allowedDestinations(['127.0.0.1']) })) > 0);
+    const [received] = await receiver.waitFor(1);
+    expect(new Webhook(secret).verify(received!.body, received!.headers as Record<string, string>)).toMatchObject({ type: 'webhook.test' });
+    await log.getByRole('row').filter({ hasText: 'webhook.test' }).getByText('Delivered').waitFor();
+    await check(page, 'webhooks');
+    await log.getByRole('button', { name: /^Details of webhook\.test/ }).click();
+    const drawer = page.getByRole('dialog', { name: 'Delivery' });
+    await drawer.getByText('Attempt 1').waitFor();
+    await drawer.getByText('HTTP 200').waitFor();
+    await screenshot(page, 'webhooks-delivery');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await drawer.getByRole('button', { name: 'Close' }).click();
+    await drawer.waitFor({ state: 'detached' });
+
+    // A new secret, shown once the same way; the old one signs beside it for a day.
+    page.once('dialog', (confirm) => void confirm.accept());
+    await page.getByRole('button', { name: `More for ${receiver.url}` }).click();
+    await page.getByRole('menuitem', { name: 'Rotate the secret' }).click();
+    const rotated = page.getByRole('dialog', { name: 'New signing secret' });
+    await rotated.getByText(/The previous secret also signs every event until/).waitFor();
+    expect(await rotated.getByLabel(label('Signing secret')).inputValue()).toMatch(/^whsec_/);
+    expect(await rotated.getByLabel(label('Signing secret')).inputValue()).not.toBe(secret);
+    await rotated.getByRole('button', { name: 'I have copied it' }).click();
+    await page.getByText(/The previous secret signs until/).waitFor();
+    await page.close();
+  });
+
   it('the owner imports order history: the job’s progress runs to done, the bad row is named, the customers are there', async () => {
     const page = await open(owner, '/imports');
     await check(page, 'imports');
@@ -474,7 +545,7 @@ describe.skipIf(!chromiumPresent())('the admin dashboard in Chromium', { timeout
     await home.waitForFunction("document.documentElement.dir === 'rtl' && document.documentElement.lang === 'ar'");
     await home.close();
     const customer = (await api.get('/v1/customers?limit=1')).body.data[0];
-    for (const path of ['/', '/getting-started', '/customers', `/customers/${customer.id}`, '/program', '/analytics', '/emails', '/imports', '/developers/api-keys', '/developers/connections', '/settings/program', '/settings/users', '/settings/audit-log']) {
+    for (const path of ['/', '/getting-started', '/customers', `/customers/${customer.id}`, '/program', '/analytics', '/emails', '/imports', '/developers/api-keys', '/developers/connections', '/developers/webhooks', '/settings/program', '/settings/users', '/settings/audit-log']) {
       for (const [size, label] of [[PHONE, 'phone'], [DESKTOP, 'desktop']] as const) {
         const page = await open(context, path, size);
         expect(await inPage<string>(page, 'document.documentElement.dir')).toBe('rtl');

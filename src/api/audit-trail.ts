@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { Deps } from '../platform/deps.ts';
+import { withoutSecrets } from '../platform/http/secret-fields.ts';
 
 /**
  * The store's own feed (orders, events, codes used at checkout, memberships billed): written by
@@ -9,7 +10,6 @@ import type { Deps } from '../platform/deps.ts';
  * repeated in the audit log. Made by a dashboard user, they are recorded like every other write.
  */
 const STORE_FEED = new Set(['createOrder', 'cancelOrder', 'refundOrder', 'reportEvent', 'reportMembership', 'useRedemption', 'validateDiscountCode', 'redeemReward', 'upsertCustomer', 'referFriend']);
-const SECRET_FIELDS = /secret|password|token|key_hash/i;
 const MAX_SNAPSHOT = 16_384;
 /** Marks the reads of `before` as the audit trail's own (not counted against the caller's rate limit); unguessable, so no one else can. */
 const AUDIT_READ = randomBytes(16).toString('hex');
@@ -35,7 +35,7 @@ export function registerAuditTrail(app: FastifyInstance, deps: Deps): void {
   app.addHook('onSend', async (request, reply, payload) => {
     // A replayed Idempotency-Key changed nothing this time: its first answer was logged already.
     if (!audited(request) || reply.statusCode >= 300 || reply.getHeader('idempotent-replayed')) return payload;
-    const after = typeof payload === 'string' && payload.length <= MAX_SNAPSHOT ? redact(parse(payload)) : null;
+    const after = typeof payload === 'string' && payload.length <= MAX_SNAPSHOT ? withoutSecrets(parse(payload)) : null;
     const params = request.params as Record<string, string> | undefined;
     const body = request.body as Record<string, unknown> | undefined;
     const afterObject = after && typeof after === 'object' ? (after as Record<string, unknown>) : {};
@@ -52,7 +52,7 @@ export function registerAuditTrail(app: FastifyInstance, deps: Deps): void {
         actorName: actor.kind === 'user' ? actor.email : null,
         action: snakeCase(request.routeOptions.schema?.operationId ?? `${request.method} ${request.routeOptions.url}`),
         subject: subjectId ? { type: String(subjectType ?? 'object'), id: subjectId } : undefined,
-        before: redact(request.auditBefore),
+        before: withoutSecrets(request.auditBefore),
         after,
         reason: typeof body?.reason === 'string' ? body.reason : null,
       },
@@ -97,10 +97,4 @@ const parse = (text: string): unknown => {
 };
 
 /** Secrets never reach the audit log, not even as a key's one-time answer. */
-function redact(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redact);
-  if (!value || typeof value !== 'object') return value ?? null;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_FIELDS.test(k) ? '[redacted]' : redact(v)]));
-}
-
 const snakeCase = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();

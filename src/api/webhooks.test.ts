@@ -48,6 +48,14 @@ describe('webhook endpoints', () => {
     }
     expect((await api.get('/v1/webhook-endpoints')).body.data).toHaveLength(1);
 
+    // An Idempotency-Key keeps the answer for replays, but not the secret it showed.
+    const keyed = await api.post('/v1/webhook-endpoints', { url: receiver.url, events: ['*'] }, { 'idempotency-key': 'whe-1' });
+    const replayed = await api.post('/v1/webhook-endpoints', { url: receiver.url, events: ['*'] }, { 'idempotency-key': 'whe-1' });
+    expect(replayed.body).toMatchObject({ id: keyed.body.id, secret: '[redacted]' });
+    const stored = await t.db.selectFrom('idempotency_keys').select('response_body').where('key', '=', 'whe-1').executeTakeFirstOrThrow();
+    expect(stored.response_body).not.toContain(keyed.body.secret);
+    await api.delete(`/v1/webhook-endpoints/${keyed.body.id}`);
+
     const patched = await api.patch(`/v1/webhook-endpoints/${created.id}`, { events: ['*'], description: 'All of it' });
     expect(patched.body).toMatchObject({ events: ['*'], description: 'All of it' });
     expect((await api.delete(`/v1/webhook-endpoints/${created.id}`)).body).toMatchObject({ deleted: true });

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { conflict, invalidRequest } from '../errors.ts';
+import { withoutSecrets } from './secret-fields.ts';
 
 const ADMIN_SCOPE = 'admin';
 /** A claim whose request died without answering is taken over after this long. */
@@ -18,7 +19,8 @@ declare module 'fastify' {
  * `Idempotency-Key` on any POST: the first request's status and body are stored, a replay gets
  * them back with `Idempotent-Replayed: true`, the same key with another body is refused, and a
  * replay that arrives while the first is still running gets a 409. Server errors are not
- * stored, so the request can be retried.
+ * stored, so the request can be retried. Secrets an answer showed are not stored: a replay says
+ * `[redacted]` where the first answer had them.
  */
 export function registerIdempotency(app: FastifyInstance, db: Db): void {
   app.decorateRequest('idempotencyClaim', null);
@@ -65,13 +67,22 @@ export function registerIdempotency(app: FastifyInstance, db: Db): void {
     } else {
       await db
         .updateTable('idempotency_keys')
-        .set({ status_code: reply.statusCode, response_body: String(payload) })
+        .set({ status_code: reply.statusCode, response_body: storable(String(payload)) })
         .where('program_id', '=', claim.scope)
         .where('key', '=', claim.key)
         .execute();
     }
     return payload;
   });
+}
+
+/** The answer to keep for replays: secrets it showed (a new key, a webhook secret) are not kept. */
+function storable(body: string): string {
+  try {
+    return JSON.stringify(withoutSecrets(JSON.parse(body)));
+  } catch {
+    return body;
+  }
 }
 
 function requestHash(request: FastifyRequest): string {

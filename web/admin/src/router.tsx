@@ -19,6 +19,7 @@ const Emails = lazy(() => import('./routes/emails/emails.tsx'));
 const ApiKeys = lazy(() => import('./routes/developers/api-keys/api-keys.tsx'));
 const ProgramSettings = lazy(() => import('./routes/settings/program-settings/program-settings.tsx'));
 const Connections = lazy(() => import('./routes/developers/connections/connections.tsx'));
+const Webhooks = lazy(() => import('./routes/developers/webhooks/webhooks.tsx'));
 const Users = lazy(() => import('./routes/settings/users/users.tsx'));
 const AuditLog = lazy(() => import('./routes/settings/audit-log/audit-log.tsx'));
 const NotFound = lazy(() => import('./routes/not-found/not-found.tsx'));
@@ -57,6 +58,7 @@ export const router = createBrowserRouter(
             { path: 'developers', element: <Navigate to="/developers/api-keys" replace /> },
             { path: 'developers/api-keys', element: <ApiKeys /> },
             { path: 'developers/connections', element: <Connections /> },
+            { path: 'developers/webhooks', element: <Webhooks /> },
             { path: 'settings', element: <Navigate to="/settings/program" replace /> },
             { path: 'settings/program', element: <ProgramSettings /> },
             { path: 'settings/users', element: <Users /> },

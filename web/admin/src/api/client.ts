@@ -2,6 +2,7 @@
 // session cookie. Every request says which program it is for; every write carries the session's
 // CSRF token and, for most POSTs, an idempotency key, so a retried click cannot act twice.
 import { createRegularsClient, type components } from '../../../client/index.ts';
+import { isolate } from '../lib/format.ts';
 
 export type ApiErrorBody = components['schemas']['Error'];
 
@@ -32,8 +33,9 @@ export function setRequestContext(next: { programId: string | null; csrfToken: s
 
 // No idempotency key where the answer carries a secret (a session, an API key's secret, an invite
 // link): the engine stores a keyed answer to replay it, and these must not be stored. Nor where
-// nothing changes (a preview): there is nothing to protect from a second click.
-const UNKEYED = /^\/v1\/(session|setup-links\/|api-keys|users|earning-rules\/preview|analytics\/backtest|email-templates\/[^/]+\/preview)/;
+// nothing changes (a preview): there is nothing to protect from a second click. A webhook
+// endpoint's signing secret is in the answer to creating it and to rotating it.
+const UNKEYED = /^\/v1\/(session|setup-links\/|api-keys|users|earning-rules\/preview|analytics\/backtest|email-templates\/[^/]+\/preview|webhook-endpoints(\/[^/]+\/rotate-secret)?$)/;
 
 function requestHeaders(method: string, headers: Headers, url: string): Headers {
   if (context.programId) headers.set('Regulars-Program', context.programId);
@@ -65,16 +67,19 @@ export function queryString(params: Record<string, string | number | undefined |
   return text ? `?${text}` : '';
 }
 
-/** The error of a field, when the API named it in `param`, for a Mantine input's `error`. */
+/**
+ * The error of a field, when the API named it in `param`, for a Mantine input's `error`. The API
+ * writes in English: isolated, its sentence keeps its order (and its full stop) in an Arabic form.
+ */
 export function fieldError(error: unknown, field: string): string | undefined {
-  return error instanceof ApiError && error.param === field ? error.message : undefined;
+  return error instanceof ApiError && error.param === field ? isolate(error.message) : undefined;
 }
 
 /** An error no field owns, to show above the form's buttons. */
 export function formError(error: unknown, fields: readonly string[]): string | undefined {
   if (!error) return undefined;
   if (error instanceof ApiError && error.param && fields.includes(error.param)) return undefined;
-  return error instanceof Error ? error.message : String(error);
+  return isolate(error instanceof Error ? error.message : String(error));
 }
 
 /** Downloads a file of the API (a CSV export) with the same headers as every other request. */

@@ -12,6 +12,7 @@ export function DevelopersNav() {
       <Tabs.List aria-label={t('developers.sections')}>
         <Tabs.Tab value="/developers/api-keys">{t('developers.apiKeys')}</Tabs.Tab>
         <Tabs.Tab value="/developers/connections">{t('developers.connections')}</Tabs.Tab>
+        <Tabs.Tab value="/developers/webhooks">{t('developers.webhooks')}</Tabs.Tab>
       </Tabs.List>
     </Tabs>
   );
