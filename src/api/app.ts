@@ -36,6 +36,7 @@ import { storefrontRoutes } from './storefront.ts';
 import { hostedPageRoutes } from './hosted-pages.ts';
 import { emailRoutes } from './emails.ts';
 import { webhookRoutes } from './webhooks.ts';
+import { segmentRoutes } from './segments.ts';
 import { webhookAllowedHosts } from '../platform/config.ts';
 import { productRoutes } from './products.ts';
 import { unsubscribeRoutes } from './unsubscribe.ts';
@@ -126,6 +127,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(emailRoutes(deps, options.publicUrl));
   await app.register(productRoutes(deps));
   await app.register(unsubscribeRoutes(deps));
+  await app.register(segmentRoutes(deps));
   await app.register(webhookRoutes(deps, options.webhookAllowedHosts ?? webhookAllowedHosts()));
   await app.register(widgetFileRoutes(options.widgetDir));
   await app.register(sessionRoutes(deps, options.sessionLimits ?? DEFAULT_SESSION_LIMITS));

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import type { FastifyReply } from 'fastify';
+import { Type, type Static } from 'typebox';
 import { listCustomers } from '../customers/customer-store.ts';
 import { presentCustomer } from '../customers/presenter.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -18,6 +19,7 @@ const CustomerFilter = Type.Object({
   tier_id: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Customers in this tier; `none` for those in none.' })),
   stage: Type.Optional(LifecycleStageSchema({ description: 'Customers in this lifecycle stage today (the default thresholds of the retention report).' })),
   segment: Type.Optional(RfmSegmentSchema({ description: 'Customers in this RFM segment today: the `rfm_segment` of the customer read (quintiles of the program’s customers, refreshed every ten minutes).' })),
+  segment_id: Type.Optional(Id('seg', 'Customers in this saved segment now (`/v1/segments`).')),
 });
 
 const CSV_COLUMNS = ['id', 'external_id', 'email', 'first_name', 'last_name', 'points_balance', 'points_pending', 'points_reserved', 'points_earned_lifetime', 'tier_id', 'orders_count', 'total_spent', 'currency', 'first_order_at', 'last_order_at', 'in_holdout', 'marketing_consent', 'created_at'] as const;
@@ -25,6 +27,15 @@ const csvValue = (customer: ReturnType<typeof presentCustomer>, column: (typeof 
   const value = customer[column];
   return typeof value === 'boolean' ? String(value) : value;
 };
+
+/** Every customer the filter names, as a CSV download streamed page by page. */
+export function sendCustomersCsv(deps: Deps, program: { id: string; currency: string }, filter: Static<typeof CustomerFilter>, reply: FastifyReply, filename = 'customers.csv') {
+  const pages = allPages((page) => listCustomers(deps.db, program.id, { ...filter, ...page }, deps.clock.now()));
+  const rows = (async function* () {
+    for await (const page of pages) yield page.map((c) => CSV_COLUMNS.map((column) => csvValue(presentCustomer(c, program.currency), column)));
+  })();
+  return sendCsv(reply, filename, CSV_COLUMNS, rows);
+}
 
 export const customerRoutes =
   (deps: Deps): FastifyPluginAsyncTypebox =>
@@ -79,13 +90,7 @@ export const customerRoutes =
           response: { 200: Type.String({ description: 'CSV with a header row.' }), ...errorResponses },
         },
       },
-      async (request, reply) => {
-        const pages = allPages((page) => listCustomers(deps.db, request.program.id, { ...request.query, ...page }, deps.clock.now()));
-        const rows = (async function* () {
-          for await (const page of pages) yield page.map((c) => CSV_COLUMNS.map((column) => csvValue(presentCustomer(c, request.program.currency), column)));
-        })();
-        return sendCsv(reply, 'customers.csv', CSV_COLUMNS, rows);
-      },
+      async (request, reply) => sendCustomersCsv(deps, request.program, request.query, reply),
     );
 
     app.get(

@@ -5,6 +5,7 @@ import { toList } from '../platform/http/pagination.ts';
 import { errorResponses, Id, List, ListQuery } from './schemas/common.ts';
 import { assertCauseExists } from '../charity/charity-store.ts';
 import { assertTierExists } from '../tiers/tier-store.ts';
+import { assertSegmentExists } from '../segments/segment-store.ts';
 import { validateReward, type RewardDefinition } from '../rewards/reward.ts';
 import { createReward, getReward, listRewards, saveReward, type StoredReward } from '../rewards/reward-store.ts';
 import { Reward, RewardCreate, RewardUpdate } from './schemas/rewards.ts';
@@ -30,6 +31,7 @@ export const rewardRoutes =
         validateReward(type, definition as RewardDefinition);
         if (definition.cause_id) await assertCauseExists(deps.db, request.program.id, definition.cause_id);
         if (definition.min_tier_id) await assertTierExists(deps.db, request.program.id, definition.min_tier_id);
+        if (definition.segment_id) await assertSegmentExists(deps.db, request.program.id, definition.segment_id);
         return reply.status(201).send(present(await createReward(deps.db, request.program.id, { name, type, definition: definition as RewardDefinition }, deps.clock.now())));
       },
     );
@@ -75,6 +77,7 @@ export const rewardRoutes =
         validateReward(type, definition);
         if (definition.cause_id) await assertCauseExists(deps.db, request.program.id, definition.cause_id);
         if (definition.min_tier_id) await assertTierExists(deps.db, request.program.id, definition.min_tier_id);
+        if (definition.segment_id) await assertSegmentExists(deps.db, request.program.id, definition.segment_id);
         return present(await saveReward(deps.db, request.program.id, next, deps.clock.now()));
       },
     );

@@ -5,6 +5,8 @@ import { conflict, invalidRequest, notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { appendEvents } from '../platform/outbox.ts';
 import { segmentCondition } from '../analytics/customer-segment.ts';
+import { segmentSql } from '../segments/segment-conditions.ts';
+import { definitionOf, getSegment } from '../segments/segment-store.ts';
 import { DEFAULT_STAGES, stageCase, type LifecycleStage, type RfmSegment } from '../analytics/segments.ts';
 
 export type CustomerRow = Selectable<CustomersTable>;
@@ -192,6 +194,7 @@ export interface CustomerFilter {
   tier_id?: string;
   stage?: LifecycleStage;
   segment?: RfmSegment;
+  segment_id?: string;
 }
 
 export async function listCustomers(db: Db, programId: string, filter: CustomerFilter & { limit: number; starting_after?: string }, asOf = new Date()): Promise<CustomerRow[]> {
@@ -207,6 +210,7 @@ export async function listCustomers(db: Db, programId: string, filter: CustomerF
   if (filter.tier_id) query = filter.tier_id === 'none' ? query.where('tier_id', 'is', null) : query.where('tier_id', '=', filter.tier_id);
   if (filter.stage) query = query.where('orders_count', '>', 0).where(stageCase(DEFAULT_STAGES, asOf, { orders: 'orders_count', first: 'first_order_at', last: 'last_order_at' }), '=', filter.stage);
   if (filter.segment) query = query.where(await segmentCondition(db, programId, filter.segment));
+  if (filter.segment_id) query = query.where(await segmentSql(db, programId, definitionOf(await getSegment(db, programId, filter.segment_id)), asOf));
   if (filter.starting_after) query = query.where('id', '<', filter.starting_after);
   return query.orderBy('id', 'desc').limit(filter.limit + 1).execute();
 }

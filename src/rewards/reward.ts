@@ -46,6 +46,8 @@ export interface RewardDefinition {
   min_tier_id?: string;
   /** Only active members of this paid membership plan may redeem. */
   membership_plan_id?: string;
+  /** Only customers in this segment may redeem. */
+  segment_id?: string;
   /** Days a code stays valid; none means it does not expire. */
   code_validity_days?: number;
   metadata?: Record<string, string>;
@@ -156,6 +158,8 @@ export interface RedeemerFacts {
   tierRank?: { customer: number; required: number; requiredName: string };
   /** Plans the customer is an active member of. */
   planIds?: string[];
+  /** For segment-only rewards: whether the customer is in the segment now. */
+  inSegment?: boolean;
 }
 
 /** Refuses a redemption the reward's conditions do not allow, saying which one. */
@@ -173,6 +177,9 @@ export function assertRedeemable(reward: Reward, who: RedeemerFacts): void {
   }
   if (reward.membership_plan_id && !who.planIds?.includes(reward.membership_plan_id)) {
     throw conflict('reward_not_eligible', 'This reward is for active members of its membership plan.');
+  }
+  if (reward.segment_id && !who.inSegment) {
+    throw conflict('reward_not_eligible', 'This reward is for customers of a segment this customer is not in.');
   }
   if (reward.once_per_customer && who.alreadyRedeemed > 0) {
     throw conflict('reward_already_redeemed', 'This reward can be redeemed once per customer.');

@@ -1,3 +1,4 @@
+import { inSegment } from '../segments/segment-store.ts';
 import type { Deps } from '../platform/deps.ts';
 import { RegularsError } from '../platform/errors.ts';
 import { lockCustomer, postTransfers } from '../ledger/ledger-store.ts';
@@ -37,7 +38,8 @@ export async function redeemReward(deps: Deps, program: ProgramContext, customer
     const perks = reward.min_tier_id || reward.membership_plan_id ? (await memberBenefits(tx, program.id, [customer], now)).get(customerId) : undefined;
     const tierRank = reward.min_tier_id ? await tierRanks(tx, program.id, perks!.tierId, reward.min_tier_id) : undefined;
     const alreadyRedeemed = reward.once_per_customer ? await countHeld(tx, customerId, reward.id) : 0;
-    assertRedeemable(reward, { now, customerTags: customer.tags, alreadyRedeemed, tierRank, planIds: perks?.planIds ?? [] });
+    const inSegmentNow = reward.segment_id ? await inSegment(tx, program.id, reward.segment_id, customerId, now) : undefined;
+    assertRedeemable(reward, { now, customerTags: customer.tags, alreadyRedeemed, tierRank, planIds: perks?.planIds ?? [], inSegment: inSegmentNow });
     const { points, discount } = priceRedemption(reward, currencyOf(reward, program), request.points);
     if (customer.points_available < points) {
       throw new RegularsError('invalid_request', 'insufficient_points', `This reward costs ${points} points; the customer has ${customer.points_available} available.`, 'points');

@@ -1626,6 +1626,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The program’s segments, each with its count now */
+        get: operations["listSegments"];
+        put?: never;
+        /** Save an audience: conditions on tier, RFM segment, stage, tags, orders, spend, products bought, points, language, holdout */
+        post: operations["createSegment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/segments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A segment and its count now */
+        get: operations["getSegment"];
+        put?: never;
+        post?: never;
+        /** Delete a segment no reward or scheduled gift uses */
+        delete: operations["deleteSegment"];
+        options?: never;
+        head?: never;
+        /** Rename a segment or change its conditions */
+        patch: operations["updateSegment"];
+        trace?: never;
+    };
+    "/v1/segments/{id}/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The segment’s customers now, newest first */
+        get: operations["listSegmentCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/segments/{id}/customers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The segment’s customers as CSV */
+        get: operations["exportSegmentCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/segments/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** How many customers these conditions hold for now, without saving */
+        post: operations["previewSegment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/session": {
         parameters: {
             query?: never;
@@ -6818,6 +6906,8 @@ export interface operations {
                 q?: string;
                 /** @description Customers in this RFM segment today: the `rfm_segment` of the customer read (quintiles of the program’s customers, refreshed every ten minutes). */
                 segment?: "champions" | "loyal" | "potential_loyalist" | "new" | "promising" | "needs_attention" | "about_to_sleep" | "at_risk" | "cant_lose" | "hibernating" | "lost";
+                /** @description Customers in this saved segment now (`/v1/segments`). */
+                segment_id?: string;
                 /** @description Customers in this lifecycle stage today (the default thresholds of the retention report). */
                 stage?: "new" | "one_time" | "repeat" | "loyal" | "at_risk" | "lapsed";
                 /** @description Id of the last object of the previous page. */
@@ -8367,6 +8457,8 @@ export interface operations {
                 q?: string;
                 /** @description Customers in this RFM segment today: the `rfm_segment` of the customer read (quintiles of the program’s customers, refreshed every ten minutes). */
                 segment?: "champions" | "loyal" | "potential_loyalist" | "new" | "promising" | "needs_attention" | "about_to_sleep" | "at_risk" | "cant_lose" | "hibernating" | "lost";
+                /** @description Customers in this saved segment now (`/v1/segments`). */
+                segment_id?: string;
                 /** @description Customers in this lifecycle stage today (the default thresholds of the retention report). */
                 stage?: "new" | "one_time" | "repeat" | "loyal" | "at_risk" | "lapsed";
                 /** @description Customers in this tier; `none` for those in none. */
@@ -15634,6 +15726,8 @@ export interface operations {
                             points_per_unit?: number;
                             /** @description free_product: the product given. */
                             product_id?: string;
+                            /** @description Only customers in this segment (`/v1/segments`) when they redeem may redeem. */
+                            segment_id?: string;
                             /** @description free_shipping: the most shipping covered; none means all of it. */
                             shipping_cap?: number;
                             /**
@@ -15765,6 +15859,8 @@ export interface operations {
                     points_per_unit?: number;
                     /** @description free_product: the product given. */
                     product_id?: string;
+                    /** @description Only customers in this segment (`/v1/segments`) when they redeem may redeem. */
+                    segment_id?: string;
                     /** @description free_shipping: the most shipping covered; none means all of it. */
                     shipping_cap?: number;
                     /**
@@ -15838,6 +15934,8 @@ export interface operations {
                         points_per_unit?: number;
                         /** @description free_product: the product given. */
                         product_id?: string;
+                        /** @description Only customers in this segment (`/v1/segments`) when they redeem may redeem. */
+                        segment_id?: string;
                         /** @description free_shipping: the most shipping covered; none means all of it. */
                         shipping_cap?: number;
                         /**
@@ -15984,6 +16082,8 @@ export interface operations {
                         points_per_unit?: number;
                         /** @description free_product: the product given. */
                         product_id?: string;
+                        /** @description Only customers in this segment (`/v1/segments`) when they redeem may redeem. */
+                        segment_id?: string;
                         /** @description free_shipping: the most shipping covered; none means all of it. */
                         shipping_cap?: number;
                         /**
@@ -16114,6 +16214,8 @@ export interface operations {
                     points_per_unit?: number;
                     /** @description free_product: the product given. */
                     product_id?: string;
+                    /** @description Only customers in this segment (`/v1/segments`) when they redeem may redeem. */
+                    segment_id?: string;
                     /** @description free_shipping: the most shipping covered; none means all of it. */
                     shipping_cap?: number;
                     /**
@@ -16186,6 +16288,8 @@ export interface operations {
                         points_per_unit?: number;
                         /** @description free_product: the product given. */
                         product_id?: string;
+                        /** @description Only customers in this segment (`/v1/segments`) when they redeem may redeem. */
+                        segment_id?: string;
                         /** @description free_shipping: the most shipping covered; none means all of it. */
                         shipping_cap?: number;
                         /**
@@ -16332,6 +16436,8 @@ export interface operations {
                         points_per_unit?: number;
                         /** @description free_product: the product given. */
                         product_id?: string;
+                        /** @description Only customers in this segment (`/v1/segments`) when they redeem may redeem. */
+                        segment_id?: string;
                         /** @description free_shipping: the most shipping covered; none means all of it. */
                         shipping_cap?: number;
                         /**
@@ -16352,6 +16458,1221 @@ export interface operations {
                         updated_at: string;
                         /** @description free_product: the variant given. */
                         variant_id?: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listSegments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description No conditions: every customer. */
+                            conditions: ({
+                                /** @description Tier ids; `none` for customers in no tier. */
+                                tier_ids: string[];
+                                /** @enum {string} */
+                                type: "tier";
+                            } | {
+                                in: ("champions" | "loyal" | "potential_loyalist" | "new" | "promising" | "needs_attention" | "about_to_sleep" | "at_risk" | "cant_lose" | "hibernating" | "lost")[];
+                                /** @enum {string} */
+                                type: "rfm_segment";
+                            } | {
+                                in: ("new" | "one_time" | "repeat" | "loyal" | "at_risk" | "lapsed")[];
+                                /** @enum {string} */
+                                type: "lifecycle_stage";
+                            } | {
+                                /** @description Customer tags. */
+                                any_of: string[];
+                                /** @enum {string} */
+                                type: "tags";
+                            } | {
+                                /** @description Orders, at least. */
+                                at_least?: number;
+                                /** @description Orders, at most. */
+                                at_most?: number;
+                                /** @enum {string} */
+                                type: "orders";
+                                /** @description Only the last this many days (default: ever). */
+                                within_days?: number;
+                            } | {
+                                /** @description Minor units, at least. */
+                                at_least?: number;
+                                /** @description Minor units, at most. */
+                                at_most?: number;
+                                /** @enum {string} */
+                                type: "spend";
+                                /** @description Only the last this many days (default: ever). */
+                                within_days?: number;
+                            } | {
+                                /** @description Collections of the line items. */
+                                collections?: string[];
+                                /** @description Product or variant ids of the line items. */
+                                product_ids?: string[];
+                                /** @enum {string} */
+                                type: "bought";
+                                /** @description Only the last this many days (default: ever). */
+                                within_days?: number;
+                            } | {
+                                /** @description Points, at least. */
+                                at_least?: number;
+                                /** @description Points, at most. */
+                                at_most?: number;
+                                /** @enum {string} */
+                                type: "points_balance";
+                            } | {
+                                in: ("en" | "ar" | "fa" | "zh-Hans" | "zh-Hant")[];
+                                /** @enum {string} */
+                                type: "locale";
+                            } | {
+                                in_holdout: boolean;
+                                /** @enum {string} */
+                                type: "holdout";
+                            })[];
+                            /** @description Customers in the segment now (evaluated on each read). */
+                            count: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            created_at: string;
+                            /** @description `seg_…` */
+                            id: string;
+                            /** @description `all`: every condition holds; `any`: at least one does. */
+                            match: "all" | "any";
+                            name: string;
+                            /** @enum {string} */
+                            object: "segment";
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            updated_at: string;
+                        }[];
+                        has_more: boolean;
+                        /** @enum {string} */
+                        object: "list";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description No conditions: every customer. */
+                    conditions: ({
+                        /** @description Tier ids; `none` for customers in no tier. */
+                        tier_ids: string[];
+                        /** @enum {string} */
+                        type: "tier";
+                    } | {
+                        in: ("champions" | "loyal" | "potential_loyalist" | "new" | "promising" | "needs_attention" | "about_to_sleep" | "at_risk" | "cant_lose" | "hibernating" | "lost")[];
+                        /** @enum {string} */
+                        type: "rfm_segment";
+                    } | {
+                        in: ("new" | "one_time" | "repeat" | "loyal" | "at_risk" | "lapsed")[];
+                        /** @enum {string} */
+                        type: "lifecycle_stage";
+                    } | {
+                        /** @description Customer tags. */
+                        any_of: string[];
+                        /** @enum {string} */
+                        type: "tags";
+                    } | {
+                        /** @description Orders, at least. */
+                        at_least?: number;
+                        /** @description Orders, at most. */
+                        at_most?: number;
+                        /** @enum {string} */
+                        type: "orders";
+                        /** @description Only the last this many days (default: ever). */
+                        within_days?: number;
+                    } | {
+                        /** @description Minor units, at least. */
+                        at_least?: number;
+                        /** @description Minor units, at most. */
+                        at_most?: number;
+                        /** @enum {string} */
+                        type: "spend";
+                        /** @description Only the last this many days (default: ever). */
+                        within_days?: number;
+                    } | {
+                        /** @description Collections of the line items. */
+                        collections?: string[];
+                        /** @description Product or variant ids of the line items. */
+                        product_ids?: string[];
+                        /** @enum {string} */
+                        type: "bought";
+                        /** @description Only the last this many days (default: ever). */
+                        within_days?: number;
+                    } | {
+                        /** @description Points, at least. */
+                        at_least?: number;
+                        /** @description Points, at most. */
+                        at_most?: number;
+                        /** @enum {string} */
+                        type: "points_balance";
+                    } | {
+                        in: ("en" | "ar" | "fa" | "zh-Hans" | "zh-Hant")[];
+                        /** @enum {string} */
+                        type: "locale";
+                    } | {
+                        in_holdout: boolean;
+                        /** @enum {string} */
+                        type: "holdout";
+                    })[];
+                    /** @description `all`: every condition holds; `any`: at least one does. */
+                    match: "all" | "any";
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description No conditions: every customer. */
+                        conditions: ({
+                            /** @description Tier ids; `none` for customers in no tier. */
+                            tier_ids: string[];
+                            /** @enum {string} */
+                            type: "tier";
+                        } | {
+                            in: ("champions" | "loyal" | "potential_loyalist" | "new" | "promising" | "needs_attention" | "about_to_sleep" | "at_risk" | "cant_lose" | "hibernating" | "lost")[];
+                            /** @enum {string} */
+                            type: "rfm_segment";
+                        } | {
+                            in: ("new" | "one_time" | "repeat" | "loyal" | "at_risk" | "lapsed")[];
+                            /** @enum {string} */
+                            type: "lifecycle_stage";
+                        } | {
+                            /** @description Customer tags. */
+                            any_of: string[];
+                            /** @enum {string} */
+                            type: "tags";
+                        } | {
+                            /** @description Orders, at least. */
+                            at_least?: number;
+                            /** @description Orders, at most. */
+                            at_most?: number;
+                            /** @enum {string} */
+                            type: "orders";
+                            /** @description Only the last this many days (default: ever). */
+                            within_days?: number;
+                        } | {
+                            /** @description Minor units, at least. */
+                            at_least?: number;
+                            /** @description Minor units, at most. */
+                            at_most?: number;
+                            /** @enum {string} */
+                            type: "spend";
+                            /** @description Only the last this many days (default: ever). */
+                            within_days?: number;
+                        } | {
+                            /** @description Collections of the line items. */
+                            collections?: string[];
+                            /** @description Product or variant ids of the line items. */
+                            product_ids?: string[];
+                            /** @enum {string} */
+                            type: "bought";
+                            /** @description Only the last this many days (default: ever). */
+                            within_days?: number;
+                        } | {
+                            /** @description Points, at least. */
+                            at_least?: number;
+                            /** @description Points, at most. */
+                            at_most?: number;
+                            /** @enum {string} */
+                            type: "points_balance";
+                        } | {
+                            in: ("en" | "ar" | "fa" | "zh-Hans" | "zh-Hant")[];
+                            /** @enum {string} */
+                            type: "locale";
+                        } | {
+                            in_holdout: boolean;
+                            /** @enum {string} */
+                            type: "holdout";
+                        })[];
+                        /** @description Customers in the segment now (evaluated on each read). */
+                        count: number;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        /** @description `seg_…` */
+                        id: string;
+                        /** @description `all`: every condition holds; `any`: at least one does. */
+                        match: "all" | "any";
+                        name: string;
+                        /** @enum {string} */
+                        object: "segment";
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `seg_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description No conditions: every customer. */
+                        conditions: ({
+                            /** @description Tier ids; `none` for customers in no tier. */
+                            tier_ids: string[];
+                            /** @enum {string} */
+                            type: "tier";
+                        } | {
+                            in: ("champions" | "loyal" | "potential_loyalist" | "new" | "promising" | "needs_attention" | "about_to_sleep" | "at_risk" | "cant_lose" | "hibernating" | "lost")[];
+                            /** @enum {string} */
+                            type: "rfm_segment";
+                        } | {
+                            in: ("new" | "one_time" | "repeat" | "loyal" | "at_risk" | "lapsed")[];
+                            /** @enum {string} */
+                            type: "lifecycle_stage";
+                        } | {
+                            /** @description Customer tags. */
+                            any_of: string[];
+                            /** @enum {string} */
+                            type: "tags";
+                        } | {
+                            /** @description Orders, at least. */
+                            at_least?: number;
+                            /** @description Orders, at most. */
+                            at_most?: number;
+                            /** @enum {string} */
+                            type: "orders";
+                            /** @description Only the last this many days (default: ever). */
+                            within_days?: number;
+                        } | {
+                            /** @description Minor units, at least. */
+                            at_least?: number;
+                            /** @description Minor units, at most. */
+                            at_most?: number;
+                            /** @enum {string} */
+                            type: "spend";
+                            /** @description Only the last this many days (default: ever). */
+                            within_days?: number;
+                        } | {
+                            /** @description Collections of the line items. */
+                            collections?: string[];
+                            /** @description Product or variant ids of the line items. */
+                            product_ids?: string[];
+                            /** @enum {string} */
+                            type: "bought";
+                            /** @description Only the last this many days (default: ever). */
+                            within_days?: number;
+                        } | {
+                            /** @description Points, at least. */
+                            at_least?: number;
+                            /** @description Points, at most. */
+                            at_most?: number;
+                            /** @enum {string} */
+                            type: "points_balance";
+                        } | {
+                            in: ("en" | "ar" | "fa" | "zh-Hans" | "zh-Hant")[];
+                            /** @enum {string} */
+                            type: "locale";
+                        } | {
+                            in_holdout: boolean;
+                            /** @enum {string} */
+                            type: "holdout";
+                        })[];
+                        /** @description Customers in the segment now (evaluated on each read). */
+                        count: number;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        /** @description `seg_…` */
+                        id: string;
+                        /** @description `all`: every condition holds; `any`: at least one does. */
+                        match: "all" | "any";
+                        name: string;
+                        /** @enum {string} */
+                        object: "segment";
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `seg_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        deleted: true;
+                        id: string;
+                        /** @enum {string} */
+                        object: "segment";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `seg_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description No conditions: every customer. */
+                    conditions?: ({
+                        /** @description Tier ids; `none` for customers in no tier. */
+                        tier_ids: string[];
+                        /** @enum {string} */
+                        type: "tier";
+                    } | {
+                        in: ("champions" | "loyal" | "potential_loyalist" | "new" | "promising" | "needs_attention" | "about_to_sleep" | "at_risk" | "cant_lose" | "hibernating" | "lost")[];
+                        /** @enum {string} */
+                        type: "rfm_segment";
+                    } | {
+                        in: ("new" | "one_time" | "repeat" | "loyal" | "at_risk" | "lapsed")[];
+                        /** @enum {string} */
+                        type: "lifecycle_stage";
+                    } | {
+                        /** @description Customer tags. */
+                        any_of: string[];
+                        /** @enum {string} */
+                        type: "tags";
+                    } | {
+                        /** @description Orders, at least. */
+                        at_least?: number;
+                        /** @description Orders, at most. */
+                        at_most?: number;
+                        /** @enum {string} */
+                        type: "orders";
+                        /** @description Only the last this many days (default: ever). */
+                        within_days?: number;
+                    } | {
+                        /** @description Minor units, at least. */
+                        at_least?: number;
+                        /** @description Minor units, at most. */
+                        at_most?: number;
+                        /** @enum {string} */
+                        type: "spend";
+                        /** @description Only the last this many days (default: ever). */
+                        within_days?: number;
+                    } | {
+                        /** @description Collections of the line items. */
+                        collections?: string[];
+                        /** @description Product or variant ids of the line items. */
+                        product_ids?: string[];
+                        /** @enum {string} */
+                        type: "bought";
+                        /** @description Only the last this many days (default: ever). */
+                        within_days?: number;
+                    } | {
+                        /** @description Points, at least. */
+                        at_least?: number;
+                        /** @description Points, at most. */
+                        at_most?: number;
+                        /** @enum {string} */
+                        type: "points_balance";
+                    } | {
+                        in: ("en" | "ar" | "fa" | "zh-Hans" | "zh-Hant")[];
+                        /** @enum {string} */
+                        type: "locale";
+                    } | {
+                        in_holdout: boolean;
+                        /** @enum {string} */
+                        type: "holdout";
+                    })[];
+                    /** @description `all`: every condition holds; `any`: at least one does. */
+                    match?: "all" | "any";
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description No conditions: every customer. */
+                        conditions: ({
+                            /** @description Tier ids; `none` for customers in no tier. */
+                            tier_ids: string[];
+                            /** @enum {string} */
+                            type: "tier";
+                        } | {
+                            in: ("champions" | "loyal" | "potential_loyalist" | "new" | "promising" | "needs_attention" | "about_to_sleep" | "at_risk" | "cant_lose" | "hibernating" | "lost")[];
+                            /** @enum {string} */
+                            type: "rfm_segment";
+                        } | {
+                            in: ("new" | "one_time" | "repeat" | "loyal" | "at_risk" | "lapsed")[];
+                            /** @enum {string} */
+                            type: "lifecycle_stage";
+                        } | {
+                            /** @description Customer tags. */
+                            any_of: string[];
+                            /** @enum {string} */
+                            type: "tags";
+                        } | {
+                            /** @description Orders, at least. */
+                            at_least?: number;
+                            /** @description Orders, at most. */
+                            at_most?: number;
+                            /** @enum {string} */
+                            type: "orders";
+                            /** @description Only the last this many days (default: ever). */
+                            within_days?: number;
+                        } | {
+                            /** @description Minor units, at least. */
+                            at_least?: number;
+                            /** @description Minor units, at most. */
+                            at_most?: number;
+                            /** @enum {string} */
+                            type: "spend";
+                            /** @description Only the last this many days (default: ever). */
+                            within_days?: number;
+                        } | {
+                            /** @description Collections of the line items. */
+                            collections?: string[];
+                            /** @description Product or variant ids of the line items. */
+                            product_ids?: string[];
+                            /** @enum {string} */
+                            type: "bought";
+                            /** @description Only the last this many days (default: ever). */
+                            within_days?: number;
+                        } | {
+                            /** @description Points, at least. */
+                            at_least?: number;
+                            /** @description Points, at most. */
+                            at_most?: number;
+                            /** @enum {string} */
+                            type: "points_balance";
+                        } | {
+                            in: ("en" | "ar" | "fa" | "zh-Hans" | "zh-Hant")[];
+                            /** @enum {string} */
+                            type: "locale";
+                        } | {
+                            in_holdout: boolean;
+                            /** @enum {string} */
+                            type: "holdout";
+                        })[];
+                        /** @description Customers in the segment now (evaluated on each read). */
+                        count: number;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        /** @description `seg_…` */
+                        id: string;
+                        /** @description `all`: every condition holds; `any`: at least one does. */
+                        match: "all" | "any";
+                        name: string;
+                        /** @enum {string} */
+                        object: "segment";
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listSegmentCustomers: {
+        parameters: {
+            query: {
+                limit: number;
+                /** @description Id of the last object of the previous page. */
+                starting_after?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Id with the `seg_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            birthday: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            created_at: string;
+                            currency: string;
+                            email: string | null;
+                            external_id: string | null;
+                            first_name: string | null;
+                            first_order_at: string | null;
+                            id: string;
+                            /** @description Kept out of the program as part of the control group: earns nothing. */
+                            in_holdout: boolean;
+                            last_name: string | null;
+                            last_order_at: string | null;
+                            locale: string | null;
+                            marketing_consent: boolean;
+                            /** @description Your own key-value data; string values. */
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            object: "customer";
+                            orders_count: number;
+                            /** @description Available points: what the customer can spend now. */
+                            points_balance: number;
+                            points_earned_lifetime: number;
+                            /** @description Points on hold until the return window of their order ends. */
+                            points_pending: number;
+                            /** @description Points reserved by redemptions whose codes are not yet used. */
+                            points_reserved: number;
+                            /** @description Store credit balance, in minor units of `currency`. */
+                            store_credit: number;
+                            /** @description Store credit (cashback) on hold until the return window ends, in minor units. */
+                            store_credit_pending: number;
+                            tags: string[];
+                            tier_id: string | null;
+                            time_zone: string | null;
+                            /** @description Net of refunds and cancellations, in minor units of `currency`. */
+                            total_spent: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            updated_at: string;
+                        }[];
+                        has_more: boolean;
+                        /** @enum {string} */
+                        object: "list";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportSegmentCustomers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `seg_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV with a header row, as /v1/customers/export. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    previewSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description No conditions: every customer. */
+                    conditions: ({
+                        /** @description Tier ids; `none` for customers in no tier. */
+                        tier_ids: string[];
+                        /** @enum {string} */
+                        type: "tier";
+                    } | {
+                        in: ("champions" | "loyal" | "potential_loyalist" | "new" | "promising" | "needs_attention" | "about_to_sleep" | "at_risk" | "cant_lose" | "hibernating" | "lost")[];
+                        /** @enum {string} */
+                        type: "rfm_segment";
+                    } | {
+                        in: ("new" | "one_time" | "repeat" | "loyal" | "at_risk" | "lapsed")[];
+                        /** @enum {string} */
+                        type: "lifecycle_stage";
+                    } | {
+                        /** @description Customer tags. */
+                        any_of: string[];
+                        /** @enum {string} */
+                        type: "tags";
+                    } | {
+                        /** @description Orders, at least. */
+                        at_least?: number;
+                        /** @description Orders, at most. */
+                        at_most?: number;
+                        /** @enum {string} */
+                        type: "orders";
+                        /** @description Only the last this many days (default: ever). */
+                        within_days?: number;
+                    } | {
+                        /** @description Minor units, at least. */
+                        at_least?: number;
+                        /** @description Minor units, at most. */
+                        at_most?: number;
+                        /** @enum {string} */
+                        type: "spend";
+                        /** @description Only the last this many days (default: ever). */
+                        within_days?: number;
+                    } | {
+                        /** @description Collections of the line items. */
+                        collections?: string[];
+                        /** @description Product or variant ids of the line items. */
+                        product_ids?: string[];
+                        /** @enum {string} */
+                        type: "bought";
+                        /** @description Only the last this many days (default: ever). */
+                        within_days?: number;
+                    } | {
+                        /** @description Points, at least. */
+                        at_least?: number;
+                        /** @description Points, at most. */
+                        at_most?: number;
+                        /** @enum {string} */
+                        type: "points_balance";
+                    } | {
+                        in: ("en" | "ar" | "fa" | "zh-Hans" | "zh-Hant")[];
+                        /** @enum {string} */
+                        type: "locale";
+                    } | {
+                        in_holdout: boolean;
+                        /** @enum {string} */
+                        type: "holdout";
+                    })[];
+                    /** @description `all`: every condition holds; `any`: at least one does. */
+                    match: "all" | "any";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                        /** @enum {string} */
+                        object: "segment_preview";
                     };
                 };
             };

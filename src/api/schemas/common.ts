@@ -3,7 +3,7 @@ import { Type, type TSchema } from 'typebox';
 /** Building blocks shared by every resource's schemas. */
 
 /** An object id such as `cus_01j…`; an unknown one is a 404, like any other missing object. */
-export const Id = (prefix: string) => Type.String({ minLength: 1, maxLength: 64, description: `Id with the \`${prefix}_\` prefix.` });
+export const Id = (prefix: string, description = `Id with the \`${prefix}_\` prefix.`) => Type.String({ minLength: 1, maxLength: 64, description });
 
 export const Nullable = <T extends TSchema>(schema: T, options: { description?: string } = {}) => Type.Union([schema, Type.Null()], options);
 

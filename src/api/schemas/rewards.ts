@@ -37,6 +37,7 @@ const rewardFields = {
   customer_tags: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 50, description: 'Only customers with one of these tags may redeem.' }),
   membership_plan_id: Type.String({ minLength: 1, maxLength: 64, description: 'Only active members of this paid membership plan may redeem.' }),
   min_tier_id: Type.String({ minLength: 1, maxLength: 64, description: 'Only customers in this tier or a higher one may redeem.' }),
+  segment_id: Type.String({ minLength: 1, maxLength: 64, description: 'Only customers in this segment (`/v1/segments`) when they redeem may redeem.' }),
   code_validity_days: Type.Integer({ minimum: 1, maximum: 3650, description: 'Days a code stays valid; none means it does not expire.' }),
   metadata: Metadata,
 };

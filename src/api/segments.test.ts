@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { createTestApp, orderBody, type ApiClient } from './testing/test-app.ts';
+
+const t = await createTestApp('2026-08-01T12:00:00Z');
+
+/** Three shoppers: Ana (two coffee orders, tagged wholesale), Ben (one mug order last year), Cy (no orders, Arabic). */
+async function store(): Promise<{ api: ApiClient; ana: string; ben: string; cy: string }> {
+  const api = await t.newProgram();
+  const coffee = [{ product_id: 'coffee-1kg', title: 'Coffee', quantity: 1, unit_price: 3000, collections: ['beans'] }];
+  const ana = (await api.post('/v1/orders', orderBody({ customer: { email: 'ana@example.com' }, subtotal: 3000, total: 3000, shipping: 0, line_items: coffee, placed_at: '2026-07-20T10:00:00Z' }))).body.customer_id;
+  await api.post('/v1/orders', orderBody({ customer: { email: 'ana@example.com' }, subtotal: 3000, total: 3000, shipping: 0, line_items: coffee, placed_at: '2026-07-28T10:00:00Z' }));
+  await api.post('/v1/customers', { email: 'ana@example.com', tags: ['wholesale'] });
+  const ben = (await api.post('/v1/orders', orderBody({ customer: { email: 'ben@example.com' }, placed_at: '2025-09-01T10:00:00Z' }))).body.customer_id;
+  const cy = (await api.post('/v1/customers', { email: 'cy@example.com', locale: 'ar' })).body.id;
+  return { api, ana, ben, cy };
+}
+
+const ids = async (api: ApiClient, segment: string) => ((await api.get(`/v1/segments/${segment}/customers?limit=100`)).body.data as { id: string }[]).map((c) => c.id).sort();
+
+describe('segments', () => {
+  it('counts and lists who matches all or any of the conditions, evaluated when read', async () => {
+    const { api, ana, ben, cy } = await store();
+    const regulars = await api.post('/v1/segments', { name: 'Coffee regulars', match: 'all', conditions: [{ type: 'bought', collections: ['beans'], within_days: 90 }, { type: 'orders', at_least: 2 }, { type: 'spend', at_least: 5000, within_days: 30 }] });
+    expect(regulars.status).toBe(201);
+    expect(regulars.body).toMatchObject({ object: 'segment', id: expect.stringMatching(/^seg_/), count: 1 });
+    expect(await ids(api, regulars.body.id)).toEqual([ana]);
+
+    const either = (await api.post('/v1/segments', { name: 'Wholesale or Arabic', match: 'any', conditions: [{ type: 'tags', any_of: ['wholesale'] }, { type: 'locale', in: ['ar'] }] })).body;
+    expect(either.count).toBe(2);
+    expect(await ids(api, either.id)).toEqual([ana, cy].sort());
+    const lapsed = (await api.post('/v1/segments', { name: 'Nothing this year', match: 'all', conditions: [{ type: 'orders', at_least: 1 }, { type: 'orders', at_most: 0, within_days: 180 }] })).body;
+    expect(await ids(api, lapsed.id)).toEqual([ben]);
+
+    // No stale copy: a new order moves Ben into the regulars the moment it is placed.
+    const coffee = [{ product_id: 'coffee-1kg', title: 'Coffee', quantity: 2, unit_price: 3000, collections: ['beans'] }];
+    await api.post('/v1/orders', orderBody({ customer: { email: 'ben@example.com' }, subtotal: 6000, total: 6000, line_items: coffee, placed_at: '2026-07-31T10:00:00Z' }));
+    expect((await api.get(`/v1/segments/${regulars.body.id}`)).body.count).toBe(2);
+    expect((await api.post('/v1/segments/preview', { match: 'all', conditions: [{ type: 'points_balance', at_least: 60 }] })).body).toEqual({ object: 'segment_preview', count: 2 });
+
+    const csv = await t.app.inject({ method: 'GET', url: `/v1/segments/${regulars.body.id}/customers/export`, headers: { authorization: `Bearer ${api.key}` } });
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect(csv.body.split('\n').filter(Boolean)).toHaveLength(3);
+    expect(csv.body).toContain('ana@example.com');
+    expect((await api.get(`/v1/customers?segment_id=${either.id}&limit=10`)).body.data).toHaveLength(2);
+  });
+
+  it('refuses conditions that cannot narrow, unknown tiers and unknown types with the field named, saving nothing', async () => {
+    const { api } = await store();
+    const cases: [unknown, string][] = [
+      [{ type: 'orders' }, 'conditions[0]'],
+      [{ type: 'bought', within_days: 30 }, 'conditions[0]'],
+      [{ type: 'tier', tier_ids: ['tier_missing'] }, 'conditions[0]'],
+    ];
+    for (const [condition, param] of cases) {
+      const refused = await api.post('/v1/segments', { name: 'Bad', match: 'all', conditions: [condition] });
+      expect(refused.status, JSON.stringify(condition)).toBe(400);
+      expect(refused.body.error.param).toBe(param);
+    }
+    const unknown = await api.post('/v1/segments', { name: 'Bad', match: 'all', conditions: [{ type: 'zodiac', sign: 'leo' }] });
+    expect(unknown.status).toBe(400);
+    expect((await api.get('/v1/segments')).body.data).toEqual([]);
+  });
+
+  it('makes a reward redeemable only by the segment’s customers, and keeps a used segment from being deleted', async () => {
+    const { api, ana, ben } = await store();
+    const wholesale = (await api.post('/v1/segments', { name: 'Wholesale', match: 'all', conditions: [{ type: 'tags', any_of: ['wholesale'] }] })).body;
+    expect((await api.post('/v1/rewards', { name: 'Trade discount', type: 'amount_off', amount: 500, points_cost: 10, segment_id: 'seg_missing' })).body.error).toMatchObject({ code: 'segment_unknown', param: 'segment_id' });
+    const reward = (await api.post('/v1/rewards', { name: 'Trade discount', type: 'amount_off', amount: 500, points_cost: 10, segment_id: wholesale.id })).body;
+    expect((await api.post(`/v1/customers/${ana}/redemptions`, { reward_id: reward.id })).status).toBe(201);
+    const refused = await api.post(`/v1/customers/${ben}/redemptions`, { reward_id: reward.id });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('reward_not_eligible');
+    expect((await api.delete(`/v1/segments/${wholesale.id}`)).body.error.code).toBe('segment_in_use');
+
+    const other = await t.newProgram();
+    expect((await other.get(`/v1/segments/${wholesale.id}`)).status).toBe(404);
+    expect((await other.get(`/v1/segments/${wholesale.id}/customers`)).status).toBe(404);
+  });
+});

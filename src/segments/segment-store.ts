@@ -1,0 +1,93 @@
+import type { Selectable } from 'kysely';
+import type { Db, Tx } from '../platform/db/database.ts';
+import type { SegmentsTable } from '../platform/db/segment-tables.ts';
+import { invalidRequest, notFound } from '../platform/errors.ts';
+import { newId } from '../platform/ids.ts';
+import { assertTierExists } from '../tiers/tier-store.ts';
+import { segmentSql, type SegmentCondition, type SegmentDefinition } from './segment-conditions.ts';
+
+export type SegmentRow = Selectable<SegmentsTable>;
+
+export interface SegmentInput extends SegmentDefinition {
+  name: string;
+}
+
+export const definitionOf = (row: SegmentRow): SegmentDefinition => ({ match: row.match, conditions: row.conditions as SegmentCondition[] });
+
+/** Refuses a condition that could never narrow anything, or names a tier the program does not have. */
+async function assertConditions(db: Db, programId: string, conditions: SegmentCondition[]): Promise<void> {
+  for (const [n, c] of conditions.entries()) {
+    const param = `conditions[${n}]`;
+    if ((c.type === 'orders' || c.type === 'spend' || c.type === 'points_balance') && c.at_least === undefined && c.at_most === undefined) throw invalidRequest('parameter_invalid', `The ${c.type} condition needs at_least or at_most.`, param);
+    if (c.type === 'bought' && !c.product_ids?.length && !c.collections?.length) throw invalidRequest('parameter_invalid', 'The bought condition needs product_ids or collections.', param);
+    if (c.type === 'tier') for (const id of c.tier_ids.filter((t) => t !== 'none')) await assertTierExists(db, programId, id, param);
+  }
+}
+
+export async function createSegment(db: Db, programId: string, input: SegmentInput, at: Date): Promise<SegmentRow> {
+  await assertConditions(db, programId, input.conditions);
+  return db
+    .insertInto('segments')
+    .values({ id: newId('seg', at.getTime()), program_id: programId, name: input.name, match: input.match, conditions: JSON.stringify(input.conditions), created_at: at, updated_at: at })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function getSegment(db: Db | Tx, programId: string, id: string): Promise<SegmentRow> {
+  const row = await db.selectFrom('segments').selectAll().where('program_id', '=', programId).where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('segment', id);
+  return row;
+}
+
+export const listSegments = (db: Db, programId: string) => db.selectFrom('segments').selectAll().where('program_id', '=', programId).orderBy('id', 'desc').execute();
+
+export async function updateSegment(db: Db, programId: string, id: string, changes: Partial<SegmentInput>, at: Date): Promise<SegmentRow> {
+  await getSegment(db, programId, id);
+  if (changes.conditions) await assertConditions(db, programId, changes.conditions);
+  return db
+    .updateTable('segments')
+    .set({ ...(changes.name !== undefined ? { name: changes.name } : {}), ...(changes.match !== undefined ? { match: changes.match } : {}), ...(changes.conditions !== undefined ? { conditions: JSON.stringify(changes.conditions) } : {}), updated_at: at })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Deleting a segment a reward or a scheduled gift still uses is refused. */
+export async function deleteSegment(db: Db, programId: string, id: string): Promise<void> {
+  await getSegment(db, programId, id);
+  const reward = await db.selectFrom('rewards').select('id').where('program_id', '=', programId).where('status', '=', 'active').where(({ ref }) => ref('definition', '->>').key('segment_id'), '=', id).executeTakeFirst();
+  if (reward) throw invalidRequest('segment_in_use', `Reward ${reward.id} is for this segment; change or archive it first.`);
+  const gift = await db.selectFrom('gifts').select('id').where('segment_id', '=', id).where('status', 'in', ['scheduled', 'running']).executeTakeFirst();
+  if (gift) throw invalidRequest('segment_in_use', `Gift ${gift.id} goes to this segment; cancel it first.`);
+  await db.deleteFrom('segments').where('id', '=', id).execute();
+}
+
+/** How many customers are in the segment now. */
+export async function countMembers(db: Db, programId: string, definition: SegmentDefinition, now: Date): Promise<number> {
+  const row = await db
+    .selectFrom('customers')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('program_id', '=', programId)
+    .where(await segmentSql(db, programId, definition, now))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Whether one customer is in the segment now. */
+export async function inSegment(db: Db | Tx, programId: string, segmentId: string, customerId: string, now: Date): Promise<boolean> {
+  const segment = await getSegment(db, programId, segmentId);
+  const row = await db
+    .selectFrom('customers')
+    .select('id')
+    .where('program_id', '=', programId)
+    .where('id', '=', customerId)
+    .where(await segmentSql(db as Db, programId, definitionOf(segment), now))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** A 400 naming the field, for what refers to a segment (a reward's `segment_id`, a gift's). */
+export async function assertSegmentExists(db: Db, programId: string, id: string, param = 'segment_id'): Promise<void> {
+  const row = await db.selectFrom('segments').select('id').where('program_id', '=', programId).where('id', '=', id).executeTakeFirst();
+  if (!row) throw invalidRequest('segment_unknown', `No segment with id "${id}".`, param);
+}
