@@ -37,6 +37,7 @@ import { hostedPageRoutes } from './hosted-pages.ts';
 import { emailRoutes } from './emails.ts';
 import { webhookRoutes } from './webhooks.ts';
 import { segmentRoutes } from './segments.ts';
+import { giftRoutes } from './gifts.ts';
 import { webhookAllowedHosts } from '../platform/config.ts';
 import { productRoutes } from './products.ts';
 import { unsubscribeRoutes } from './unsubscribe.ts';
@@ -128,6 +129,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(productRoutes(deps));
   await app.register(unsubscribeRoutes(deps));
   await app.register(segmentRoutes(deps));
+  await app.register(giftRoutes(deps));
   await app.register(webhookRoutes(deps, options.webhookAllowedHosts ?? webhookAllowedHosts()));
   await app.register(widgetFileRoutes(options.widgetDir));
   await app.register(sessionRoutes(deps, options.sessionLimits ?? DEFAULT_SESSION_LIMITS));

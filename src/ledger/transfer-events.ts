@@ -27,7 +27,7 @@ export interface BalancesAfter {
 const change = (t: PostedTransfer, account: Account) => t.entries.filter((e) => e.account === account).reduce((sum, e) => sum + e.amount, 0);
 
 function typeOf(t: PostedTransfer): string | undefined {
-  if (t.code === 'earn.purchase' || t.code === 'earn.action') return change(t, Account.available) > 0 ? 'points.earned' : change(t, Account.pending) > 0 ? 'points.pending' : undefined;
+  if (t.code.startsWith('earn.')) return change(t, Account.available) > 0 ? 'points.earned' : change(t, Account.pending) > 0 ? 'points.pending' : undefined;
   return announced[t.code];
 }
 

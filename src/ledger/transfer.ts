@@ -20,6 +20,7 @@ export type Account = (typeof Account)[keyof typeof Account];
 export type TransferCode =
   | 'earn.purchase'
   | 'earn.action'
+  | 'earn.gift'
   | 'adjust.manual'
   | 'reverse.refund'
   | 'reverse.cancel'

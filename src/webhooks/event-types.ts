@@ -30,6 +30,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'store_credit.returned',
   'stamp_card.completed',
   'challenge.completed',
+  'gift.received',
   'membership.active',
   'membership.past_due',
   'membership.cancelled',

@@ -1022,6 +1022,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/gifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gifts, newest first, with their progress */
+        get: operations["listGifts"];
+        put?: never;
+        /** Give points or a reward to a segment or to customers, now or at a time */
+        post: operations["createGift"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/gifts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A gift: how many receive it, how many have it */
+        get: operations["getGift"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/gifts/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a scheduled gift before it runs: it gives nothing */
+        post: operations["cancelGift"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/imports/balances": {
         parameters: {
             query?: never;
@@ -2198,6 +2250,26 @@ export interface webhooks {
          * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
          */
         post: operations["webhook_customer_updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "gift.received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * gift.received
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_gift_received"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7456,7 +7528,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         actor: string | null;
-                        /** @description `earn.purchase`, `earn.action`, `adjust.manual`, `reverse.refund`, `reverse.cancel`, `release.hold`, `redeem.reserve`, `redeem.use`, `redeem.void`, `redeem.expire`, `expire.points`, `credit.issue`, `credit.spend`, `credit.return`. */
+                        /** @description `earn.purchase`, `earn.action`, `earn.gift`, `adjust.manual`, `reverse.refund`, `reverse.cancel`, `release.hold`, `redeem.reserve`, `redeem.use`, `redeem.void`, `redeem.expire`, `expire.points`, `credit.issue`, `credit.spend`, `credit.return`. */
                         code: string;
                         /**
                          * Format: date-time
@@ -8010,7 +8082,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         actor: string | null;
-                        /** @description `earn.purchase`, `earn.action`, `adjust.manual`, `reverse.refund`, `reverse.cancel`, `release.hold`, `redeem.reserve`, `redeem.use`, `redeem.void`, `redeem.expire`, `expire.points`, `credit.issue`, `credit.spend`, `credit.return`. */
+                        /** @description `earn.purchase`, `earn.action`, `earn.gift`, `adjust.manual`, `reverse.refund`, `reverse.cancel`, `release.hold`, `redeem.reserve`, `redeem.use`, `redeem.void`, `redeem.expire`, `expire.points`, `credit.issue`, `credit.spend`, `credit.return`. */
                         code: string;
                         /**
                          * Format: date-time
@@ -8131,7 +8203,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         actor: string | null;
-                        /** @description `earn.purchase`, `earn.action`, `adjust.manual`, `reverse.refund`, `reverse.cancel`, `release.hold`, `redeem.reserve`, `redeem.use`, `redeem.void`, `redeem.expire`, `expire.points`, `credit.issue`, `credit.spend`, `credit.return`. */
+                        /** @description `earn.purchase`, `earn.action`, `earn.gift`, `adjust.manual`, `reverse.refund`, `reverse.cancel`, `release.hold`, `redeem.reserve`, `redeem.use`, `redeem.void`, `redeem.expire`, `expire.points`, `credit.issue`, `credit.spend`, `credit.return`. */
                         code: string;
                         /**
                          * Format: date-time
@@ -8351,7 +8423,7 @@ export interface operations {
                     "application/json": {
                         data: {
                             actor: string | null;
-                            /** @description `earn.purchase`, `earn.action`, `adjust.manual`, `reverse.refund`, `reverse.cancel`, `release.hold`, `redeem.reserve`, `redeem.use`, `redeem.void`, `redeem.expire`, `expire.points`, `credit.issue`, `credit.spend`, `credit.return`. */
+                            /** @description `earn.purchase`, `earn.action`, `earn.gift`, `adjust.manual`, `reverse.refund`, `reverse.cancel`, `release.hold`, `redeem.reserve`, `redeem.use`, `redeem.void`, `redeem.expire`, `expire.points`, `credit.issue`, `credit.spend`, `credit.return`. */
                             code: string;
                             /**
                              * Format: date-time
@@ -11015,6 +11087,445 @@ export interface operations {
                             [key: string]: unknown;
                         };
                         type: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listGifts: {
+        parameters: {
+            query: {
+                limit: number;
+                /** @description Id of the last object of the previous page. */
+                starting_after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            created_at: string;
+                            customer_ids: string[] | null;
+                            finished_at: string | null;
+                            given: number;
+                            /** @description `gift_…` */
+                            id: string;
+                            /** @enum {string} */
+                            object: "gift";
+                            points: number | null;
+                            reason: string;
+                            recipients: number | null;
+                            reward_id: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            scheduled_at: string;
+                            segment_id: string | null;
+                            /** @description Recipients who got nothing: erased at their request, or the reward was archived meanwhile. */
+                            skipped: number;
+                            started_at: string | null;
+                            status: "scheduled" | "running" | "done" | "cancelled";
+                        }[];
+                        has_more: boolean;
+                        /** @enum {string} */
+                        object: "list";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createGift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Or these customers. */
+                    customer_ids?: string[];
+                    /** @description Points to each. */
+                    points?: number;
+                    /** @description What the customers’ history and the ledger say: "The store’s 10th birthday". */
+                    reason: string;
+                    /** @description Or a reward to each, free (a code where the reward has one). */
+                    reward_id?: string;
+                    /**
+                     * Format: date-time
+                     * @description When to give it (default now); cancellable until then.
+                     */
+                    scheduled_at?: string;
+                    /** @description Everyone in this segment when the gift runs. */
+                    segment_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        customer_ids: string[] | null;
+                        finished_at: string | null;
+                        given: number;
+                        /** @description `gift_…` */
+                        id: string;
+                        /** @enum {string} */
+                        object: "gift";
+                        points: number | null;
+                        reason: string;
+                        recipients: number | null;
+                        reward_id: string | null;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        scheduled_at: string;
+                        segment_id: string | null;
+                        /** @description Recipients who got nothing: erased at their request, or the reward was archived meanwhile. */
+                        skipped: number;
+                        started_at: string | null;
+                        status: "scheduled" | "running" | "done" | "cancelled";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getGift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `gift_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        customer_ids: string[] | null;
+                        finished_at: string | null;
+                        given: number;
+                        /** @description `gift_…` */
+                        id: string;
+                        /** @enum {string} */
+                        object: "gift";
+                        points: number | null;
+                        reason: string;
+                        recipients: number | null;
+                        reward_id: string | null;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        scheduled_at: string;
+                        segment_id: string | null;
+                        /** @description Recipients who got nothing: erased at their request, or the reward was archived meanwhile. */
+                        skipped: number;
+                        started_at: string | null;
+                        status: "scheduled" | "running" | "done" | "cancelled";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cancelGift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `gift_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        customer_ids: string[] | null;
+                        finished_at: string | null;
+                        given: number;
+                        /** @description `gift_…` */
+                        id: string;
+                        /** @enum {string} */
+                        object: "gift";
+                        points: number | null;
+                        reason: string;
+                        recipients: number | null;
+                        reward_id: string | null;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        scheduled_at: string;
+                        segment_id: string | null;
+                        /** @description Recipients who got nothing: erased at their request, or the reward was archived meanwhile. */
+                        skipped: number;
+                        started_at: string | null;
+                        status: "scheduled" | "running" | "done" | "cancelled";
                     };
                 };
             };
@@ -21529,6 +22040,55 @@ export interface operations {
                     timestamp: string;
                     /** @constant */
                     type: "customer.updated";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_gift_received: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & {
+                        gift_id: string;
+                        points: number | null;
+                        reason: string;
+                        redemption_id: string | null;
+                        reward_id: string | null;
+                    };
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "gift.received";
                 };
             };
         };

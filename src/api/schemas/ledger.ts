@@ -6,7 +6,7 @@ export const Transaction = Type.Object(
     object: Type.Literal('transaction'),
     id: Type.String(),
     code: Type.String({
-      description: '`earn.purchase`, `earn.action`, `adjust.manual`, `reverse.refund`, `reverse.cancel`, `release.hold`, `redeem.reserve`, `redeem.use`, `redeem.void`, `redeem.expire`, `expire.points`, `credit.issue`, `credit.spend`, `credit.return`.',
+      description: '`earn.purchase`, `earn.action`, `earn.gift`, `adjust.manual`, `reverse.refund`, `reverse.cancel`, `release.hold`, `redeem.reserve`, `redeem.use`, `redeem.void`, `redeem.expire`, `expire.points`, `credit.issue`, `credit.spend`, `credit.return`.',
     }),
     points: Type.Integer({ description: 'Change of the available balance.' }),
     points_pending: Type.Integer({ description: 'Change of the pending balance.' }),

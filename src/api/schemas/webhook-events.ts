@@ -55,6 +55,7 @@ const data: Record<WebhookEventType, TSchema> = {
   'store_credit.returned': CreditChange,
   'stamp_card.completed': open({ card_id: Type.String(), order_id: Type.String() }),
   'challenge.completed': open({ challenge_id: Type.String(), completion: Type.Integer() }),
+  'gift.received': Type.Object({ gift_id: Type.String(), reason: Type.String(), points: Nullable(Type.Integer()), reward_id: Nullable(Type.String()), redemption_id: Nullable(Type.String()) }),
   'membership.active': Membership,
   'membership.past_due': Membership,
   'membership.cancelled': Membership,

@@ -12,6 +12,7 @@ import { reviewMemberships } from '../membership-reported.ts';
 import { completeReferrals } from '../referral-completed.ts';
 import { reviewTiers, runRecalculations } from '../tier-review.ts';
 import { runOrderImports } from '../imports/order-import.ts';
+import { giveDueGifts } from '../gift-given.ts';
 import { forgetOldDeliveries } from '../../webhooks/delivery-store.ts';
 import { refreshDueProgramPairs } from '../../recommendations/product-pairs.ts';
 
@@ -42,6 +43,7 @@ export const sweeps: Sweep[] = [
   { name: 'write-back-customers', cron: '* * * * *', run: (deps) => writeBackDueConnections(deps) },
   { name: 'forget-delivery-bodies', cron: '40 3 * * *', run: ({ db, clock }) => forgetOldBodies(db, clock.now()) },
   { name: 'refresh-product-pairs', cron: '45 * * * *', run: ({ db, clock }) => refreshDueProgramPairs(db, clock.now()) },
+  { name: 'give-gifts', cron: '* * * * *', run: (deps) => giveDueGifts(deps) },
   { name: 'forget-webhook-deliveries', cron: '50 3 * * *', run: ({ db, clock }) => forgetOldDeliveries(db, clock.now()) },
   { name: 'forget-idempotency-keys', cron: '17 * * * *', run: ({ db, clock }) => forgetOldIdempotencyKeys(db, clock.now()) },
 ];
