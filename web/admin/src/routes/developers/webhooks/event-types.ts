@@ -13,6 +13,7 @@ const FAMILIES = {
   store_credit: ['issued', 'spent', 'returned'],
   stamp_card: ['completed'],
   challenge: ['completed'],
+  gift: ['received'],
   membership: ['active', 'past_due', 'cancelled', 'expired'],
   webhook_endpoint: ['disabled'],
 } as const;
