@@ -32,17 +32,19 @@ export async function customerSegment(db: Db, programId: string, c: { last_order
 }
 
 /**
- * An SQL condition on the customers table: in this RFM segment today. The score combinations come
- * from rfmSegment itself, so the list filter and the customer read never disagree.
+ * An SQL condition on the customers table: in this RFM segment (or one of these) today. The score
+ * combinations come from rfmSegment itself, so the list filter and the customer read never
+ * disagree; each customer's scores are computed once and looked up as one number (r·100 + f·10 + m).
  */
-export async function segmentCondition(db: Db, programId: string, segment: RfmSegment): Promise<RawBuilder<boolean>> {
+export async function segmentCondition(db: Db, programId: string, segments: RfmSegment | RfmSegment[]): Promise<RawBuilder<boolean>> {
+  const wanted = new Set(Array.isArray(segments) ? segments : [segments]);
   const cuts = await cutoffs.get(db, programId);
   if (cuts.last.length === 0) return sql<boolean>`false`;
   const scored = (column: RawBuilder<number>, values: number[]) => sql<number>`(1 + ${sql.join(values.map((v) => sql`(${column} > ${v}::float8)::int`), sql` + `)})`;
-  const combinations: string[] = [];
-  for (let r = 1; r <= 5; r += 1) for (let f = 1; f <= 5; f += 1) for (let m = 1; m <= 5; m += 1) if (rfmSegment(r, f, m) === segment) combinations.push(`(${r}, ${f}, ${m})`);
+  const keys: number[] = [];
+  for (let r = 1; r <= 5; r += 1) for (let f = 1; f <= 5; f += 1) for (let m = 1; m <= 5; m += 1) if (wanted.has(rfmSegment(r, f, m))) keys.push(r * 100 + f * 10 + m);
   const r = scored(sql`extract(epoch from last_order_at)`, cuts.last);
   const f = scored(sql`orders_count`, cuts.n);
   const m = scored(sql`total_spent_minor`, cuts.m);
-  return sql<boolean>`(last_order_at is not null and orders_count > 0 and (${r}, ${f}, ${m}) in (${sql.raw(combinations.join(', '))}))`;
+  return sql<boolean>`(last_order_at is not null and orders_count > 0 and (${r} * 100 + ${f} * 10 + ${m}) = any(${keys}::int[]))`;
 }

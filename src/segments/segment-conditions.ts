@@ -36,13 +36,21 @@ function range(value: RawBuilder<number>, r: { at_least?: number; at_most?: numb
   return parts.length ? sql<boolean>`(${sql.join(parts, sql` and `)})` : sql<boolean>`true`;
 }
 
-/** The customer's orders (not cancelled) placed since `from`, or all of them. */
-const ordersSince = (from: Date | null, what: RawBuilder<unknown>) =>
-  sql<number>`(select ${what} from orders o where o.customer_id = customers.id and o.status <> 'cancelled'${from ? sql` and o.placed_at >= ${from}` : sql``})`;
+/**
+ * A range over each customer's orders of a period, as set membership (one pass over the period's
+ * orders, hashed) rather than a subquery per customer: in those above the floor, and not in those
+ * above the ceiling (so customers with no orders then count as 0).
+ */
+function periodRange(programId: string, from: Date, value: RawBuilder<number>, r: { at_least?: number; at_most?: number }): RawBuilder<boolean> {
+  const having = (condition: RawBuilder<boolean>) =>
+    sql`(select o.customer_id from orders o where o.program_id = ${programId} and o.status <> 'cancelled' and o.placed_at >= ${from} group by o.customer_id having ${condition})`;
+  const parts = [...(r.at_least ? [sql`id in ${having(sql<boolean>`${value} >= ${r.at_least}`)}`] : []), ...(r.at_most !== undefined ? [sql`id not in ${having(sql<boolean>`${value} > ${r.at_most}`)}`] : [])];
+  return parts.length ? sql<boolean>`(${sql.join(parts, sql` and `)})` : sql<boolean>`true`;
+}
 
 /**
  * One condition as SQL on the customers table. Lifetime orders and spend read the customer's own
- * counters; a period reads the orders index. RFM segments use the same cut-offs as the customer read.
+ * counters; a period reads the period's orders once. RFM segments use the same cut-offs as the customer read.
  */
 async function conditionSql(db: Db, programId: string, c: SegmentCondition, now: Date): Promise<RawBuilder<boolean>> {
   switch (c.type) {
@@ -52,20 +60,20 @@ async function conditionSql(db: Db, programId: string, c: SegmentCondition, now:
       return sql<boolean>`(${sql.join([...(ids.length ? [sql`tier_id = any(${ids}::text[])`] : []), ...none], sql` or `)})`;
     }
     case 'rfm_segment':
-      return sql<boolean>`(${sql.join(await Promise.all(c.in.map((s) => segmentCondition(db, programId, s))), sql` or `)})`;
+      return segmentCondition(db, programId, c.in);
     case 'lifecycle_stage':
       return sql<boolean>`(orders_count > 0 and ${stageCase(DEFAULT_STAGES, now, { orders: 'orders_count', first: 'first_order_at', last: 'last_order_at' })} = any(${c.in}::text[]))`;
     case 'tags':
       return sql<boolean>`(tags && ${c.any_of}::text[])`;
     case 'orders':
-      return range(c.within_days === undefined ? sql<number>`orders_count` : ordersSince(since(c.within_days, now), sql`count(*)`), c);
+      return c.within_days === undefined ? range(sql<number>`orders_count`, c) : periodRange(programId, since(c.within_days, now)!, sql<number>`count(*)`, c);
     case 'spend':
-      return range(c.within_days === undefined ? sql<number>`total_spent_minor` : ordersSince(since(c.within_days, now), sql`coalesce(sum(o.total_minor - o.refunded_minor), 0)`), c);
+      return c.within_days === undefined ? range(sql<number>`total_spent_minor`, c) : periodRange(programId, since(c.within_days, now)!, sql<number>`sum(o.total_minor - o.refunded_minor)`, c);
     case 'bought': {
       const from = since(c.within_days, now);
       const line = [...(c.product_ids?.length ? [sql`li->>'product_id' = any(${c.product_ids}::text[])`] : []), ...(c.collections?.length ? [sql`coalesce(li->'collections', '[]'::jsonb) ?| ${c.collections}::text[]`] : [])];
-      return sql<boolean>`exists (select 1 from orders o cross join lateral jsonb_array_elements(o.line_items) li
-        where o.customer_id = customers.id and o.status <> 'cancelled'${from ? sql` and o.placed_at >= ${from}` : sql``} and (${sql.join(line, sql` or `)}))`;
+      return sql<boolean>`id in (select o.customer_id from orders o cross join lateral jsonb_array_elements(o.line_items) li
+        where o.program_id = ${programId} and o.status <> 'cancelled'${from ? sql` and o.placed_at >= ${from}` : sql``} and (${sql.join(line, sql` or `)}))`;
     }
     case 'points_balance':
       return range(sql<number>`points_available`, c);
