@@ -27,9 +27,9 @@ export async function appendEvents(db: Db | Tx, events: OutboxEvent[], at: Date)
         as e(n int, id text, program_id text, customer_id text, type text, dedupe_key text, data jsonb)
     ), fresh as (
       select e.*, row_number() over (partition by e.customer_id order by e.n) as place from e
-      where not exists (
-        select 1 from program_events p
-        where p.program_id = e.program_id and p.customer_id is not distinct from e.customer_id and p.dedupe_key = e.dedupe_key)
+      -- Two probes of the dedupe key's index (an "is not distinct from" would not use it).
+      where not exists (select 1 from program_events p where p.program_id = e.program_id and p.customer_id = e.customer_id and p.dedupe_key = e.dedupe_key)
+        and not exists (select 1 from program_events p where e.customer_id is null and p.program_id = e.program_id and p.customer_id is null and p.dedupe_key = e.dedupe_key)
     ), counted as (
       update customers c set event_sequence = c.event_sequence + f.count
       from (select customer_id, count(*) as count from fresh where customer_id is not null group by customer_id) f
