@@ -1,5 +1,7 @@
 import { Webhook } from 'standardwebhooks';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { postTransfers } from '../ledger/ledger-store.ts';
+import { Account, move } from '../ledger/transfer.ts';
 import { metrics } from '../platform/metrics.ts';
 import { allowedDestinations } from '../webhooks/destination-guard.ts';
 import { deliverDueWebhooks, type WebhookSettings } from '../workflows/webhooks/webhook-delivered.ts';
@@ -90,6 +92,18 @@ describe('delivering program events', () => {
     expect(later.data.sequence).toBeGreaterThan(event.data.sequence as number);
     expect(later.data.balance).toBe(104);
     expect((await api.get(`/v1/program-events?customer_id=${order.customer_id}&limit=50`)).body.data.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['customer.created', 'points.earned', 'points.adjusted']));
+  });
+
+  it('announces each transfer of one posting with the balances right after it, in sequence', async () => {
+    const api = await t.newProgram();
+    const customer = (await api.post('/v1/customers', { email: 'two@example.com' })).body;
+    const at = t.clock.now();
+    const draft = (key: string, points: number) => ({ code: 'adjust.manual' as const, idempotency_key: key, reference: { type: 'adjustment', id: key }, explanation: { summary: key, inputs: {} }, occurred_at: at, entries: points > 0 ? move(points, Account.adjustments, Account.available) : move(-points, Account.available, Account.adjustments), ...(points > 0 ? { opensLot: { earned_at: at } } : {}) });
+    await t.db.transaction().execute((tx) => postTransfers(tx, api.programId, customer.id, [draft('plus-10', 10), draft('minus-3', -3), draft('plus-5', 5)], at));
+    const events = (await api.get(`/v1/program-events?customer_id=${customer.id}&type=points.adjusted&limit=10`)).body.data.reverse();
+    expect(events.map((e: { data: { points: number; balance: number } }) => [e.data.points, e.data.balance])).toEqual([[10, 10], [-3, 7], [5, 12]]);
+    const created = (await api.get(`/v1/program-events?customer_id=${customer.id}&type=customer.created`)).body.data[0];
+    expect([created.sequence, ...events.map((e: { sequence: number }) => e.sequence)]).toEqual([1, 2, 3, 4]);
   });
 
   it('tries a receiver that fails twice a third time with the same webhook-id, and logs each attempt', async () => {

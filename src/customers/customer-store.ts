@@ -80,12 +80,13 @@ export async function findOrCreateCustomers(tx: Tx, requests: { programId: strin
     external_id: r.keys.external_id ?? null,
     email: r.keys.email?.toLowerCase() ?? null,
     new_id: newId('cus', at.getTime()),
+    event_id: newId('evt', at.getTime()),
     given_email: r.keys.email ?? null,
   }));
   const result = await sql<CustomerRow & { created_for: number | null }>`
     with k as (
       select * from jsonb_to_recordset(${JSON.stringify(keys)}::jsonb)
-        as k(i int, program_id text, external_id text, email text, new_id text, given_email text)
+        as k(i int, program_id text, external_id text, email text, new_id text, event_id text, given_email text)
     ), found as (
       select * from customers where id = any(array(
         -- One index probe per key (LIMIT keeps the planner from turning these into a scan of all
@@ -101,9 +102,9 @@ export async function findOrCreateCustomers(tx: Tx, requests: { programId: strin
       order by id
       for update
     ), created as (
-      insert into customers (id, program_id, external_id, email, in_holdout, created_at, updated_at)
+      insert into customers (id, program_id, external_id, email, in_holdout, event_sequence, created_at, updated_at)
       select k.new_id, k.program_id, k.external_id, k.given_email,
-        (select p.holdout_percent from programs p where p.id = k.program_id) > random() * 100, ${at}, ${at} from k
+        (select p.holdout_percent from programs p where p.id = k.program_id) > random() * 100, 1, ${at}, ${at} from k
       where not exists (
         select 1 from found f
         where f.program_id = k.program_id and (f.external_id = k.external_id or lower(f.email) = k.email)
@@ -111,12 +112,16 @@ export async function findOrCreateCustomers(tx: Tx, requests: { programId: strin
       order by k.i
       on conflict do nothing
       returning *
+    ), announced as (
+      -- The outbox's customer.created (platform/outbox.ts), first in the new customer's sequence,
+      -- written by this statement: the hot path of every order from a new customer.
+      insert into program_events (id, program_id, customer_id, type, dedupe_key, data, sequence, created_at)
+      select k.event_id, c.program_id, c.id, 'customer.created', 'customer.created', '{}'::jsonb, 1, ${at}
+      from created c join k on k.new_id = c.id
     )
     select *, null::int as created_for from found
     union all
     select c.*, k.i as created_for from created c join k on k.new_id = c.id`.execute(tx);
-  const created = result.rows.filter((r) => r.created_for !== null);
-  await appendEvents(tx, created.map((c) => ({ programId: c.program_id, customerId: c.id, type: 'customer.created', dedupeKey: 'customer.created', data: {} })), at);
   const found = result.rows.filter((r) => r.created_for === null).map(withoutMarker);
   return keys.map((k, i) => {
     const created = result.rows.find((r) => r.created_for === i);

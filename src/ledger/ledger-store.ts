@@ -2,9 +2,8 @@ import { sql } from 'kysely';
 import type { Tx } from '../platform/db/database.ts';
 import { assertInvariant, notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
-import { appendEvents } from '../platform/outbox.ts';
 import { settleLots } from './lots.ts';
-import { transferEvents } from './transfer-events.ts';
+import { transferMoves } from './transfer-events.ts';
 import { Account, assertBalanced, countsTowardsEarned, type PostedTransfer, type TransferDraft } from './transfer.ts';
 
 /**
@@ -99,6 +98,12 @@ export async function postGroup(tx: Tx, postings: Posting[], at: Date): Promise<
       return [{ transfer_id: d.id, program_id: p.programId, customer_id: p.customerId, order_id: d.opensLot.order_id ?? null, store_id: d.opensLot.store_id ?? null, points: credit, earned_at: d.opensLot.earned_at.toISOString() }];
     }),
   );
+  let n = 0;
+  const moves = active.flatMap((p) => {
+    const m = transferMoves(p.programId, p.customerId, withIds.get(p)!, n, at);
+    n += m.length;
+    return m;
+  });
   const stats = active.map((p) => ({
     customer_id: p.customerId,
     orders: p.orderStats?.orders ?? 0,
@@ -126,8 +131,21 @@ export async function postGroup(tx: Tx, postings: Posting[], at: Date): Promise<
       from jsonb_to_recordset(${JSON.stringify(lots)}::jsonb)
         as z(transfer_id text, program_id text, customer_id text, order_id text, store_id text, points bigint, earned_at timestamptz)
       where z.transfer_id in (select id from t)
+    ), m as (
+      -- What each posted transfer moved, what came after it (to know the balances right after
+      -- it), and the events it announces: the outbox (platform/outbox.ts), in this statement.
+      select x.*,
+        coalesce(sum(x.available) over later, 0) as later_available,
+        coalesce(sum(x.pending) over later, 0) as later_pending,
+        coalesce(sum(x.credit) over later, 0) as later_credit,
+        count(x.type) over later as later_events
+      from jsonb_to_recordset(${JSON.stringify(moves)}::jsonb)
+        as x(n int, transfer_id text, program_id text, customer_id text, event_id text, type text, available bigint, pending bigint, credit bigint, data jsonb)
+      where x.transfer_id in (select id from t)
+      window later as (partition by x.customer_id order by x.n rows between 1 following and unbounded following)
     ), delta as (
       select s.customer_id, s.orders, s.spent, s.placed_at, s.activity_at,
+        (select count(m.type) from m where m.customer_id = s.customer_id) as events,
         coalesce(sum(v.amount) filter (where v.account = ${Account.available}), 0) as available,
         coalesce(sum(v.amount) filter (where v.account = ${Account.pending}), 0) as pending,
         coalesce(sum(v.amount) filter (where v.account = ${Account.reserved}), 0) as reserved,
@@ -138,8 +156,9 @@ export async function postGroup(tx: Tx, postings: Posting[], at: Date): Promise<
       from jsonb_to_recordset(${JSON.stringify(stats)}::jsonb) as s(customer_id text, orders int, spent bigint, placed_at timestamptz, activity_at timestamptz)
       left join v on v.customer_id = s.customer_id
       group by s.customer_id, s.orders, s.spent, s.placed_at, s.activity_at
-    )
+    ), u as (
     update customers c set
+      event_sequence = c.event_sequence + d.events,
       points_available = c.points_available + d.available,
       points_pending = c.points_pending + d.pending,
       points_reserved = c.points_reserved + d.reserved,
@@ -153,7 +172,19 @@ export async function postGroup(tx: Tx, postings: Posting[], at: Date): Promise<
       last_activity_at = greatest(c.last_activity_at, case when cardinality(d.inserted) > 0 then d.activity_at end)
     from delta d
     where c.id = d.customer_id
-    returning c.id, c.points_available, c.points_pending, c.points_reserved, c.store_credit_minor, d.inserted`.execute(tx);
+    returning c.id, c.points_available, c.points_pending, c.points_reserved, c.store_credit_minor, c.event_sequence, d.inserted
+    ), announced as (
+      insert into program_events (id, program_id, customer_id, type, dedupe_key, data, sequence, created_at)
+      select m.event_id, m.program_id, m.customer_id, m.type, 'transfer:' || m.transfer_id,
+        m.data || case when m.type like 'store_credit.%' or m.type like 'cashback.%'
+          then jsonb_build_object('store_credit_balance_minor', u.store_credit_minor - m.later_credit)
+          else jsonb_build_object('balance', u.points_available - m.later_available, 'pending_balance', u.points_pending - m.later_pending) end,
+        u.event_sequence - m.later_events, ${at}::timestamptz
+      from m join u on u.id = m.customer_id
+      where m.type is not null
+      on conflict do nothing
+    )
+    select * from u`.execute(tx);
   const balances = new Map(result.rows.map((r) => [r.id, r]));
   const posted = postings.map((p) => {
     if (!active.includes(p)) return [];
@@ -173,7 +204,6 @@ export async function postGroup(tx: Tx, postings: Posting[], at: Date): Promise<
     const balance = balances.get(p.customerId);
     if (balance && posted[n]!.length > 0) await settleLots(tx, { customerId: p.customerId, posted: posted[n]!, availableAfter: balance.points_available });
   }
-  await appendEvents(tx, postings.flatMap((p, n) => (posted[n]!.length > 0 ? transferEvents(p.programId, p.customerId, posted[n]!, balances.get(p.customerId)!) : [])), at);
   return posted;
 }
 

@@ -1,5 +1,5 @@
-import type { OutboxEvent } from '../platform/outbox.ts';
-import { Account, type PostedTransfer, type TransferCode } from './transfer.ts';
+import { newId } from '../platform/ids.ts';
+import { Account, type PostedTransfer, type TransferCode, type TransferDraft } from './transfer.ts';
 
 /**
  * The program event each kind of transfer announces. Reservations, cashback and opening balances
@@ -17,40 +17,42 @@ const announced: Partial<Record<TransferCode, string>> = {
   'cashback.reverse': 'cashback.reversed',
 };
 
-/** A customer's balances after their posting. */
-export interface BalancesAfter {
-  points_available: number;
-  points_pending: number;
-  store_credit_minor: number;
+const change = (t: TransferDraft, account: Account) => t.entries.filter((e) => e.account === account).reduce((sum, e) => sum + e.amount, 0);
+
+function typeOf(t: TransferDraft): string | null {
+  if (t.code.startsWith('earn.')) return change(t, Account.available) > 0 ? 'points.earned' : change(t, Account.pending) > 0 ? 'points.pending' : null;
+  return announced[t.code] ?? null;
 }
 
-const change = (t: PostedTransfer, account: Account) => t.entries.filter((e) => e.account === account).reduce((sum, e) => sum + e.amount, 0);
-
-function typeOf(t: PostedTransfer): string | undefined {
-  if (t.code.startsWith('earn.')) return change(t, Account.available) > 0 ? 'points.earned' : change(t, Account.pending) > 0 ? 'points.pending' : undefined;
-  return announced[t.code];
+/** What a transfer moves on the customer's balances, and the event it announces (without the balances after, which the posting statement adds). */
+export interface TransferMove {
+  n: number;
+  transfer_id: string;
+  program_id: string;
+  customer_id: string;
+  event_id: string;
+  type: string | null;
+  available: number;
+  pending: number;
+  credit: number;
+  data: Record<string, unknown>;
 }
 
-/**
- * The events of one customer's transfers, each with its change, the balances right after it and
- * the reason the ledger recorded. Balances after earlier transfers of the same posting are the
- * final ones less what the later transfers moved.
- */
-export function transferEvents(programId: string, customerId: string, posted: PostedTransfer[], after: BalancesAfter): OutboxEvent[] {
-  let available = after.points_available;
-  let pending = after.points_pending;
-  let credit = after.store_credit_minor;
-  const events: OutboxEvent[] = [];
-  for (const t of [...posted].reverse()) {
+/** Each transfer of a posting in order, for the statement that posts them (ledger-store.ts). */
+export function transferMoves(programId: string, customerId: string, transfers: PostedTransfer[], first: number, at: Date): TransferMove[] {
+  return transfers.map((t, i) => {
     const type = typeOf(t);
-    const moved = { points: change(t, Account.available), pending_points: change(t, Account.pending), store_credit_minor: change(t, Account.storeCredit) + change(t, Account.storeCreditPending) };
-    if (type) {
-      const balances = type.startsWith('store_credit.') || type.startsWith('cashback.') ? { amount_minor: moved.store_credit_minor, store_credit_balance_minor: credit } : { points: moved.points, pending_points: moved.pending_points, balance: available, pending_balance: pending };
-      events.push({ programId, customerId, type, dedupeKey: `transfer:${t.id}`, data: { transfer_id: t.id, ...balances, reason: t.explanation.summary, reference: t.reference, occurred_at: t.occurred_at.toISOString() } });
-    }
-    available -= moved.points;
-    pending -= moved.pending_points;
-    credit -= change(t, Account.storeCredit);
-  }
-  return events.reverse();
+    const moved = { available: change(t, Account.available), pending: change(t, Account.pending), credit: change(t, Account.storeCredit) };
+    const amounts = type?.startsWith('store_credit.') || type?.startsWith('cashback.') ? { amount_minor: moved.credit + change(t, Account.storeCreditPending) } : { points: moved.available, pending_points: moved.pending };
+    return {
+      n: first + i,
+      transfer_id: t.id,
+      program_id: programId,
+      customer_id: customerId,
+      event_id: type ? newId('evt', at.getTime()) : '',
+      type,
+      ...moved,
+      data: type ? { transfer_id: t.id, ...amounts, reason: t.explanation.summary, reference: t.reference, occurred_at: t.occurred_at.toISOString() } : {},
+    };
+  });
 }
