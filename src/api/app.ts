@@ -38,6 +38,7 @@ import { emailRoutes } from './emails.ts';
 import { webhookRoutes } from './webhooks.ts';
 import { segmentRoutes } from './segments.ts';
 import { giftRoutes } from './gifts.ts';
+import { acquisitionRoutes } from './acquisition-costs.ts';
 import { webhookAllowedHosts } from '../platform/config.ts';
 import { productRoutes } from './products.ts';
 import { unsubscribeRoutes } from './unsubscribe.ts';
@@ -130,6 +131,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(unsubscribeRoutes(deps));
   await app.register(segmentRoutes(deps));
   await app.register(giftRoutes(deps));
+  await app.register(acquisitionRoutes(deps));
   await app.register(webhookRoutes(deps, options.webhookAllowedHosts ?? webhookAllowedHosts()));
   await app.register(widgetFileRoutes(options.widgetDir));
   await app.register(sessionRoutes(deps, options.sessionLimits ?? DEFAULT_SESSION_LIMITS));

@@ -3,7 +3,7 @@ import type { Timestamp } from './column-types.ts';
 import type { AdminSessionsTable, AdminUsersTable, ProgramUsersTable, SetupLinksTable } from './admin-user-tables.ts';
 import type { OrderImportsTable } from './import-tables.ts';
 import type { ProductBestSellersTable, ProductPairRefreshesTable, ProductPairsTable } from './recommendation-tables.ts';
-import type { GiftRecipientsTable, GiftsTable, SegmentsTable } from './segment-tables.ts';
+import type { AcquisitionCostsTable, GiftRecipientsTable, GiftsTable, SegmentsTable } from './segment-tables.ts';
 import type { WebhookAttemptsTable, WebhookDeliveriesTable, WebhookEndpointsTable } from './webhook-tables.ts';
 import type { EmailFlowSettingsTable, EmailMessagesTable, EmailSuppressionsTable, EmailClicksTable, EmailTemplatesTable, EmailUnsubscribesTable, ProductSettingsTable } from './email-tables.ts';
 import type { AuditLogTable, ConnectionsTable, PrivacyRequestsTable, ReferralVisitsTable, StoreCustomersTable, StoreDeliveriesTable, StoreOrdersTable, StoreRefundsTable } from './connection-tables.ts';
@@ -372,6 +372,7 @@ export interface Database {
   segments: SegmentsTable;
   gifts: GiftsTable;
   gift_recipients: GiftRecipientsTable;
+  acquisition_costs: AcquisitionCostsTable;
   charity_causes: CharityCausesTable;
   donations: DonationsTable;
   tiers: TiersTable;

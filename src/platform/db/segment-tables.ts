@@ -43,3 +43,13 @@ export interface GiftRecipientsTable {
   detail: string | null;
   given_at: Timestamp | null;
 }
+
+/** migrations/0029_acquisition_costs.sql. */
+export interface AcquisitionCostsTable {
+  program_id: string;
+  /** The first day of the month, `YYYY-MM-01`. */
+  month: string;
+  channel: string;
+  amount_minor: number;
+  updated_at: Timestamp;
+}
