@@ -516,15 +516,86 @@ describe.skipIf(!chromiumPresent())('the admin dashboard in Chromium', { timeout
     await page.close();
   });
 
+  it('a marketer makes a segment: the live count is the API’s preview, a condition’s error shows beside it, and its customers are listed', async () => {
+    const marketer = users.get('marketer') ?? (await invite('marketer'));
+    const page = await open(marketer, '/segments');
+    await page.getByRole('button', { name: 'New segment' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New segment' });
+    await dialog.getByLabel(label('Name')).fill('Loyal champions');
+    const add = async (type: string) => {
+      await dialog.getByRole('button', { name: 'Add a condition' }).click();
+      await page.getByRole('menuitem', { name: type, exact: true }).click();
+    };
+    const row = (type: string) => dialog.getByRole('group', { name: type, exact: true });
+    await add('RFM segment');
+    await row('RFM segment').getByLabel(label('In one of these segments')).click();
+    await page.getByRole('option', { name: 'Champions', exact: true }).click();
+    // The list stays open for more choices until the focus moves on.
+    await page.keyboard.press('Tab');
+    await add('Orders');
+    await row('Orders').getByLabel(label('At least')).fill('3');
+    // The count as the merchant edits: what the API previews for the same conditions.
+    const conditions = [{ type: 'rfm_segment', in: ['champions'] }, { type: 'orders', at_least: 3 }];
+    const { count } = (await api.post('/v1/segments/preview', { match: 'all', conditions })).body;
+    expect(count).toBeGreaterThan(0);
+    const live = dialog.getByRole('status').filter({ hasText: new RegExp(`^${count.toLocaleString('en')} customers? match`) });
+    await live.waitFor();
+    await screenshot(page, 'segments-dialog');
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    // An orders condition with neither bound: the API's refusal beside that condition, and nothing saved.
+    await add('Orders');
+    await dialog.getByRole('status').filter({ hasText: 'Fill in each condition' }).waitFor();
+    await dialog.getByRole('button', { name: 'Create segment' }).click();
+    await row('Orders').nth(1).getByRole('alert').filter({ hasText: 'needs at_least or at_most' }).waitFor();
+    expect(await row('Orders').first().getByRole('alert').count()).toBe(0);
+    expect((await api.get('/v1/segments')).body.data.filter((s: { name: string }) => s.name === 'Loyal champions')).toEqual([]);
+    await row('Orders').nth(1).getByRole('button', { name: 'Remove the condition Orders' }).click();
+    await live.waitFor();
+    await dialog.getByRole('button', { name: 'Create segment' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const segment = (await api.get('/v1/segments')).body.data.find((s: { name: string }) => s.name === 'Loyal champions');
+    expect(segment).toMatchObject({ match: 'all', conditions, count });
+
+    // In the list with its conditions in words; chosen, its customers (as the API lists them) below.
+    await page.getByText('RFM segment: Champions · At least 3 orders').waitFor();
+    await page.getByRole('link', { name: 'Loyal champions' }).click();
+    await page.waitForURL(`**/segments?segment=${segment.id}`);
+    const members = (await api.get(`/v1/segments/${segment.id}/customers?limit=25`)).body.data as { email: string }[];
+    const list = page.getByRole('region', { name: /Customers in .Loyal champions./ });
+    await list.getByRole('link', { name: members[0]!.email }).waitFor();
+    expect(await list.getByRole('row').count()).toBe(members.length + 1);
+    const [download] = await Promise.all([page.waitForEvent('download'), list.getByRole('link', { name: 'Export CSV' }).click()]);
+    expect(await readFile((await download.path())!, 'utf8')).toContain(members[0]!.email);
+    await check(page, 'segments');
+
+    // A reward for the segment keeps it from being deleted: the API's reason, and the segment stays.
+    await api.post('/v1/rewards', { name: 'Champions’ $5', type: 'amount_off', amount: 500, points_cost: 100, segment_id: segment.id });
+    page.once('dialog', (confirm) => void confirm.accept());
+    await page.getByRole('button', { name: 'Delete Loyal champions' }).click();
+    await page.getByRole('alert').filter({ hasText: 'is for this segment' }).waitFor();
+    expect((await api.get(`/v1/segments/${segment.id}`)).status).toBe(200);
+
+    // Changing it, on a phone: the dialog opens on its conditions.
+    await page.setViewportSize(PHONE);
+    await page.getByRole('button', { name: 'Change Loyal champions' }).click();
+    const edit = page.getByRole('dialog', { name: 'Change the segment' });
+    await edit.getByRole('status').filter({ hasText: new RegExp(`^${count.toLocaleString('en')} customers? match`) }).waitFor();
+    expect(await edit.getByRole('group', { name: 'Orders', exact: true }).getByLabel(label('At least')).inputValue()).toBe('3');
+    await screenshot(page, 'segments-edit-phone');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.close();
+  });
+
   it('each role signs in and sees only what it may use', async () => {
     await invite('viewer');
     await invite('admin');
     const expected: Record<string, string[]> = {
-      owner: ['Home', 'Customers', 'Program', 'Analytics', 'Emails', 'Imports', 'Developers', 'Settings'],
-      admin: ['Home', 'Customers', 'Program', 'Analytics', 'Emails', 'Imports', 'Developers', 'Settings'],
-      marketer: ['Home', 'Customers', 'Program', 'Analytics', 'Emails', 'Settings'],
-      support: ['Home', 'Customers', 'Program', 'Analytics', 'Emails', 'Settings'],
-      viewer: ['Home', 'Customers', 'Program', 'Analytics', 'Emails', 'Settings'],
+      owner: ['Home', 'Customers', 'Segments', 'Program', 'Analytics', 'Emails', 'Imports', 'Developers', 'Settings'],
+      admin: ['Home', 'Customers', 'Segments', 'Program', 'Analytics', 'Emails', 'Imports', 'Developers', 'Settings'],
+      marketer: ['Home', 'Customers', 'Segments', 'Program', 'Analytics', 'Emails', 'Settings'],
+      support: ['Home', 'Customers', 'Segments', 'Program', 'Analytics', 'Emails', 'Settings'],
+      viewer: ['Home', 'Customers', 'Segments', 'Program', 'Analytics', 'Emails', 'Settings'],
     };
     for (const [role, items] of Object.entries(expected)) {
       const context = role === 'owner' ? await signIn(OWNER) : await signIn(`${role}@demo.example`);
@@ -545,7 +616,7 @@ describe.skipIf(!chromiumPresent())('the admin dashboard in Chromium', { timeout
     await home.waitForFunction("document.documentElement.dir === 'rtl' && document.documentElement.lang === 'ar'");
     await home.close();
     const customer = (await api.get('/v1/customers?limit=1')).body.data[0];
-    for (const path of ['/', '/getting-started', '/customers', `/customers/${customer.id}`, '/program', '/analytics', '/emails', '/imports', '/developers/api-keys', '/developers/connections', '/developers/webhooks', '/settings/program', '/settings/users', '/settings/audit-log']) {
+    for (const path of ['/', '/getting-started', '/customers', `/customers/${customer.id}`, '/segments', '/program', '/analytics', '/emails', '/imports', '/developers/api-keys', '/developers/connections', '/developers/webhooks', '/settings/program', '/settings/users', '/settings/audit-log']) {
       for (const [size, label] of [[PHONE, 'phone'], [DESKTOP, 'desktop']] as const) {
         const page = await open(context, path, size);
         expect(await inPage<string>(page, 'document.documentElement.dir')).toBe('rtl');

@@ -12,6 +12,7 @@ const GettingStarted = lazy(() => import('./routes/getting-started/getting-start
 const Home = lazy(() => import('./routes/home/home.tsx'));
 const CustomerList = lazy(() => import('./routes/customers/customer-list/customer-list.tsx'));
 const CustomerDetail = lazy(() => import('./routes/customers/customer-detail/customer-detail.tsx'));
+const Segments = lazy(() => import('./routes/segments/segments.tsx'));
 const Program = lazy(() => import('./routes/program/program.tsx'));
 const Analytics = lazy(() => import('./routes/analytics/analytics.tsx'));
 const Imports = lazy(() => import('./routes/imports/imports.tsx'));
@@ -51,6 +52,7 @@ export const router = createBrowserRouter(
             { path: 'getting-started', element: <GettingStarted /> },
             { path: 'customers', element: <CustomerList /> },
             { path: 'customers/:id', element: <CustomerDetail /> },
+            { path: 'segments', element: <Segments /> },
             { path: 'program', element: <Program /> },
             { path: 'analytics', element: <Analytics /> },
             { path: 'imports', element: <Imports /> },

@@ -6,6 +6,7 @@ import { fieldError, formError } from '../api/client.ts';
 /**
  * A create dialog's state: whether it is open, the draft being typed, and the API's answer: its
  * errors by the field they name, and the rest for above the form. Saving closes and clears it.
+ * `edit` opens it on a draft of what exists, for a dialog that also changes things.
  */
 export function useFormDialog<Draft, Body, Result>(empty: Draft, mutation: UseMutationResult<Result, Error, Body>, toBody: (draft: Draft) => Body, fields: readonly string[]) {
   const [opened, { open, close }] = useDisclosure();
@@ -17,6 +18,10 @@ export function useFormDialog<Draft, Body, Result>(empty: Draft, mutation: UseMu
   };
   return {
     open,
+    edit: (existing: Draft) => {
+      setDraft(existing);
+      open();
+    },
     draft,
     change:
       <K extends keyof Draft>(key: K) =>

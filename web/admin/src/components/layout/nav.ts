@@ -17,6 +17,7 @@ const ITEMS: NavItem[] = [
   { to: '/getting-started', match: '/getting-started', label: 'nav.setup', area: 'setup', whileSetupOpen: true },
   { to: '/', match: '/', label: 'nav.home' },
   { to: '/customers', match: '/customers', label: 'nav.customers' },
+  { to: '/segments', match: '/segments', label: 'nav.segments' },
   { to: '/program', match: '/program', label: 'nav.program' },
   { to: '/analytics', match: '/analytics', label: 'nav.analytics' },
   { to: '/emails', match: '/emails', label: 'nav.emails' },

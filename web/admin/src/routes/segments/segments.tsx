@@ -1,0 +1,45 @@
+import { Anchor, Button, Paper, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { PageHeader } from '../../components/common/page-header.tsx';
+import { EmptyState, QueryState } from '../../components/common/query-state.tsx';
+import { useSegments } from '../../hooks/api/segments.ts';
+import { useSession } from '../../hooks/api/session.ts';
+import { roleMay } from '../../lib/roles.ts';
+import { SegmentCustomers } from './components/segment-customers.tsx';
+import { SegmentDialog, useSegmentForm } from './components/segment-dialog.tsx';
+import { SegmentTable } from './components/segment-table.tsx';
+import { draftOf } from './segment-draft.ts';
+
+/** Saved audiences for rewards, gifts and exports: each with its conditions, its count now, and (`?segment=` chooses which) its customers. */
+export default function SegmentsPage() {
+  const { t } = useTranslation();
+  const mayChange = roleMay(useSession().data?.program.role, 'setup');
+  const segments = useSegments();
+  const form = useSegmentForm();
+  const [params] = useSearchParams();
+  const list = segments.data?.data ?? [];
+  const selected = list.find((s) => s.id === params.get('segment')) ?? list[0];
+  return (
+    <>
+      <PageHeader title={t('segments.title')} description={t('segments.description')} actions={mayChange && <Button onClick={form.open}>{t('segments.new')}</Button>} />
+      <Stack gap="xl">
+        <Paper withBorder>
+          <QueryState isPending={segments.isPending} error={segments.error}>
+            {() =>
+              list.length === 0 ? (
+                <EmptyState title={t('segments.empty')} action={<Anchor href="/docs#tag/segments">{t('segments.reference')}</Anchor>}>
+                  {t('segments.emptyBody')}
+                </EmptyState>
+              ) : (
+                <SegmentTable segments={list} selectedId={selected?.id} mayChange={mayChange} onEdit={(s) => form.edit(draftOf(s))} />
+              )
+            }
+          </QueryState>
+        </Paper>
+        {selected && <SegmentCustomers key={selected.id} segment={selected} />}
+      </Stack>
+      {mayChange && <SegmentDialog form={form} />}
+    </>
+  );
+}
