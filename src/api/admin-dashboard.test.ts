@@ -8,6 +8,7 @@ import { deliverDueEmails } from '../workflows/emails/email-delivered.ts';
 import { queueDueEmails } from '../workflows/emails/email-queued.ts';
 import { createSetupLink } from '../users/setup-links.ts';
 import { loadLivedInDemo } from '../workflows/demo-store.ts';
+import { giveDueGifts } from '../workflows/gift-given.ts';
 import { deliverDueWebhooks } from '../workflows/webhooks/webhook-delivered.ts';
 import { allowedDestinations } from '../webhooks/destination-guard.ts';
 import { accessibilityProblems, buildAdmin, chromiumPresent, inPage, launchChromium, screenshot } from './testing/browser.ts';
@@ -585,6 +586,83 @@ describe.skipIf(!chromiumPresent())('the admin dashboard in Chromium', { timeout
     await screenshot(page, 'segments-edit-phone');
     expect(await accessibilityProblems(page)).toEqual([]);
     await page.close();
+  });
+
+  it('a marketer gives a segment 50 points, given by the sweep to everyone in it, and records a month’s spend to read its CAC', async () => {
+    const marketer = users.get('marketer') ?? (await invite('marketer'));
+    const created = (await api.post('/v1/segments', { name: 'Gift receivers', match: 'all', conditions: [{ type: 'orders', at_least: 4 }] })).body;
+    const { count } = (await api.get(`/v1/segments/${created.id}`)).body as { count: number };
+    expect(count).toBeGreaterThan(0);
+    const [member] = (await api.get(`/v1/segments/${created.id}/customers?limit=1`)).body.data as { id: string; points_balance: number }[];
+    const page = await open(marketer, `/segments?segment=${created.id}`);
+    await page.getByRole('button', { name: 'Give a gift to Gift receivers' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Give a gift to .Gift receivers.$/ });
+    await dialog.getByText(`${count.toLocaleString('en')} customers now`, { exact: false }).waitFor();
+    await dialog.getByLabel(label('Points to each customer')).fill('50');
+    await dialog.getByLabel(label('Reason')).fill('Thank you for being regulars');
+    await screenshot(page, 'gifts-dialog');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Give the gift' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('status').filter({ hasText: 'The gift is on its way' }).waitFor();
+    const row = page.getByRole('region', { name: 'Gifts' }).getByRole('row').filter({ hasText: 'Thank you for being regulars' });
+    await row.getByText('Scheduled', { exact: true }).waitFor();
+    await row.getByText(/^to .Gift receivers.$/).waitFor();
+    const [gift] = (await api.get('/v1/gifts?limit=1')).body.data;
+    expect(gift).toMatchObject({ segment_id: created.id, points: 50, reason: 'Thank you for being regulars', status: 'scheduled', recipients: null, given: 0 });
+
+    // The sweep, as the worker runs it every minute; the list asks again by itself while a gift is due.
+    expect(await giveDueGifts(t.deps)).toBe(count);
+    const given = (await api.get(`/v1/gifts/${gift.id}`)).body;
+    expect(given).toMatchObject({ status: 'done', recipients: count, given: count, skipped: 0 });
+    expect((await api.get(`/v1/customers/${member!.id}`)).body.points_balance).toBe(member!.points_balance + 50);
+    await row.getByText('Given', { exact: true }).waitFor();
+    await row.getByText(`${count.toLocaleString('en')} of ${count.toLocaleString('en')} given`).waitFor();
+    expect(await row.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+    expect(await row.getByRole('button', { name: /^Cancel/ }).count()).toBe(0);
+    await check(page, 'gifts-done');
+
+    // One for tomorrow waits for its time, and can be cancelled until then.
+    await page.getByRole('button', { name: 'Give a gift to Gift receivers' }).click();
+    await dialog.getByLabel(label('Points to each customer')).fill('10');
+    await dialog.getByLabel(label('Reason')).fill('Tomorrow’s treat');
+    await dialog.getByRole('radio', { name: 'At a time' }).check();
+    await dialog.getByRole('button', { name: 'Schedule the gift' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const later = page.getByRole('region', { name: 'Gifts' }).getByRole('row').filter({ hasText: 'Tomorrow’s treat' });
+    await later.getByText('Scheduled', { exact: true }).waitFor();
+    await screenshot(page, 'gifts-scheduled');
+    page.once('dialog', (confirm) => void confirm.accept());
+    await later.getByRole('button', { name: /^Cancel the gift of 10 points to .Gift receivers.$/ }).click();
+    await later.getByText('Cancelled', { exact: true }).waitFor();
+    expect((await api.get('/v1/gifts?limit=1')).body.data[0]).toMatchObject({ points: 10, status: 'cancelled', given: 0 });
+    await page.close();
+
+    // Analytics: the spend of the latest month that won customers, and its CAC as the API answers it.
+    const now = t.clock.now();
+    const yearAgo = new Date(Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth() + 1, 1)).toISOString().slice(0, 7);
+    const won = (await api.get(`/v1/analytics/acquisition?from=${yearAgo}&to=${now.toISOString().slice(0, 7)}`)).body.months.filter((m: { new_customers: number }) => m.new_customers > 0);
+    const month: string = won.at(-1).month;
+    const monthName = new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+    const analytics = await open(marketer, '/analytics');
+    const section = analytics.getByRole('region', { name: 'Acquisition cost' });
+    const form = section.getByRole('form', { name: 'Record a month’s spend' });
+    await form.getByLabel(label('Month')).fill(month);
+    await form.getByLabel(label('Channel')).fill('ads');
+    await form.getByLabel(label('Spend')).fill('1234.56');
+    await form.getByRole('button', { name: 'Record spend' }).click();
+    await section.getByRole('button', { name: `Delete the spend of ${monthName}, ads` }).waitFor();
+    expect((await api.get('/v1/acquisition-costs')).body.data).toEqual([expect.objectContaining({ month, channel: 'ads', amount: 123456 })]);
+    const [answer] = (await api.get(`/v1/analytics/acquisition?from=${month}&to=${month}`)).body.months;
+    expect(answer).toMatchObject({ month, spend: 123456 });
+    const money = (minor: number) => new Intl.NumberFormat('en', { style: 'currency', currency: 'USD' }).format(minor / 100);
+    // Month, new customers, spend, CAC: every column shows at desktop width.
+    const cells = section.getByRole('table').filter({ has: analytics.getByRole('columnheader', { name: 'CAC', exact: true }) }).getByRole('row').filter({ hasText: monthName }).getByRole('cell');
+    await expect.poll(() => cells.nth(2).innerText()).toBe(money(123456));
+    expect(await cells.nth(3).innerText()).toBe(money(answer.cac));
+    await screenshot(analytics, 'acquisition');
+    expect(await accessibilityProblems(analytics)).toEqual([]);
+    await analytics.close();
   });
 
   it('each role signs in and sees only what it may use', async () => {

@@ -29,3 +29,11 @@ export function periodBuckets(period: Period, now = new Date()): { from: string;
   }
   return buckets;
 }
+
+/** The months the period touches, as the API's YYYY-MM (both included). */
+export function periodMonths(period: Period, now = new Date()): { from: string; to: string } {
+  const { from, to } = periodRange(period, now);
+  const last = new Date(`${to}T00:00:00Z`);
+  last.setUTCDate(last.getUTCDate() - 1);
+  return { from: from.slice(0, 7), to: day(last).slice(0, 7) };
+}

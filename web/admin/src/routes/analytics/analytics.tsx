@@ -10,8 +10,9 @@ import { RfmSection } from './components/rfm-section.tsx';
 import { ClvSection } from './components/clv-section.tsx';
 import { ProjectionSection } from './components/projection-section.tsx';
 import { BacktestSection } from './components/backtest-section.tsx';
+import { AcquisitionSection } from './components/acquisition/acquisition-section.tsx';
 
-/** How customers come back (retention, cohorts), where they stand (RFM, lifecycle), what they will be worth (CLV) and what keeping more of them would bring. */
+/** How customers come back (retention, cohorts), where they stand (RFM, lifecycle), what they will be worth (CLV), what keeping more of them would bring, and what winning them cost. */
 export default function AnalyticsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -38,6 +39,7 @@ export default function AnalyticsPage() {
         <LifecycleSection period={period} />
         <ClvSection />
         <ProjectionSection />
+        <AcquisitionSection period={period} />
         <BacktestSection period={period} />
       </Stack>
     </>

@@ -15,10 +15,11 @@ interface SegmentTableProps {
   selectedId: string | undefined;
   mayChange: boolean;
   onEdit: (segment: Segment) => void;
+  onGift: (segment: Segment) => void;
 }
 
 /** The program's segments, each with its conditions in words and its count now; choosing one lists its customers. */
-export function SegmentTable({ segments, selectedId, mayChange, onEdit }: SegmentTableProps) {
+export function SegmentTable({ segments, selectedId, mayChange, onEdit, onGift }: SegmentTableProps) {
   const { t } = useTranslation();
   const tiers = useTiers().data?.data ?? [];
   const currency = useProgram().data?.currency ?? 'USD';
@@ -27,7 +28,7 @@ export function SegmentTable({ segments, selectedId, mayChange, onEdit }: Segmen
   const onDelete = (s: Segment) => {
     if (window.confirm(t('segments.confirmDelete', { name: s.name }))) remove.mutate(s.id);
   };
-  const actions = (s: Segment, justify: 'flex-start' | 'flex-end') => <SegmentActions segment={s} onEdit={onEdit} onDelete={onDelete} deleting={remove.isPending && remove.variables === s.id} justify={justify} />;
+  const actions = (s: Segment, justify: 'flex-start' | 'flex-end') => <SegmentActions segment={s} onEdit={onEdit} onDelete={onDelete} onGift={onGift} deleting={remove.isPending && remove.variables === s.id} justify={justify} />;
   const chosen = (s: Segment) => s.id === selectedId;
   // The chosen row: a light gray, marked at its start edge, as the webhook endpoints are.
   const selected = (s: Segment): TableTdProps => (chosen(s) ? { bg: 'gray.0' } : {});
