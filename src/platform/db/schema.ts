@@ -4,7 +4,8 @@ import type { AdminSessionsTable, AdminUsersTable, ProgramUsersTable, SetupLinks
 import type { OrderImportsTable } from './import-tables.ts';
 import type { ProductBestSellersTable, ProductPairRefreshesTable, ProductPairsTable } from './recommendation-tables.ts';
 import type { AcquisitionCostsTable, GiftRecipientsTable, GiftsTable, SegmentsTable } from './segment-tables.ts';
-import type { WebhookAttemptsTable, WebhookDeliveriesTable, WebhookEndpointsTable } from './webhook-tables.ts';
+import type { ProgramEventsTable, WebhookAttemptsTable, WebhookDeliveriesTable, WebhookEndpointsTable } from './webhook-tables.ts';
+export type { ProgramEventsTable };
 import type { EmailFlowSettingsTable, EmailMessagesTable, EmailSuppressionsTable, EmailClicksTable, EmailTemplatesTable, EmailUnsubscribesTable, ProductSettingsTable } from './email-tables.ts';
 import type { AuditLogTable, ConnectionsTable, PrivacyRequestsTable, ReferralVisitsTable, StoreCustomersTable, StoreDeliveriesTable, StoreOrdersTable, StoreRefundsTable } from './connection-tables.ts';
 import type { TiersTable, TierChangesTable, TierEntryRewardsTable, TierRecalculationsTable, ReferralsTable, StampCardsTable, StampProgressTable, StampsTable, ChallengesTable, ChallengeProgressTable, ChallengeStepsTable, MembershipPlansTable, MembershipsTable, MembershipPeriodRewardsTable } from './program-type-tables.ts';
@@ -310,19 +311,6 @@ export interface LotTakesTable {
   transfer_id: string;
   lot_transfer_id: string;
   points: number;
-}
-
-export interface ProgramEventsTable {
-  id: string;
-  program_id: string;
-  /** Null for the program's own events (`webhook_endpoint.disabled`). */
-  customer_id: string | null;
-  type: string;
-  dedupe_key: string;
-  data: Json<Record<string, unknown>>;
-  /** The event's place in its customer's sequence (customers.event_sequence). */
-  sequence: number | null;
-  created_at: Timestamp;
 }
 
 export interface CharityCausesTable {

@@ -1,6 +1,23 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Timestamp } from './column-types.ts';
 
+type Json<T> = ColumnType<T, string, string>;
+
+/** The outbox: what the engine announced, per customer (migrations 0003 and 0027). */
+export interface ProgramEventsTable {
+  id: string;
+  program_id: string;
+  /** Null for the program's own events (`webhook_endpoint.disabled`). */
+  customer_id: string | null;
+  type: string;
+  dedupe_key: string;
+  data: Json<Record<string, unknown>>;
+  /** The event's place in its customer's sequence (customers.event_sequence). */
+  sequence: number | null;
+  created_at: Timestamp;
+}
+
+
 /** Tables of migrations/0027_webhooks.sql: the merchant's endpoints, one delivery per endpoint and event, and each attempt. */
 export interface WebhookEndpointsTable {
   id: string;
