@@ -98,9 +98,12 @@ export const nextRecipients = (tx: Tx, giftId: string, limit: number) =>
 
 /** Records what each recipient got and moves the gift's counters; a gift with no one left waiting is done. */
 export async function recordGiven(tx: Tx, giftId: string, outcomes: { customerId: string; outcome: 'given' | 'skipped'; detail?: string }[], at: Date): Promise<void> {
-  for (const o of outcomes) {
-    await tx.updateTable('gift_recipients').set({ outcome: o.outcome, detail: o.detail ?? null, given_at: at }).where('gift_id', '=', giftId).where('customer_id', '=', o.customerId).execute();
-  }
+  if (outcomes.length === 0) return;
+  const rows = outcomes.map((o) => ({ customer_id: o.customerId, outcome: o.outcome, detail: o.detail ?? null }));
+  await sql`
+    update gift_recipients r set outcome = x.outcome, detail = x.detail, given_at = ${at}
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(customer_id text, outcome text, detail text)
+    where r.gift_id = ${giftId} and r.customer_id = x.customer_id`.execute(tx);
   const given = outcomes.filter((o) => o.outcome === 'given').length;
   await tx.updateTable('gifts').set({ given: sql`given + ${given}`, skipped: sql`skipped + ${outcomes.length - given}` }).where('id', '=', giftId).execute();
 }

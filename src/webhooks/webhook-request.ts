@@ -17,7 +17,7 @@ export function postWebhook(url: URL, headers: Record<string, string>, body: str
   if (refusal) return Promise.resolve({ status: null, error: refusal });
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve) => {
-    const req = send(url, { method: 'POST', headers: { 'content-type': 'application/json', 'user-agent': 'Regulars-Webhooks/1', ...headers, 'content-length': String(Buffer.byteLength(body)) }, lookup: guardedLookup(allowed), timeout: TIMEOUT_MS }, (res) => {
+    const req = send(url, { method: 'POST', headers: { 'content-type': 'application/json', 'user-agent': 'Regulars-Webhooks/1', ...headers, 'content-length': String(Buffer.byteLength(body)) }, lookup: guardedLookup(allowed) }, (res) => {
       const chunks: Buffer[] = [];
       let kept = 0;
       res.on('data', (chunk: Buffer) => {
@@ -35,7 +35,6 @@ export function postWebhook(url: URL, headers: Record<string, string>, body: str
       clearTimeout(deadline);
       resolve({ status: null, error });
     };
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${TIMEOUT_MS / 1000} s`)));
     req.on('error', (error) => fail(error.message));
     req.end(body);
   });
