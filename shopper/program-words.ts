@@ -45,7 +45,7 @@ export function wayToEarnTitle(way: WayToEarn, w: Words, currency: string): stri
   if (way.type === 'points_per_unit') return w.t('earn.per_unit', { points, amount: w.money(way.unit_amount ?? 100, currency) });
   if (way.type === 'fixed_per_order') return w.t('earn.per_order', { points });
   if (way.type === 'multiplier') return `${way.name}: ${w.t('earn.multiplier', { multiplier: way.multiplier ?? 1 })}`;
-  const known: Record<string, string> = { social_follow: 'earn.social_follow', newsletter_signup: 'earn.newsletter_signup', birthday: 'earn.birthday', signup: 'earn.signup', review: 'earn.review' };
+  const known: Record<string, string> = { social_follow: 'earn.social_follow', newsletter_signup: 'earn.newsletter_signup', birthday: 'earn.birthday', signup: 'earn.signup', review: 'earn.review', profile_completed: 'earn.profile_completed', survey_answered: 'earn.survey_answered' };
   const id = known[way.event_type ?? ''];
   return id ? w.t(id, { network: way.network ?? '' }) : way.name;
 }

@@ -380,7 +380,7 @@ describe('flows and templates through the API', () => {
     const api = await program();
     const flows = (await api.get('/v1/email-flows')).body.data as { flow: string; enabled: boolean; category: string }[];
     expect(flows.map((f) => f.flow)).toContain('replenishment');
-    expect(flows.filter((f) => !f.enabled).map((f) => f.flow)).toEqual(['points_summary']);
+    expect(flows.filter((f) => !f.enabled).map((f) => f.flow)).toEqual(['points_summary', 'survey']);
     expect(flows.find((f) => f.flow === 'reward_redeemed')!.category).toBe('transactional');
     expect((await api.patch('/v1/email-flows/welcome', { enabled: false, delay_minutes: 30 })).body).toMatchObject({ flow: 'welcome', enabled: false, delay_minutes: 30 });
     expect((await api.get('/v1/email-flows/welcome')).body.enabled).toBe(false);
@@ -412,6 +412,6 @@ describe('flows and templates through the API', () => {
     expect((await api.post('/v1/email-templates/nope/preview', {})).status).toBe(404);
     expect((await api.delete('/v1/email-templates/welcome/en')).body.customized).toBe(false);
     const all = (await api.get('/v1/email-templates')).body.data as { template: string; locale: string }[];
-    expect(all).toHaveLength(22 * 5);
+    expect(all).toHaveLength(23 * 5);
   });
 });

@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { getCustomer } from '../customers/customer-store.ts';
 import { defaultContent } from '../emails/email-content.ts';
 import { ATTRIBUTION_DAYS, flowReports } from '../emails/email-report.ts';
-import { checkContent, renderEmail, type EmailContent } from '../emails/email-render.ts';
+import { checkContent, checkRenders, type EmailContent } from '../emails/email-render.ts';
 import { deleteTemplate, flowSetting, flowSettings, getMessage, listMessages, listSuppressions, listTemplateOverrides, saveFlowSetting, templateOverride, saveTemplate, suppress, unsuppress, type EmailMessage as MessageRow, type FlowSetting } from '../emails/email-store.ts';
 import { TEMPLATE_KEYS } from '../emails/flows.ts';
 import { SAMPLE_VARIABLES } from '../emails/variables.ts';
@@ -113,7 +113,7 @@ export const emailRoutes =
           operationId: 'listEmailMessages',
           tags: ['emails'],
           summary: 'The emails queued, sent, held back or not sent, with the reason; newest first',
-          querystring: Type.Object({ ...ListQuery.properties, customer_id: Type.Optional(Id('cus')), flow: Type.Optional(Type.String({ maxLength: 64 })), status: Type.Optional(EmailStatusSchema) }),
+          querystring: Type.Object({ ...ListQuery.properties, customer_id: Type.Optional(Id('cus')), flow: Type.Optional(Type.String({ maxLength: 64 })), campaign_id: Type.Optional(Id('cmp', 'The messages of one email campaign.')), status: Type.Optional(EmailStatusSchema) }),
           response: { 200: List(EmailMessage), ...errorResponses },
         },
       },
@@ -166,10 +166,7 @@ export const emailRoutes =
       async (request) => {
         const { template, locale } = request.params;
         flowOfTemplate(template);
-        checkContent(request.body);
-        await renderEmail(request.body, SAMPLE_VARIABLES, { locale, messages: messagesFor(locale), programName: 'Preview', marketing: true }).catch((error: unknown) => {
-          throw invalidRequest('template_invalid', `The template does not render: ${error instanceof Error ? error.message : String(error)}`, 'body');
-        });
+        await checkRenders(request.body, locale, messagesFor(locale), SAMPLE_VARIABLES);
         await saveTemplate(deps.db, request.program.id, template, locale, request.body, deps.clock.now());
         return templateOf(request.program.id, template, locale);
       },

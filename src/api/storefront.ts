@@ -17,6 +17,8 @@ import { storefrontProgram } from '../workflows/storefront-program.ts';
 import { counted } from './redemptions.ts';
 import { errorResponses, Id, List, ListQuery } from './schemas/common.ts';
 import { Activity, Shopper, ShopperOrder, ShopperRedemption, ShopperReferral, StorefrontProgram } from './schemas/storefront.ts';
+import { shopperProfileRoutes } from './storefront-profile.ts';
+import { shopperSurveyRoutes } from './storefront-survey.ts';
 
 const security: Record<string, string[]>[] = [{ publishableKey: [] }, { publishableKey: [], customerToken: [] }];
 const tags = ['storefront'];
@@ -169,6 +171,9 @@ export const storefrontRoutes =
         return reply.status(created ? 201 : 200).send({ object: 'referral' as const, status: referral.status });
       },
     );
+
+    shopperProfileRoutes(app, deps, me);
+    shopperSurveyRoutes(app, deps, me);
   };
 
 /**
@@ -181,7 +186,7 @@ function allowStorefrontOrigins(app: FastifyInstance): void {
   app.options('/storefront/v1/*', { schema: { hide: true }, config: { auth: 'public' } }, async (request, reply) => {
     const origin = request.headers.origin;
     if (origin) void reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
-    return reply.header('access-control-allow-methods', 'GET, POST').header('access-control-allow-headers', headers).header('access-control-max-age', '600').status(204).send();
+    return reply.header('access-control-allow-methods', 'GET, POST, PUT').header('access-control-allow-headers', headers).header('access-control-max-age', '600').status(204).send();
   });
   app.addHook('onSend', async (request, reply) => {
     const origin = request.headers.origin;

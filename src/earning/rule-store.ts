@@ -6,7 +6,7 @@ import { programCache } from '../platform/program-cache.ts';
 import { newId } from '../platform/ids.ts';
 import type { RuleUsage } from './award.ts';
 import { periodEnd, periodStart } from './periods.ts';
-import type { EarningRule, RuleDefinition, RuleType } from './rules.ts';
+import { ruleInForce, type EarningRule, type RuleDefinition, type RuleType } from './rules.ts';
 
 type RuleRow = Selectable<EarningRulesTable> & { created_at: Date; updated_at: Date };
 
@@ -86,6 +86,12 @@ function forgetRules(programId: string): void {
 }
 
 /** One customer's usage of one set of rules; see `ruleUsageFor`. */
+/** What doing this action earns now: the points of the program's action rules in force for the event type. */
+export async function actionPoints(db: Db | Tx, programId: string, eventType: string, now: Date): Promise<number> {
+  const rules = await activeEarningRules(db, programId);
+  return rules.filter((r) => r.type === 'action' && r.event_type === eventType && ruleInForce(r, now)).reduce((sum, r) => sum + (r.points ?? 0), 0);
+}
+
 export async function ruleUsage(tx: Tx, customerId: string, rules: EarningRule[], at: Date): Promise<RuleUsage> {
   return (await ruleUsageFor(tx, [{ customerId, rules, at }]))[0]!;
 }

@@ -58,6 +58,7 @@ export const BUILT_IN_EVENTS = [
   'social_share',
   'review',
   'newsletter_signup',
+  'survey_answered',
 ] as const;
 
 export function defaultEarningRule(): { name: string; type: RuleType; definition: RuleDefinition } {

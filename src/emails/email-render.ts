@@ -61,6 +61,14 @@ export function checkContent(content: EmailContent): void {
   }
 }
 
+/** Refuses content that does not parse or does not render with sample data, before it is saved. */
+export async function checkRenders(content: EmailContent, locale: Locale, messages: Messages, variables: EmailVariables): Promise<void> {
+  checkContent(content);
+  await renderEmail(content, variables, { locale, messages, programName: 'Preview', marketing: true }).catch((error: unknown) => {
+    throw invalidRequest('template_invalid', `The template does not render: ${error instanceof Error ? error.message : String(error)}`);
+  });
+}
+
 async function renderParts(content: EmailContent, variables: EmailVariables, rtl: boolean) {
   const vars = variables as unknown as Record<string, unknown>;
   const [text, markup] = rtl ? [rtlTextLiquid, rtlHtmlLiquid] : [textLiquid, htmlLiquid];
@@ -102,6 +110,13 @@ const toText = (htmlText: string) =>
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'");
 
+/** A survey email's eleven scores, each a link big enough to tap (WCAG target size), 0 at the start of the line in either direction. */
+function scoreRow(scores: { score: string; url: string }[], color: string, dir: 'ltr' | 'rtl'): string {
+  const link = (s: { score: string; url: string }) =>
+    `<a href="${escapeAttribute(s.url)}" style="display:inline-block;min-width:30px;padding:8px 2px;margin:3px;border:2px solid ${color};border-radius:8px;color:${color};font-weight:700;text-align:center;text-decoration:none">${escapeAttribute(s.score)}</a>`;
+  return `<mj-text align="center" css-class="scores"><div dir="${dir}">${scores.map(link).join('')}</div></mj-text>`;
+}
+
 /** An email in the program's layout: responsive HTML (MJML) and the same words as plain text, right to left where the language is. */
 export async function renderEmail(content: EmailContent, variables: EmailVariables, layout: Layout): Promise<RenderedEmail> {
   const dir = RTL.has(layout.locale) ? 'rtl' : 'ltr';
@@ -124,6 +139,7 @@ export async function renderEmail(content: EmailContent, variables: EmailVariabl
     <mj-section background-color="#ffffff" border-radius="12px" padding="12px 8px"><mj-column>
       ${text(parts.heading, 'font-size="24px" line-height="1.3" font-weight="700"')}
       ${parts.paragraphs.map((p) => text(p)).join('\n      ')}
+      ${variables.survey ? scoreRow(variables.survey.scores, primary, dir) : ''}
       ${parts.button ? `<mj-button href="${escapeAttribute(variables.action_url)}" align="${align}" background-color="${primary}" color="${readableOn(primary)}" border-radius="8px" font-weight="600" font-size="16px">${parts.button}</mj-button>` : ''}
     </mj-column></mj-section>
     <mj-section padding="12px 0 24px"><mj-column>${text(footer.html, 'font-size="12px" line-height="1.5" color="#4b5563"')}</mj-column></mj-section>

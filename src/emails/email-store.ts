@@ -180,6 +180,8 @@ export async function lastMarketingSentAt(db: Db, customerId: string): Promise<D
 export interface MessageFilter {
   customer_id?: string;
   flow?: string;
+  /** A campaign's messages. */
+  campaign_id?: string;
   status?: EmailStatus;
   limit: number;
   starting_after?: string;
@@ -189,6 +191,7 @@ export async function listMessages(db: Db, programId: string, filter: MessageFil
   let query = db.selectFrom('email_messages').selectAll().where('program_id', '=', programId);
   if (filter.customer_id) query = query.where('customer_id', '=', filter.customer_id);
   if (filter.flow) query = query.where('flow', '=', filter.flow);
+  if (filter.campaign_id) query = query.where('flow', '=', 'campaign').where('trigger_key', '=', filter.campaign_id);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.starting_after) query = query.where('id', '<', filter.starting_after);
   return query.orderBy('id', 'desc').limit(filter.limit + 1).execute();

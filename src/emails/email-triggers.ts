@@ -233,6 +233,10 @@ const replenishment: Source = async (db, programId, { now }) => {
 
 const DAY = (d: unknown) => new Date(String(d));
 
+/** After an order, asked at most once a quarter: the quarter names the occasion. */
+const survey: Source = async (db, programId, window) =>
+  (await orderPlaced(db, programId, window)).map((t) => ({ ...t, key: `${t.at.getUTCFullYear()}-Q${Math.floor(t.at.getUTCMonth() / 3) + 1}` }));
+
 /** Flows set off by the calendar rather than by something new: a sweep asks for them once an hour. */
 export const CALENDAR_FLOWS: ReadonlySet<FlowName> = new Set(['birthday', 'win_back', 'membership_renewal', 'replenishment', 'reward_available', 'points_summary', 'recommendations']);
 
@@ -240,6 +244,7 @@ export const TRIGGERS: Partial<Record<FlowName, Source>> = {
   welcome,
   post_purchase: orderPlaced,
   review_request: orderPlaced,
+  survey,
   birthday,
   win_back: winBack,
   tier_upgraded: tierUpgraded,

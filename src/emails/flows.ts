@@ -20,7 +20,8 @@ export type FlowName =
   | 'tier_upgraded'
   | 'tier_will_downgrade'
   | 'referral_rewarded'
-  | 'membership_renewal';
+  | 'membership_renewal'
+  | 'survey';
 
 export type Category = 'marketing' | 'transactional';
 
@@ -63,6 +64,7 @@ export const FLOWS: readonly Flow[] = [
   flow('review_request', 'marketing', 'Some days after an order: a link to the store’s review page (reviews earn points).', [step('review_request', 7 * DAY)]),
   flow('guest_claim', 'marketing', 'A guest order’s points are waiting: create an account to keep them.', [step('guest_claim', 60)]),
   flow('recommendations', 'marketing', 'Personal picks every few weeks.', [step('recommendations')]),
+  flow('survey', 'marketing', 'Two weeks after an order, at most once a quarter: how likely to recommend us, 0–10, answered on a hosted page (docs/surveys.md).', [step('survey', 14 * DAY)], { enabledByDefault: false }),
   flow('reward_redeemed', 'transactional', 'The code of a redeemed reward and how to use it.'),
   flow('points_expiring', 'transactional', 'Points expire soon (30 days before), and a last chance (3 days before).', [step('points_expiring'), step('points_expiring.2')]),
   flow('tier_upgraded', 'transactional', 'The customer reached a higher tier.'),

@@ -26,10 +26,19 @@ export interface EmailVariables {
   /** A referral that just paid the advocate (referral_rewarded). */
   referred?: { points: string };
   membership?: { plan_name: string; renews_on: string; price: string };
+  /** The customer's answers to the profile questions, by key (`profile.skin_type`): an option value, a list of them, a YYYY-MM-DD date, a text. */
+  profile: Record<string, string | string[]>;
+  /** A survey email's links (survey flow, survey campaigns): the page, and the page with each score chosen; the layout shows the scores. */
+  survey?: { url: string; scores: { score: string; url: string }[] };
+  /** A campaign's gift: points (formatted) or a reward's name, and why. */
+  gift?: { points: string; reward_name: string; reason: string };
   /** Where the button of the flow goes: the store, its review page, the account sign-up. */
   action_url: string;
   unsubscribe_url: string;
 }
+
+/** A survey email's sample links: previews of the survey flow and of survey campaigns show its scores. */
+export const SAMPLE_SURVEY: NonNullable<EmailVariables['survey']> = { url: 'https://loyalty.example.com/s/sample', scores: Array.from({ length: 11 }, (_, n) => ({ score: String(n), url: `https://loyalty.example.com/s/sample?score=${n}` })) };
 
 /** Sample data for previews and for checking a template when it is saved. */
 export const SAMPLE_VARIABLES: EmailVariables = {
@@ -53,6 +62,8 @@ export const SAMPLE_VARIABLES: EmailVariables = {
   referral: { link: 'https://shop.example.com/?ref=SAM42', advocate_reward: '500 points', friend_reward: '$5 off' },
   referred: { points: '500' },
   membership: { plan_name: 'Coffee Club', renews_on: 'January 15, 2027', price: '$9.00' },
+  profile: { brewing: 'espresso', equipment: ['grinder', 'kettle'] },
+  gift: { points: '500', reward_name: '', reason: 'Happy holidays' },
   action_url: 'https://shop.example.com',
   unsubscribe_url: 'https://loyalty.example.com/u/sample-token',
 };

@@ -15,11 +15,13 @@ export interface GiftInput {
   reward_id?: string;
   reason: string;
   scheduled_at?: string;
+  /** Neither a segment nor a list: every customer (a campaign to everyone with a gift; not offered by the gifts API). */
+  everyone?: boolean;
 }
 
 /** A gift to a segment (as it is when the gift runs) or to named customers, of points or a reward. */
-export async function createGift(db: Db, programId: string, input: GiftInput, actor: string | null, at: Date): Promise<GiftRow> {
-  if ((input.segment_id === undefined) === (input.customer_ids === undefined)) throw invalidRequest('parameter_invalid', 'Give to a segment_id or to customer_ids, one of the two.', 'segment_id');
+export async function createGift(db: Db | Tx, programId: string, input: GiftInput, actor: string | null, at: Date): Promise<GiftRow> {
+  if (!input.everyone && (input.segment_id === undefined) === (input.customer_ids === undefined)) throw invalidRequest('parameter_invalid', 'Give to a segment_id or to customer_ids, one of the two.', 'segment_id');
   if ((input.points === undefined) === (input.reward_id === undefined)) throw invalidRequest('parameter_invalid', 'Give points or a reward_id, one of the two.', 'points');
   if (input.segment_id) await assertSegmentExists(db, programId, input.segment_id);
   if (input.customer_ids) {
@@ -63,11 +65,16 @@ export async function listGifts(db: Db, programId: string, page: { limit: number
 }
 
 /** Cancelling is possible until the gift starts; a cancelled gift gives nothing. */
-export async function cancelGift(db: Db, programId: string, id: string, at: Date): Promise<GiftRow> {
+export async function cancelGift(db: Db | Tx, programId: string, id: string, at: Date): Promise<GiftRow> {
   const gift = await getGift(db, programId, id);
   const cancelled = await db.updateTable('gifts').set({ status: 'cancelled', finished_at: at }).where('id', '=', gift.id).where('status', '=', 'scheduled').returningAll().executeTakeFirst();
   if (!cancelled) throw conflict('gift_not_cancellable', `This gift is ${gift.status}; only a scheduled gift can be cancelled.`);
   return cancelled;
+}
+
+/** Moves a gift that has not started to another time (a campaign's gift follows its campaign). */
+export async function rescheduleGift(db: Db | Tx, giftId: string, at: Date): Promise<void> {
+  await db.updateTable('gifts').set({ scheduled_at: at }).where('id', '=', giftId).where('status', '=', 'scheduled').execute();
 }
 
 /** Gifts due now that no instance has finished: scheduled ones whose time has come, and running ones. */
@@ -81,7 +88,7 @@ export async function startGift(db: Db, gift: GiftRow, at: Date): Promise<void> 
   await db.transaction().execute(async (tx) => {
     const claimed = await tx.updateTable('gifts').set({ status: 'running', started_at: at }).where('id', '=', gift.id).where('status', '=', 'scheduled').returning('id').executeTakeFirst();
     if (!claimed) return;
-    const who = gift.segment_id ? await segmentSql(db, gift.program_id, definitionOf(await getSegment(tx, gift.program_id, gift.segment_id)), at) : sql<boolean>`id = any(${gift.customer_ids}::text[])`;
+    const who = gift.segment_id ? await segmentSql(db, gift.program_id, definitionOf(await getSegment(tx, gift.program_id, gift.segment_id)), at) : gift.customer_ids ? sql<boolean>`id = any(${gift.customer_ids}::text[])` : sql<boolean>`true`;
     const inserted = await sql<{ n: number }>`
       with r as (
         insert into gift_recipients (gift_id, customer_id)

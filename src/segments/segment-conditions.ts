@@ -21,7 +21,17 @@ export type SegmentCondition =
   | { type: 'bought'; product_ids?: string[]; collections?: string[]; within_days?: number }
   | { type: 'points_balance'; at_least?: number; at_most?: number }
   | { type: 'locale'; in: string[] }
-  | { type: 'holdout'; in_holdout: boolean };
+  | { type: 'holdout'; in_holdout: boolean }
+  | ProfileAnswerCondition;
+
+/** The answer to a profile question (docs/profile-questions.md), named by its id or its key. */
+export interface ProfileAnswerCondition {
+  type: 'profile_answer';
+  question_id?: string;
+  key?: string;
+  op: 'is' | 'is_not' | 'includes' | 'answered' | 'not_answered';
+  values?: string[];
+}
 
 export interface SegmentDefinition {
   match: 'all' | 'any';
@@ -81,7 +91,33 @@ async function conditionSql(db: Db, programId: string, c: SegmentCondition, now:
       return sql<boolean>`(locale = any(${c.in}::text[]))`;
     case 'holdout':
       return sql<boolean>`(in_holdout = ${c.in_holdout})`;
+    case 'profile_answer':
+      return profileAnswerSql(programId, c);
   }
+}
+
+/**
+ * Customers by their answer to one question, as membership in that question's answers (one probe
+ * of its index). Texts compare in any case, and `includes` finds a text containing a value; a
+ * multiple choice `is` exactly the values chosen, and `is_not` chose none of them.
+ */
+function profileAnswerSql(programId: string, c: ProfileAnswerCondition): RawBuilder<boolean> {
+  const which = c.question_id !== undefined ? sql`q.id = ${c.question_id}` : sql`q.key = ${c.key ?? ''}`;
+  const values = c.values ?? [];
+  const set = sql`${JSON.stringify(values)}::jsonb`;
+  const lowered = sql`${values.map((v) => v.toLowerCase())}::text[]`;
+  const patterns = sql`${values.map((v) => `%${v.replace(/[\\%_]/g, '\\$&')}%`)}::text[]`;
+  const text = sql`(a.value #>> '{}')`;
+  const oneOf = sql`(case when q.type = 'text' then lower(${text}) = any(${lowered}) else ${text} = any(${values}::text[]) end)`;
+  const predicate = {
+    answered: sql`true`,
+    not_answered: sql`true`,
+    is: sql`(case when jsonb_typeof(a.value) = 'array' then a.value @> ${set} and ${set} @> a.value else ${oneOf} end)`,
+    is_not: sql`(case when jsonb_typeof(a.value) = 'array' then not (a.value ?| ${values}::text[]) else not ${oneOf} end)`,
+    includes: sql`(case when q.type = 'text' then ${text} ilike any(${patterns}) else a.value ?| ${values}::text[] end)`,
+  }[c.op];
+  const answered = sql`(select a.customer_id from profile_answers a join profile_questions q on q.id = a.question_id where q.program_id = ${programId} and ${which} and ${predicate})`;
+  return c.op === 'not_answered' ? sql<boolean>`id not in ${answered}` : sql<boolean>`id in ${answered}`;
 }
 
 /** The segment as one SQL condition on the customers table, for now. */

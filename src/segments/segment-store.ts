@@ -1,10 +1,11 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db, Tx } from '../platform/db/database.ts';
 import type { SegmentsTable } from '../platform/db/segment-tables.ts';
 import { invalidRequest, notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { assertTierExists } from '../tiers/tier-store.ts';
-import { segmentSql, type SegmentCondition, type SegmentDefinition } from './segment-conditions.ts';
+import { assertQuestionExists, isChoice } from '../profiles/question-store.ts';
+import { segmentSql, type ProfileAnswerCondition, type SegmentCondition, type SegmentDefinition } from './segment-conditions.ts';
 
 export type SegmentRow = Selectable<SegmentsTable>;
 
@@ -21,7 +22,21 @@ async function assertConditions(db: Db, programId: string, conditions: SegmentCo
     if ((c.type === 'orders' || c.type === 'spend' || c.type === 'points_balance') && c.at_least === undefined && c.at_most === undefined) throw invalidRequest('parameter_invalid', `The ${c.type} condition needs at_least or at_most.`, param);
     if (c.type === 'bought' && !c.product_ids?.length && !c.collections?.length) throw invalidRequest('parameter_invalid', 'The bought condition needs product_ids or collections.', param);
     if (c.type === 'tier') for (const id of c.tier_ids.filter((t) => t !== 'none')) await assertTierExists(db, programId, id, param);
+    if (c.type === 'profile_answer') await assertProfileCondition(db, programId, c, param);
   }
+}
+
+/** A question the program has; values where the op compares, and only those the question can have. */
+async function assertProfileCondition(db: Db, programId: string, c: ProfileAnswerCondition, param: string): Promise<void> {
+  const question = await assertQuestionExists(db, programId, c, param);
+  const values = c.values ?? [];
+  const compares = c.op === 'is' || c.op === 'is_not' || c.op === 'includes';
+  if (compares && values.length === 0) throw invalidRequest('parameter_invalid', `The profile_answer condition ${c.op} needs values.`, param);
+  if (!compares && values.length > 0) throw invalidRequest('parameter_unknown', `values do not apply to ${c.op}.`, param);
+  if (question.type === 'date' && c.op === 'includes') throw invalidRequest('parameter_invalid', `includes applies to choice and text questions; ${question.key} is a date.`, param);
+  const options = new Set(question.options.map((o) => o.value));
+  const wrong = isChoice(question.type) ? values.find((v) => !options.has(v)) : question.type === 'date' ? values.find((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v)) : undefined;
+  if (wrong !== undefined) throw invalidRequest('parameter_invalid', isChoice(question.type) ? `"${wrong}" is not an option of ${question.key}.` : `"${wrong}" is not a date (YYYY-MM-DD).`, param);
 }
 
 export async function createSegment(db: Db, programId: string, input: SegmentInput, at: Date): Promise<SegmentRow> {
@@ -90,4 +105,17 @@ export async function inSegment(db: Db | Tx, programId: string, segmentId: strin
 export async function assertSegmentExists(db: Db, programId: string, id: string, param = 'segment_id'): Promise<void> {
   const row = await db.selectFrom('segments').select('id').where('program_id', '=', programId).where('id', '=', id).executeTakeFirst();
   if (!row) throw invalidRequest('segment_unknown', `No segment with id "${id}".`, param);
+}
+
+/** The segments with a condition on this profile question, by its id or its key. */
+export async function segmentsNamingQuestion(db: Db | Tx, programId: string, question: { id: string; key: string }): Promise<string[]> {
+  const byId = JSON.stringify([{ type: 'profile_answer', question_id: question.id }]);
+  const byKey = JSON.stringify([{ type: 'profile_answer', key: question.key }]);
+  const rows = await db
+    .selectFrom('segments')
+    .select('id')
+    .where('program_id', '=', programId)
+    .where((eb) => eb.or([eb(sql`conditions`, '@>', sql`${byId}::jsonb`), eb(sql`conditions`, '@>', sql`${byKey}::jsonb`)]))
+    .execute();
+  return rows.map((r) => r.id);
 }

@@ -4,6 +4,7 @@ import { describeChallenges } from '../challenges/challenge-view.ts';
 import { getCustomer, type CustomerRow } from '../customers/customer-store.ts';
 import { describeExpiry } from '../ledger/expiry-view.ts';
 import type { Deps } from '../platform/deps.ts';
+import { answersOf, profileOf } from '../profiles/answer-store.ts';
 import { expiryPolicyOf, getProgram } from '../programs/program-store.ts';
 import { stampProgressOf } from '../stamp-cards/stamp-card-store.ts';
 import { describeTier } from '../tiers/tier-view.ts';
@@ -16,17 +17,18 @@ const stageOf = (c: { orders_count: number; first_order_at: Date | null; last_or
     ? lifecycleStage({ orders: c.orders_count, days_since_first: (now.getTime() - new Date(c.first_order_at).getTime()) / DAY_MS, days_since_last: (now.getTime() - new Date(c.last_order_at).getTime()) / DAY_MS })
     : null;
 
-/** Everything the customer read shows beside the customer: expiry, tier and progress, stamp cards, challenges, segment. */
+/** Everything the customer read shows beside the customer: expiry, tier and progress, stamp cards, challenges, segment, profile answers. */
 export async function customerProfile(deps: Deps, programId: string, customerId: string) {
   const customer: CustomerRow = await getCustomer(deps.db, programId, customerId);
   const now = deps.clock.now();
   // The sections read different tables and change nothing: they are asked for at once.
-  const [expiry, tier, cards, challenges, segment] = await Promise.all([
+  const [expiry, tier, cards, challenges, segment, answers] = await Promise.all([
     getProgram(deps.db, programId).then((program) => describeExpiry(deps.db, customer, expiryPolicyOf(program!))),
     describeTier(deps.db, programId, customer, now),
     stampProgressOf(deps.db, programId, customer.id),
     describeChallenges(deps.db, programId, customer.id),
     customerSegment(deps.db, programId, customer),
+    answersOf(deps.db, programId, customer.id),
   ]);
   return {
     customer,
@@ -38,5 +40,6 @@ export async function customerProfile(deps: Deps, programId: string, customerId:
     challenges,
     lifecycle_stage: stageOf(customer, now),
     rfm_segment: segment,
+    profile: profileOf(answers),
   };
 }

@@ -7,6 +7,7 @@ import { listTransactions, presentTransaction } from '../ledger/transactions.ts'
 import { forgetOrderTraces, listOrders } from '../orders/order-store.ts';
 import type { Deps } from '../platform/deps.ts';
 import { newId } from '../platform/ids.ts';
+import { answersOf, forgetAnswers } from '../profiles/answer-store.ts';
 import { loadProgramContext } from '../programs/program-store.ts';
 import { presentRedemption } from '../redemptions/presenter.ts';
 import { listRedemptions } from '../redemptions/redemption-store.ts';
@@ -32,6 +33,7 @@ export async function exportCustomerData(deps: Deps, connection: ConnectionRow, 
         orders: (await listOrders(deps.db, program.id, { customer_id: customer.id, ...ALL })).map((o) => ({ id: o.id, external_id: o.external_id, placed_at: o.placed_at, currency: o.currency, total: o.total_minor, status: o.status, points_earned: o.points_earned })),
         transactions: (await listTransactions(deps.db, program.id, customer.id, ALL)).map(presentTransaction),
         redemptions: (await listRedemptions(deps.db, program.id, { customer_id: customer.id, ...ALL })).map(presentRedemption),
+        profile_answers: (await answersOf(deps.db, program.id, customer.id)).map((a) => ({ question_key: a.key, value: a.value, answered_at: a.answered_at })),
       }
     : null;
   return record(deps, connection, 'data_request', customer?.id, subject, data);
@@ -39,7 +41,7 @@ export async function exportCustomerData(deps: Deps, connection: ConnectionRow, 
 
 /**
  * A store asks to erase a shopper's personal data (Shopify's customers/redact): email, names,
- * birthday, tags and the hashes of where their orders came from go, as do the raw deliveries that
+ * birthday, tags, profile answers and the hashes of where their orders came from go, as do the raw deliveries that
  * mention them; amounts, ids and the ledger stay, as a financial record.
  */
 export async function redactCustomer(deps: Deps, connection: ConnectionRow, subject: PrivacySubject): Promise<string> {
@@ -71,6 +73,7 @@ async function erase(deps: Deps, connection: ConnectionRow, customerIds: string[
   await deps.db.transaction().execute(async (tx) => {
     await redactCustomers(tx, connection.program_id, customerIds, now);
     await forgetOrderTraces(tx, connection.program_id, customerIds);
+    await forgetAnswers(tx, connection.program_id, customerIds);
   });
 }
 

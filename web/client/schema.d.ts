@@ -74,6 +74,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/storefront/v1/me/profile-answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Answer profile questions (by key or id; null removes an answer)
+         * @description Every answer is checked first: one bad answer (400, `param` names it) saves none. The first time every required question has an answer, the program’s profile_completed rules award their points, once per customer.
+         */
+        put: operations["saveShopperProfileAnswers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/storefront/v1/me/profile-questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The profile questions in the shopper’s language, with their answers and what completing them earns */
+        get: operations["getShopperProfileQuestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/storefront/v1/me/redemptions": {
         parameters: {
             query?: never;
@@ -102,6 +139,40 @@ export interface paths {
         get: operations["getShopperReferral"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/storefront/v1/me/survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether to ask the 0–10 question now, the answer given this quarter, and what answering earns */
+        get: operations["getShopperSurvey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/storefront/v1/me/survey-answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer the 0–10 question (again this quarter: changes the answer) */
+        post: operations["answerShopperSurvey"];
         delete?: never;
         options?: never;
         head?: never;
@@ -266,6 +337,23 @@ export interface paths {
          * @description Customers whose first order falls in the range, followed up to `to`. Set `holdout_percent` on the program to keep a random share of new customers out as the control.
          */
         get: operations["getHoldoutLift"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/nps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** NPS (promoters − detractors) over a range, by month and by segment */
+        get: operations["getNpsReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -663,6 +751,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/customers/{id}/profile-answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer’s answers, and whether their profile is complete */
+        get: operations["getCustomerProfileAnswers"];
+        /** Set answers for a customer (null removes one); the first complete profile earns the profile_completed action */
+        put: operations["setCustomerProfileAnswers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers/{id}/redemptions": {
         parameters: {
             query?: never;
@@ -868,6 +974,76 @@ export interface paths {
          * @description Changes nothing. Without `rule`, the active rules as saved; with it, those and the draft. Tier and membership multipliers, and per-customer limits, are left out: the cart has no customer.
          */
         post: operations["previewEarning"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/email-campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Campaigns, newest first, with what their emails did */
+        get: operations["listEmailCampaigns"];
+        put?: never;
+        /** Schedule a one-off email to a segment (or everyone), optionally with a gift */
+        post: operations["createEmailCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/email-campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign: its audience, its gift, and its report */
+        get: operations["getEmailCampaign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a campaign before it starts */
+        patch: operations["updateEmailCampaign"];
+        trace?: never;
+    };
+    "/v1/email-campaigns/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a campaign: nothing more is sent (and its gift, if it has not started, is not given) */
+        post: operations["cancelEmailCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/email-campaigns/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Before sending: who would get it now, and the email rendered */
+        post: operations["previewEmailCampaign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1404,6 +1580,46 @@ export interface paths {
         patch: operations["updateProduct"];
         trace?: never;
     };
+    "/v1/profile-questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The program’s questions in the order shoppers see them, each with how many answered */
+        get: operations["listProfileQuestions"];
+        put?: never;
+        /** Ask shoppers a question: single or multiple choice, a date or a text, in each language */
+        post: operations["createProfileQuestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/profile-questions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A profile question */
+        get: operations["getProfileQuestion"];
+        put?: never;
+        post?: never;
+        /** Delete a question nobody answered; archive one with answers (or that a segment uses) */
+        delete: operations["deleteProfileQuestion"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a question’s texts, options, whether it is required, or its place
+         * @description The key and the type stay. An option customers chose cannot be taken away (`option_in_use`).
+         */
+        patch: operations["updateProfileQuestion"];
+        trace?: never;
+    };
     "/v1/program": {
         parameters: {
             query?: never;
@@ -1929,6 +2145,40 @@ export interface paths {
         put?: never;
         /** A secret key for a store: what it sends is that store's */
         post: operations["createStoreKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/survey-responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Answers to the 0–10 question, newest first */
+        get: operations["listSurveyResponses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/survey-responses/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The answers as CSV */
+        get: operations["exportSurveyResponses"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2548,6 +2798,46 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "profile.answered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * profile.answered
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_profile_answered"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "profile.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * profile.completed
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_profile_completed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "redemption.created": {
         parameters: {
             query?: never;
@@ -2782,6 +3072,26 @@ export interface webhooks {
          * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
          */
         post: operations["webhook_store_credit_spent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "survey.answered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * survey.answered
+         * @description Signed as Standard Webhooks: headers `webhook-id`, `webhook-timestamp`, `webhook-signature` (docs/webhooks.md). Answer 2xx within 15 s.
+         */
+        post: operations["webhook_survey_answered"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3357,6 +3667,214 @@ export interface operations {
             };
         };
     };
+    saveShopperProfileAnswers: {
+        parameters: {
+            query?: {
+                /** @description The language of the texts (default: the customer’s, else the program’s). */
+                locale?: "en" | "ar" | "fa" | "zh-Hans" | "zh-Hant";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Answers by question key (or id): an option value, a list of them, a date, a text; null removes the answer. Questions not named keep theirs. */
+                    answers: {
+                        [key: string]: string | string[] | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        complete: boolean;
+                        completed_at: string | null;
+                        /** @description What completing the profile gives now (the program’s profile_completed rules); 0 once completed. */
+                        completion_points: number;
+                        /** @description The language of the texts. */
+                        locale: string;
+                        /** @enum {string} */
+                        object: "shopper_profile";
+                        points_awarded: number;
+                        questions: {
+                            answer: (string | string[]) | null;
+                            id: string;
+                            key: string;
+                            options: {
+                                label: string;
+                                value: string;
+                            }[];
+                            required: boolean;
+                            text: string;
+                            /** @description `single_choice` (radio buttons), `multiple_choice` (checkboxes), `date` (YYYY-MM-DD, not in the future), `text` (at most 500 characters). */
+                            type: "single_choice" | "multiple_choice" | "date" | "text";
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getShopperProfileQuestions: {
+        parameters: {
+            query?: {
+                /** @description The language of the texts (default: the customer’s, else the program’s). */
+                locale?: "en" | "ar" | "fa" | "zh-Hans" | "zh-Hant";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        complete: boolean;
+                        completed_at: string | null;
+                        /** @description What completing the profile gives now (the program’s profile_completed rules); 0 once completed. */
+                        completion_points: number;
+                        /** @description The language of the texts. */
+                        locale: string;
+                        /** @enum {string} */
+                        object: "shopper_profile";
+                        questions: {
+                            answer: (string | string[]) | null;
+                            id: string;
+                            key: string;
+                            options: {
+                                label: string;
+                                value: string;
+                            }[];
+                            required: boolean;
+                            text: string;
+                            /** @description `single_choice` (radio buttons), `multiple_choice` (checkboxes), `date` (YYYY-MM-DD, not in the future), `text` (at most 500 characters). */
+                            type: "single_choice" | "multiple_choice" | "date" | "text";
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     redeemShopperReward: {
         parameters: {
             query?: never;
@@ -3475,6 +3993,195 @@ export interface operations {
                         link_visits: number;
                         /** @enum {string} */
                         object: "referral_code";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getShopperSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        answer: {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            answered_at: string;
+                            comment: string | null;
+                            score: number;
+                        } | null;
+                        /** @description Whether the widget asks now: no answer yet this quarter. */
+                        ask: boolean;
+                        /** @enum {string} */
+                        object: "shopper_survey";
+                        /** @description What an answer earns (the active survey_answered rules); 0 when none. */
+                        points: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    answerShopperSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string | null;
+                    score: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        answer: {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            answered_at: string;
+                            comment: string | null;
+                            score: number;
+                        } | null;
+                        /** @description Whether the widget asks now: no answer yet this quarter. */
+                        ask: boolean;
+                        /** @enum {string} */
+                        object: "shopper_survey";
+                        /** @description What an answer earns (the active survey_answered rules); 0 when none. */
+                        points: number;
+                        /** @description Points the answer earned now (only a first answer this quarter earns). */
+                        points_awarded: number;
                     };
                 };
             };
@@ -4569,6 +5276,125 @@ export interface operations {
                             ci95: number[];
                             difference: number;
                         };
+                        /** Format: date */
+                        to: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getNpsReport: {
+        parameters: {
+            query: {
+                /** @description From this day (UTC). */
+                from: string;
+                /** @description Only the answers of this segment’s customers. */
+                segment_id?: string;
+                /** @description To this day (UTC, exclusive). */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        by_month: {
+                            detractors: number;
+                            /** @description `YYYY-MM`, of answering. */
+                            month: string;
+                            nps: number | null;
+                            nps_high: number | null;
+                            nps_low: number | null;
+                            passives: number;
+                            promoters: number;
+                            responses: number;
+                        }[];
+                        by_segment: {
+                            detractors: number;
+                            name: string;
+                            nps: number | null;
+                            nps_high: number | null;
+                            nps_low: number | null;
+                            passives: number;
+                            promoters: number;
+                            responses: number;
+                            /** @description An RFM segment (`champions`, …) or a saved segment (`seg_…`), of the customers who answered, today. */
+                            segment: string;
+                        }[];
+                        detractors: number;
+                        /** Format: date */
+                        from: string;
+                        nps: number | null;
+                        nps_high: number | null;
+                        nps_low: number | null;
+                        /** @enum {string} */
+                        object: "nps_report";
+                        passives: number;
+                        promoters: number;
+                        responses: number;
+                        segment_id: string | null;
                         /** Format: date */
                         to: string;
                     };
@@ -7833,6 +8659,10 @@ export interface operations {
                         points_pending: number;
                         /** @description Points reserved by redemptions whose codes are not yet used. */
                         points_reserved: number;
+                        /** @description The customer’s answers to the profile questions, by question key (docs/profile-questions.md). */
+                        profile: {
+                            [key: string]: string | string[];
+                        };
                         rfm_segment: string | null;
                         /** @description Progress on each stamp card: stamps on the card in progress, and full cards so far. */
                         stamp_cards: {
@@ -8100,6 +8930,217 @@ export interface operations {
                         has_more: boolean;
                         /** @enum {string} */
                         object: "list";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCustomerProfileAnswers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `cus_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        answers: {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            answered_at: string;
+                            key: string;
+                            question_id: string;
+                            /** @description An option value, a list of them (multiple choice), a date or a text. */
+                            value: string | string[];
+                        }[];
+                        /** @description Every required active question (or every one, where none is required) has an answer. */
+                        complete: boolean;
+                        /** @description When the profile was first complete (the profile_completed action); it happens once. */
+                        completed_at: string | null;
+                        customer_id: string;
+                        /** @enum {string} */
+                        object: "profile_answers";
+                        /** @description The answers by question key: the customer’s profile attributes. */
+                        profile: {
+                            [key: string]: string | string[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setCustomerProfileAnswers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `cus_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Answers by question key (or id): an option value, a list of them, a date, a text; null removes the answer. Questions not named keep theirs. */
+                    answers: {
+                        [key: string]: string | string[] | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        answers: {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            answered_at: string;
+                            key: string;
+                            question_id: string;
+                            /** @description An option value, a list of them (multiple choice), a date or a text. */
+                            value: string | string[];
+                        }[];
+                        /** @description Every required active question (or every one, where none is required) has an answer. */
+                        complete: boolean;
+                        /** @description When the profile was first complete (the profile_completed action); it happens once. */
+                        completed_at: string | null;
+                        customer_id: string;
+                        /** @enum {string} */
+                        object: "profile_answers";
+                        /** @description Points the profile_completed rules gave with this save (only on the first completion). */
+                        points_awarded: number;
+                        /** @description The answers by question key: the customer’s profile attributes. */
+                        profile: {
+                            [key: string]: string | string[];
+                        };
                     };
                 };
             };
@@ -10024,6 +11065,1219 @@ export interface operations {
             };
         };
     };
+    listEmailCampaigns: {
+        parameters: {
+            query: {
+                limit: number;
+                /** @description Id of the last object of the previous page. */
+                starting_after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            button_url: string | null;
+                            cancelled_at: string | null;
+                            /** @description Empty for a survey in the default words. */
+                            content: {
+                                ar?: {
+                                    /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                                    body: string;
+                                    /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                                    button: string;
+                                    heading: string;
+                                    preheader: string;
+                                    subject: string;
+                                };
+                                en?: {
+                                    /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                                    body: string;
+                                    /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                                    button: string;
+                                    heading: string;
+                                    preheader: string;
+                                    subject: string;
+                                };
+                                fa?: {
+                                    /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                                    body: string;
+                                    /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                                    button: string;
+                                    heading: string;
+                                    preheader: string;
+                                    subject: string;
+                                };
+                                "zh-Hans"?: {
+                                    /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                                    body: string;
+                                    /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                                    button: string;
+                                    heading: string;
+                                    preheader: string;
+                                    subject: string;
+                                };
+                                "zh-Hant"?: {
+                                    /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                                    body: string;
+                                    /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                                    button: string;
+                                    heading: string;
+                                    preheader: string;
+                                    subject: string;
+                                };
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            created_at: string;
+                            gift: {
+                                given: number;
+                                id: string;
+                                points: number | null;
+                                reason: string;
+                                reward_id: string | null;
+                                /** @description scheduled, running, done or cancelled. */
+                                status: string;
+                            } | null;
+                            /** @description `cmp_…` */
+                            id: string;
+                            kind: "message" | "survey";
+                            name: string;
+                            /** @enum {string} */
+                            object: "email_campaign";
+                            recipients: number | null;
+                            report: {
+                                /** @description The flow turned off, the series ended, conditions no longer met. */
+                                cancelled: number;
+                                /** @description Clicks on its emails’ links in the range (only with email_link_tracking on). */
+                                clicks: number;
+                                /** @description Held back (quiet hours, the cap, a refused send to retry). */
+                                deferred: number;
+                                /** @description Rejected by the server, or retries used up. */
+                                failed: number;
+                                /** @description Orders placed in the range within attribution_days after one of its emails. */
+                                orders: number;
+                                /** @description Rendered without an SMTP server. */
+                                outbox: number;
+                                /** @description Messages made in the range still waiting for their time. */
+                                queued: number;
+                                /** @description Those orders’ totals net of refunds, in minor units of the program currency. */
+                                revenue: number;
+                                /** @description Accepted by the SMTP server. */
+                                sent: number;
+                                /** @description Not sent: no consent, no email, a suppressed address. */
+                                suppressed: number;
+                                /** @description Opt-outs in the range after one of its emails (the last marketing email before each). */
+                                unsubscribes: number;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            scheduled_at: string;
+                            segment_id: string | null;
+                            started_at: string | null;
+                            /** @description sending: some of its emails still wait (their time, quiet hours, the frequency cap). */
+                            status: "scheduled" | "sending" | "sent" | "cancelled";
+                        }[];
+                        has_more: boolean;
+                        /** @enum {string} */
+                        object: "list";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createEmailCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uri
+                     * @description Where the button goes; the store unless set.
+                     */
+                    button_url?: string;
+                    /** @description The email in each language written (Liquid, the variables of docs/emails.md, plus `gift`). A customer reads their language, else the program’s, else English, else the first written. */
+                    content?: {
+                        ar?: {
+                            /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                            body: string;
+                            /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                            button: string;
+                            heading: string;
+                            preheader: string;
+                            subject: string;
+                        };
+                        en?: {
+                            /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                            body: string;
+                            /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                            button: string;
+                            heading: string;
+                            preheader: string;
+                            subject: string;
+                        };
+                        fa?: {
+                            /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                            body: string;
+                            /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                            button: string;
+                            heading: string;
+                            preheader: string;
+                            subject: string;
+                        };
+                        "zh-Hans"?: {
+                            /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                            body: string;
+                            /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                            button: string;
+                            heading: string;
+                            preheader: string;
+                            subject: string;
+                        };
+                        "zh-Hant"?: {
+                            /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                            body: string;
+                            /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                            button: string;
+                            heading: string;
+                            preheader: string;
+                            subject: string;
+                        };
+                    };
+                    /** @description A group gift to the same audience at the same time (docs/segments.md#group-gifts), to everyone in it, consent to email or not. */
+                    gift?: {
+                        /** @description Points to each customer of the audience. */
+                        points?: number;
+                        /** @description What the ledger says; the campaign’s name unless set. */
+                        reason?: string;
+                        /** @description Or a reward to each, free. */
+                        reward_id?: string;
+                    };
+                    /** @description survey: the 0–10 "would you recommend us" question, answered on a hosted page (docs/surveys.md); its content defaults to the survey flow’s template. Default message. */
+                    kind?: "message" | "survey";
+                    /** @description For the merchant: "Program launch", "Holiday greetings". */
+                    name: string;
+                    /**
+                     * Format: date-time
+                     * @description When it starts (default now); cancellable until it has sent everything.
+                     */
+                    scheduled_at?: string;
+                    /** @description The audience: the segment’s customers when the campaign starts. Without it, every customer. */
+                    segment_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        button_url: string | null;
+                        cancelled_at: string | null;
+                        /** @description Empty for a survey in the default words. */
+                        content: {
+                            ar?: {
+                                /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                                body: string;
+                                /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                                button: string;
+                                heading: string;
+                                preheader: string;
+                                subject: string;
+                            };
+                            en?: {
+                                /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                                body: string;
+                                /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                                button: string;
+                                heading: string;
+                                preheader: string;
+                                subject: string;
+                            };
+                            fa?: {
+                                /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                                body: string;
+                                /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                                button: string;
+                                heading: string;
+                                preheader: string;
+                                subject: string;
+                            };
+                            "zh-Hans"?: {
+                                /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                                body: string;
+                                /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                                button: string;
+                                heading: string;
+                                preheader: string;
+                                subject: string;
+                            };
+                            "zh-Hant"?: {
+                                /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                                body: string;
+                                /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                                button: string;
+                                heading: string;
+                                preheader: string;
+                                subject: string;
+                            };
+                        };
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        gift: {
+                            given: number;
+                            id: string;
+                            points: number | null;
+                            reason: string;
+                            reward_id: string | null;
+                            /** @description scheduled, running, done or cancelled. */
+                            status: string;
+                        } | null;
+                        /** @description `cmp_…` */
+                        id: string;
+                        kind: "message" | "survey";
+                        name: string;
+                        /** @enum {string} */
+                        object: "email_campaign";
+                        recipients: number | null;
+                        report: {
+                            /** @description The flow turned off, the series ended, conditions no longer met. */
+                            cancelled: number;
+                            /** @description Clicks on its emails’ links in the range (only with email_link_tracking on). */
+                            clicks: number;
+                            /** @description Held back (quiet hours, the cap, a refused send to retry). */
+                            deferred: number;
+                            /** @description Rejected by the server, or retries used up. */
+                            failed: number;
+                            /** @description Orders placed in the range within attribution_days after one of its emails. */
+                            orders: number;
+                            /** @description Rendered without an SMTP server. */
+                            outbox: number;
+                            /** @description Messages made in the range still waiting for their time. */
+                            queued: number;
+                            /** @description Those orders’ totals net of refunds, in minor units of the program currency. */
+                            revenue: number;
+                            /** @description Accepted by the SMTP server. */
+                            sent: number;
+                            /** @description Not sent: no consent, no email, a suppressed address. */
+                            suppressed: number;
+                            /** @description Opt-outs in the range after one of its emails (the last marketing email before each). */
+                            unsubscribes: number;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        scheduled_at: string;
+                        segment_id: string | null;
+                        started_at: string | null;
+                        /** @description sending: some of its emails still wait (their time, quiet hours, the frequency cap). */
+                        status: "scheduled" | "sending" | "sent" | "cancelled";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEmailCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `cmp_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        button_url: string | null;
+                        cancelled_at: string | null;
+                        /** @description Empty for a survey in the default words. */
+                        content: {
+                            ar?: {
+                                /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                                body: string;
+                                /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                                button: string;
+                                heading: string;
+                                preheader: string;
+                                subject: string;
+                            };
+                            en?: {
+                                /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                                body: string;
+                                /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                                button: string;
+                                heading: string;
+                                preheader: string;
+                                subject: string;
+                            };
+                            fa?: {
+                                /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                                body: string;
+                                /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                                button: string;
+                                heading: string;
+                                preheader: string;
+                                subject: string;
+                            };
+                            "zh-Hans"?: {
+                                /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                                body: string;
+                                /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                                button: string;
+                                heading: string;
+                                preheader: string;
+                                subject: string;
+                            };
+                            "zh-Hant"?: {
+                                /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                                body: string;
+                                /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                                button: string;
+                                heading: string;
+                                preheader: string;
+                                subject: string;
+                            };
+                        };
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        gift: {
+                            given: number;
+                            id: string;
+                            points: number | null;
+                            reason: string;
+                            reward_id: string | null;
+                            /** @description scheduled, running, done or cancelled. */
+                            status: string;
+                        } | null;
+                        /** @description `cmp_…` */
+                        id: string;
+                        kind: "message" | "survey";
+                        name: string;
+                        /** @enum {string} */
+                        object: "email_campaign";
+                        recipients: number | null;
+                        report: {
+                            /** @description The flow turned off, the series ended, conditions no longer met. */
+                            cancelled: number;
+                            /** @description Clicks on its emails’ links in the range (only with email_link_tracking on). */
+                            clicks: number;
+                            /** @description Held back (quiet hours, the cap, a refused send to retry). */
+                            deferred: number;
+                            /** @description Rejected by the server, or retries used up. */
+                            failed: number;
+                            /** @description Orders placed in the range within attribution_days after one of its emails. */
+                            orders: number;
+                            /** @description Rendered without an SMTP server. */
+                            outbox: number;
+                            /** @description Messages made in the range still waiting for their time. */
+                            queued: number;
+                            /** @description Those orders’ totals net of refunds, in minor units of the program currency. */
+                            revenue: number;
+                            /** @description Accepted by the SMTP server. */
+                            sent: number;
+                            /** @description Not sent: no consent, no email, a suppressed address. */
+                            suppressed: number;
+                            /** @description Opt-outs in the range after one of its emails (the last marketing email before each). */
+                            unsubscribes: number;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        scheduled_at: string;
+                        segment_id: string | null;
+                        started_at: string | null;
+                        /** @description sending: some of its emails still wait (their time, quiet hours, the frequency cap). */
+                        status: "scheduled" | "sending" | "sent" | "cancelled";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateEmailCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `cmp_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Only while scheduled. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uri
+                     * @description Where the button goes; the store unless set.
+                     */
+                    button_url?: string;
+                    /** @description The email in each language written (Liquid, the variables of docs/emails.md, plus `gift`). A customer reads their language, else the program’s, else English, else the first written. */
+                    content?: {
+                        ar?: {
+                            /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                            body: string;
+                            /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                            button: string;
+                            heading: string;
+                            preheader: string;
+                            subject: string;
+                        };
+                        en?: {
+                            /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                            body: string;
+                            /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                            button: string;
+                            heading: string;
+                            preheader: string;
+                            subject: string;
+                        };
+                        fa?: {
+                            /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                            body: string;
+                            /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                            button: string;
+                            heading: string;
+                            preheader: string;
+                            subject: string;
+                        };
+                        "zh-Hans"?: {
+                            /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                            body: string;
+                            /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                            button: string;
+                            heading: string;
+                            preheader: string;
+                            subject: string;
+                        };
+                        "zh-Hant"?: {
+                            /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                            body: string;
+                            /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                            button: string;
+                            heading: string;
+                            preheader: string;
+                            subject: string;
+                        };
+                    };
+                    /** @description For the merchant: "Program launch", "Holiday greetings". */
+                    name?: string;
+                    /**
+                     * Format: date-time
+                     * @description When it starts (default now); cancellable until it has sent everything.
+                     */
+                    scheduled_at?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        button_url: string | null;
+                        cancelled_at: string | null;
+                        /** @description Empty for a survey in the default words. */
+                        content: {
+                            ar?: {
+                                /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                                body: string;
+                                /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                                button: string;
+                                heading: string;
+                                preheader: string;
+                                subject: string;
+                            };
+                            en?: {
+                                /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                                body: string;
+                                /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                                button: string;
+                                heading: string;
+                                preheader: string;
+                                subject: string;
+                            };
+                            fa?: {
+                                /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                                body: string;
+                                /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                                button: string;
+                                heading: string;
+                                preheader: string;
+                                subject: string;
+                            };
+                            "zh-Hans"?: {
+                                /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                                body: string;
+                                /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                                button: string;
+                                heading: string;
+                                preheader: string;
+                                subject: string;
+                            };
+                            "zh-Hant"?: {
+                                /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                                body: string;
+                                /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                                button: string;
+                                heading: string;
+                                preheader: string;
+                                subject: string;
+                            };
+                        };
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        gift: {
+                            given: number;
+                            id: string;
+                            points: number | null;
+                            reason: string;
+                            reward_id: string | null;
+                            /** @description scheduled, running, done or cancelled. */
+                            status: string;
+                        } | null;
+                        /** @description `cmp_…` */
+                        id: string;
+                        kind: "message" | "survey";
+                        name: string;
+                        /** @enum {string} */
+                        object: "email_campaign";
+                        recipients: number | null;
+                        report: {
+                            /** @description The flow turned off, the series ended, conditions no longer met. */
+                            cancelled: number;
+                            /** @description Clicks on its emails’ links in the range (only with email_link_tracking on). */
+                            clicks: number;
+                            /** @description Held back (quiet hours, the cap, a refused send to retry). */
+                            deferred: number;
+                            /** @description Rejected by the server, or retries used up. */
+                            failed: number;
+                            /** @description Orders placed in the range within attribution_days after one of its emails. */
+                            orders: number;
+                            /** @description Rendered without an SMTP server. */
+                            outbox: number;
+                            /** @description Messages made in the range still waiting for their time. */
+                            queued: number;
+                            /** @description Those orders’ totals net of refunds, in minor units of the program currency. */
+                            revenue: number;
+                            /** @description Accepted by the SMTP server. */
+                            sent: number;
+                            /** @description Not sent: no consent, no email, a suppressed address. */
+                            suppressed: number;
+                            /** @description Opt-outs in the range after one of its emails (the last marketing email before each). */
+                            unsubscribes: number;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        scheduled_at: string;
+                        segment_id: string | null;
+                        started_at: string | null;
+                        /** @description sending: some of its emails still wait (their time, quiet hours, the frequency cap). */
+                        status: "scheduled" | "sending" | "sent" | "cancelled";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cancelEmailCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `cmp_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        button_url: string | null;
+                        cancelled_at: string | null;
+                        /** @description Empty for a survey in the default words. */
+                        content: {
+                            ar?: {
+                                /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                                body: string;
+                                /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                                button: string;
+                                heading: string;
+                                preheader: string;
+                                subject: string;
+                            };
+                            en?: {
+                                /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                                body: string;
+                                /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                                button: string;
+                                heading: string;
+                                preheader: string;
+                                subject: string;
+                            };
+                            fa?: {
+                                /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                                body: string;
+                                /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                                button: string;
+                                heading: string;
+                                preheader: string;
+                                subject: string;
+                            };
+                            "zh-Hans"?: {
+                                /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                                body: string;
+                                /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                                button: string;
+                                heading: string;
+                                preheader: string;
+                                subject: string;
+                            };
+                            "zh-Hant"?: {
+                                /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                                body: string;
+                                /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                                button: string;
+                                heading: string;
+                                preheader: string;
+                                subject: string;
+                            };
+                        };
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        gift: {
+                            given: number;
+                            id: string;
+                            points: number | null;
+                            reason: string;
+                            reward_id: string | null;
+                            /** @description scheduled, running, done or cancelled. */
+                            status: string;
+                        } | null;
+                        /** @description `cmp_…` */
+                        id: string;
+                        kind: "message" | "survey";
+                        name: string;
+                        /** @enum {string} */
+                        object: "email_campaign";
+                        recipients: number | null;
+                        report: {
+                            /** @description The flow turned off, the series ended, conditions no longer met. */
+                            cancelled: number;
+                            /** @description Clicks on its emails’ links in the range (only with email_link_tracking on). */
+                            clicks: number;
+                            /** @description Held back (quiet hours, the cap, a refused send to retry). */
+                            deferred: number;
+                            /** @description Rejected by the server, or retries used up. */
+                            failed: number;
+                            /** @description Orders placed in the range within attribution_days after one of its emails. */
+                            orders: number;
+                            /** @description Rendered without an SMTP server. */
+                            outbox: number;
+                            /** @description Messages made in the range still waiting for their time. */
+                            queued: number;
+                            /** @description Those orders’ totals net of refunds, in minor units of the program currency. */
+                            revenue: number;
+                            /** @description Accepted by the SMTP server. */
+                            sent: number;
+                            /** @description Not sent: no consent, no email, a suppressed address. */
+                            suppressed: number;
+                            /** @description Opt-outs in the range after one of its emails (the last marketing email before each). */
+                            unsubscribes: number;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        scheduled_at: string;
+                        segment_id: string | null;
+                        started_at: string | null;
+                        /** @description sending: some of its emails still wait (their time, quiet hours, the frequency cap). */
+                        status: "scheduled" | "sending" | "sent" | "cancelled";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    previewEmailCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The email in each language written (Liquid, the variables of docs/emails.md, plus `gift`). A customer reads their language, else the program’s, else English, else the first written. */
+                    content?: {
+                        ar?: {
+                            /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                            body: string;
+                            /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                            button: string;
+                            heading: string;
+                            preheader: string;
+                            subject: string;
+                        };
+                        en?: {
+                            /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                            body: string;
+                            /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                            button: string;
+                            heading: string;
+                            preheader: string;
+                            subject: string;
+                        };
+                        fa?: {
+                            /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                            body: string;
+                            /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                            button: string;
+                            heading: string;
+                            preheader: string;
+                            subject: string;
+                        };
+                        "zh-Hans"?: {
+                            /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                            body: string;
+                            /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                            button: string;
+                            heading: string;
+                            preheader: string;
+                            subject: string;
+                        };
+                        "zh-Hant"?: {
+                            /** @description Paragraphs separated by a blank line; <strong>, <a> and <br> are kept. */
+                            body: string;
+                            /** @description The button’s label (it links to the flow’s page); empty: no button. */
+                            button: string;
+                            heading: string;
+                            preheader: string;
+                            subject: string;
+                        };
+                    };
+                    /** @description Render for this customer; sample data without it. */
+                    customer_id?: string;
+                    /** @description survey: the 0–10 "would you recommend us" question, answered on a hosted page (docs/surveys.md); its content defaults to the survey flow’s template. Default message. */
+                    kind?: "message" | "survey";
+                    /** @description The language to render; the customer’s (or the program’s) unless set. */
+                    locale?: "en" | "ar" | "fa" | "zh-Hans" | "zh-Hant";
+                    /** @description The audience to count; every customer without it. */
+                    segment_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        audience: {
+                            /** @description In the audience now (erased customers never are). */
+                            customers: number;
+                            /** @description Would get the email now: an address, marketing consent, not on the suppression list. */
+                            recipients: number;
+                            /** @description Their address bounced or complained. */
+                            suppressed: number;
+                            /** @description No marketing consent. */
+                            without_consent: number;
+                            /** @description No email address. */
+                            without_email: number;
+                        };
+                        /** @description The content rendered, when given. */
+                        email: {
+                            html: string;
+                            subject: string;
+                            text: string;
+                        } | null;
+                        /** @enum {string} */
+                        object: "email_campaign_preview";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listEmailFlows: {
         parameters: {
             query?: never;
@@ -10058,7 +12312,7 @@ export interface operations {
                             delay_minutes: number;
                             description: string;
                             enabled: boolean;
-                            flow: "welcome" | "post_purchase" | "reward_available" | "birthday" | "win_back" | "replenishment" | "points_summary" | "review_request" | "guest_claim" | "recommendations" | "reward_redeemed" | "points_expiring" | "tier_upgraded" | "tier_will_downgrade" | "referral_rewarded" | "membership_renewal";
+                            flow: "welcome" | "post_purchase" | "reward_available" | "birthday" | "win_back" | "replenishment" | "points_summary" | "review_request" | "guest_claim" | "recommendations" | "survey" | "reward_redeemed" | "points_expiring" | "tier_upgraded" | "tier_will_downgrade" | "referral_rewarded" | "membership_renewal";
                             /** @enum {string} */
                             object: "email_flow";
                             /** @description An incentive reward named in the email. */
@@ -10163,7 +12417,7 @@ export interface operations {
                         delay_minutes: number;
                         description: string;
                         enabled: boolean;
-                        flow: "welcome" | "post_purchase" | "reward_available" | "birthday" | "win_back" | "replenishment" | "points_summary" | "review_request" | "guest_claim" | "recommendations" | "reward_redeemed" | "points_expiring" | "tier_upgraded" | "tier_will_downgrade" | "referral_rewarded" | "membership_renewal";
+                        flow: "welcome" | "post_purchase" | "reward_available" | "birthday" | "win_back" | "replenishment" | "points_summary" | "review_request" | "guest_claim" | "recommendations" | "survey" | "reward_redeemed" | "points_expiring" | "tier_upgraded" | "tier_will_downgrade" | "referral_rewarded" | "membership_renewal";
                         /** @enum {string} */
                         object: "email_flow";
                         /** @description An incentive reward named in the email. */
@@ -10285,7 +12539,7 @@ export interface operations {
                         delay_minutes: number;
                         description: string;
                         enabled: boolean;
-                        flow: "welcome" | "post_purchase" | "reward_available" | "birthday" | "win_back" | "replenishment" | "points_summary" | "review_request" | "guest_claim" | "recommendations" | "reward_redeemed" | "points_expiring" | "tier_upgraded" | "tier_will_downgrade" | "referral_rewarded" | "membership_renewal";
+                        flow: "welcome" | "post_purchase" | "reward_available" | "birthday" | "win_back" | "replenishment" | "points_summary" | "review_request" | "guest_claim" | "recommendations" | "survey" | "reward_redeemed" | "points_expiring" | "tier_upgraded" | "tier_will_downgrade" | "referral_rewarded" | "membership_renewal";
                         /** @enum {string} */
                         object: "email_flow";
                         /** @description An incentive reward named in the email. */
@@ -10354,6 +12608,8 @@ export interface operations {
     listEmailMessages: {
         parameters: {
             query: {
+                /** @description The messages of one email campaign. */
+                campaign_id?: string;
                 /** @description Id with the `cus_` prefix. */
                 customer_id?: string;
                 flow?: string;
@@ -14506,6 +16762,603 @@ export interface operations {
             };
         };
     };
+    listProfileQuestions: {
+        parameters: {
+            query: {
+                /** @description Also the archived questions. */
+                include_archived: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description How many customers answered it. */
+                            answers: number;
+                            /** @description Archived questions are not asked any more; their answers stay. */
+                            archived_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            created_at: string;
+                            /** @description `pq_…` */
+                            id: string;
+                            key: string;
+                            /** @enum {string} */
+                            object: "profile_question";
+                            options: {
+                                /** @description Per locale; `en` always. */
+                                label: {
+                                    [key: string]: string;
+                                };
+                                value: string;
+                            }[];
+                            position: number;
+                            required: boolean;
+                            /** @description Per locale; `en` always. */
+                            text: {
+                                [key: string]: string;
+                            };
+                            /** @description `single_choice` (radio buttons), `multiple_choice` (checkboxes), `date` (YYYY-MM-DD, not in the future), `text` (at most 500 characters). */
+                            type: "single_choice" | "multiple_choice" | "date" | "text";
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            updated_at: string;
+                        }[];
+                        has_more: boolean;
+                        /** @enum {string} */
+                        object: "list";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createProfileQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A stable name, unique in the program: segments use it and templates read `profile.<key>`. Cannot change later. */
+                    key: string;
+                    /** @description Choice questions: two or more, each value once. Other types take none. */
+                    options?: {
+                        /** @description What the shopper reads, per locale. */
+                        label: {
+                            ar?: string;
+                            en: string;
+                            fa?: string;
+                            "zh-Hans"?: string;
+                            "zh-Hant"?: string;
+                        };
+                        /** @description What the answer stores and segments and templates compare: `dry`, `espresso_machine`. */
+                        value: string;
+                    }[];
+                    /** @description Order in which shoppers see the questions, lowest first (default: after the others). */
+                    position?: number;
+                    /** @description Counts towards a complete profile (the `profile_completed` action). Default false. */
+                    required?: boolean;
+                    /** @description The question, per locale. */
+                    text: {
+                        ar?: string;
+                        en: string;
+                        fa?: string;
+                        "zh-Hans"?: string;
+                        "zh-Hant"?: string;
+                    };
+                    /** @description `single_choice` (radio buttons), `multiple_choice` (checkboxes), `date` (YYYY-MM-DD, not in the future), `text` (at most 500 characters). */
+                    type: "single_choice" | "multiple_choice" | "date" | "text";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description How many customers answered it. */
+                        answers: number;
+                        /** @description Archived questions are not asked any more; their answers stay. */
+                        archived_at: string | null;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        /** @description `pq_…` */
+                        id: string;
+                        key: string;
+                        /** @enum {string} */
+                        object: "profile_question";
+                        options: {
+                            /** @description Per locale; `en` always. */
+                            label: {
+                                [key: string]: string;
+                            };
+                            value: string;
+                        }[];
+                        position: number;
+                        required: boolean;
+                        /** @description Per locale; `en` always. */
+                        text: {
+                            [key: string]: string;
+                        };
+                        /** @description `single_choice` (radio buttons), `multiple_choice` (checkboxes), `date` (YYYY-MM-DD, not in the future), `text` (at most 500 characters). */
+                        type: "single_choice" | "multiple_choice" | "date" | "text";
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getProfileQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `pq_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description How many customers answered it. */
+                        answers: number;
+                        /** @description Archived questions are not asked any more; their answers stay. */
+                        archived_at: string | null;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        /** @description `pq_…` */
+                        id: string;
+                        key: string;
+                        /** @enum {string} */
+                        object: "profile_question";
+                        options: {
+                            /** @description Per locale; `en` always. */
+                            label: {
+                                [key: string]: string;
+                            };
+                            value: string;
+                        }[];
+                        position: number;
+                        required: boolean;
+                        /** @description Per locale; `en` always. */
+                        text: {
+                            [key: string]: string;
+                        };
+                        /** @description `single_choice` (radio buttons), `multiple_choice` (checkboxes), `date` (YYYY-MM-DD, not in the future), `text` (at most 500 characters). */
+                        type: "single_choice" | "multiple_choice" | "date" | "text";
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteProfileQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `pq_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        archived_at: string | null;
+                        /** @description true: it had no answers and no segment named it, and is gone; false: it is archived instead. */
+                        deleted: boolean;
+                        id: string;
+                        /** @enum {string} */
+                        object: "profile_question";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateProfileQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `pq_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Choice questions: two or more, each value once. Other types take none. */
+                    options?: {
+                        /** @description What the shopper reads, per locale. */
+                        label: {
+                            ar?: string;
+                            en: string;
+                            fa?: string;
+                            "zh-Hans"?: string;
+                            "zh-Hant"?: string;
+                        };
+                        /** @description What the answer stores and segments and templates compare: `dry`, `espresso_machine`. */
+                        value: string;
+                    }[];
+                    /** @description Order in which shoppers see the questions, lowest first (default: after the others). */
+                    position?: number;
+                    required?: boolean;
+                    /** @description The question, per locale. */
+                    text?: {
+                        ar?: string;
+                        en: string;
+                        fa?: string;
+                        "zh-Hans"?: string;
+                        "zh-Hant"?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description How many customers answered it. */
+                        answers: number;
+                        /** @description Archived questions are not asked any more; their answers stay. */
+                        archived_at: string | null;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        created_at: string;
+                        /** @description `pq_…` */
+                        id: string;
+                        key: string;
+                        /** @enum {string} */
+                        object: "profile_question";
+                        options: {
+                            /** @description Per locale; `en` always. */
+                            label: {
+                                [key: string]: string;
+                            };
+                            value: string;
+                        }[];
+                        position: number;
+                        required: boolean;
+                        /** @description Per locale; `en` always. */
+                        text: {
+                            [key: string]: string;
+                        };
+                        /** @description `single_choice` (radio buttons), `multiple_choice` (checkboxes), `date` (YYYY-MM-DD, not in the future), `text` (at most 500 characters). */
+                        type: "single_choice" | "multiple_choice" | "date" | "text";
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getProgram: {
         parameters: {
             query?: never;
@@ -17539,6 +20392,17 @@ export interface operations {
                                 in_holdout: boolean;
                                 /** @enum {string} */
                                 type: "holdout";
+                            } | {
+                                /** @description The question’s key, such as `skin_type`. */
+                                key?: string;
+                                /** @description `is`: the answer is one of `values` (a multiple choice: exactly them); `is_not`: answered, and none of them; `includes`: chose one of them (a text: contains one); `answered`, `not_answered`. */
+                                op: "is" | "is_not" | "includes" | "answered" | "not_answered";
+                                /** @description The profile question (`pq_…`), or name it by `key`. */
+                                question_id?: string;
+                                /** @enum {string} */
+                                type: "profile_answer";
+                                /** @description Option values, dates (YYYY-MM-DD) or texts, for is, is_not and includes. */
+                                values?: string[];
                             })[];
                             /** @description Customers in the segment now (evaluated on each read). */
                             count: number;
@@ -17693,6 +20557,17 @@ export interface operations {
                         in_holdout: boolean;
                         /** @enum {string} */
                         type: "holdout";
+                    } | {
+                        /** @description The question’s key, such as `skin_type`. */
+                        key?: string;
+                        /** @description `is`: the answer is one of `values` (a multiple choice: exactly them); `is_not`: answered, and none of them; `includes`: chose one of them (a text: contains one); `answered`, `not_answered`. */
+                        op: "is" | "is_not" | "includes" | "answered" | "not_answered";
+                        /** @description The profile question (`pq_…`), or name it by `key`. */
+                        question_id?: string;
+                        /** @enum {string} */
+                        type: "profile_answer";
+                        /** @description Option values, dates (YYYY-MM-DD) or texts, for is, is_not and includes. */
+                        values?: string[];
                     })[];
                     /** @description `all`: every condition holds; `any`: at least one does. */
                     match: "all" | "any";
@@ -17769,6 +20644,17 @@ export interface operations {
                             in_holdout: boolean;
                             /** @enum {string} */
                             type: "holdout";
+                        } | {
+                            /** @description The question’s key, such as `skin_type`. */
+                            key?: string;
+                            /** @description `is`: the answer is one of `values` (a multiple choice: exactly them); `is_not`: answered, and none of them; `includes`: chose one of them (a text: contains one); `answered`, `not_answered`. */
+                            op: "is" | "is_not" | "includes" | "answered" | "not_answered";
+                            /** @description The profile question (`pq_…`), or name it by `key`. */
+                            question_id?: string;
+                            /** @enum {string} */
+                            type: "profile_answer";
+                            /** @description Option values, dates (YYYY-MM-DD) or texts, for is, is_not and includes. */
+                            values?: string[];
                         })[];
                         /** @description Customers in the segment now (evaluated on each read). */
                         count: number;
@@ -17928,6 +20814,17 @@ export interface operations {
                             in_holdout: boolean;
                             /** @enum {string} */
                             type: "holdout";
+                        } | {
+                            /** @description The question’s key, such as `skin_type`. */
+                            key?: string;
+                            /** @description `is`: the answer is one of `values` (a multiple choice: exactly them); `is_not`: answered, and none of them; `includes`: chose one of them (a text: contains one); `answered`, `not_answered`. */
+                            op: "is" | "is_not" | "includes" | "answered" | "not_answered";
+                            /** @description The profile question (`pq_…`), or name it by `key`. */
+                            question_id?: string;
+                            /** @enum {string} */
+                            type: "profile_answer";
+                            /** @description Option values, dates (YYYY-MM-DD) or texts, for is, is_not and includes. */
+                            values?: string[];
                         })[];
                         /** @description Customers in the segment now (evaluated on each read). */
                         count: number;
@@ -18164,6 +21061,17 @@ export interface operations {
                         in_holdout: boolean;
                         /** @enum {string} */
                         type: "holdout";
+                    } | {
+                        /** @description The question’s key, such as `skin_type`. */
+                        key?: string;
+                        /** @description `is`: the answer is one of `values` (a multiple choice: exactly them); `is_not`: answered, and none of them; `includes`: chose one of them (a text: contains one); `answered`, `not_answered`. */
+                        op: "is" | "is_not" | "includes" | "answered" | "not_answered";
+                        /** @description The profile question (`pq_…`), or name it by `key`. */
+                        question_id?: string;
+                        /** @enum {string} */
+                        type: "profile_answer";
+                        /** @description Option values, dates (YYYY-MM-DD) or texts, for is, is_not and includes. */
+                        values?: string[];
                     })[];
                     /** @description `all`: every condition holds; `any`: at least one does. */
                     match?: "all" | "any";
@@ -18240,6 +21148,17 @@ export interface operations {
                             in_holdout: boolean;
                             /** @enum {string} */
                             type: "holdout";
+                        } | {
+                            /** @description The question’s key, such as `skin_type`. */
+                            key?: string;
+                            /** @description `is`: the answer is one of `values` (a multiple choice: exactly them); `is_not`: answered, and none of them; `includes`: chose one of them (a text: contains one); `answered`, `not_answered`. */
+                            op: "is" | "is_not" | "includes" | "answered" | "not_answered";
+                            /** @description The profile question (`pq_…`), or name it by `key`. */
+                            question_id?: string;
+                            /** @enum {string} */
+                            type: "profile_answer";
+                            /** @description Option values, dates (YYYY-MM-DD) or texts, for is, is_not and includes. */
+                            values?: string[];
                         })[];
                         /** @description Customers in the segment now (evaluated on each read). */
                         count: number;
@@ -18600,6 +21519,17 @@ export interface operations {
                         in_holdout: boolean;
                         /** @enum {string} */
                         type: "holdout";
+                    } | {
+                        /** @description The question’s key, such as `skin_type`. */
+                        key?: string;
+                        /** @description `is`: the answer is one of `values` (a multiple choice: exactly them); `is_not`: answered, and none of them; `includes`: chose one of them (a text: contains one); `answered`, `not_answered`. */
+                        op: "is" | "is_not" | "includes" | "answered" | "not_answered";
+                        /** @description The profile question (`pq_…`), or name it by `key`. */
+                        question_id?: string;
+                        /** @enum {string} */
+                        type: "profile_answer";
+                        /** @description Option values, dates (YYYY-MM-DD) or texts, for is, is_not and includes. */
+                        values?: string[];
                     })[];
                     /** @description `all`: every condition holds; `any`: at least one does. */
                     match: "all" | "any";
@@ -19842,6 +22772,196 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listSurveyResponses: {
+        parameters: {
+            query: {
+                /** @description Answered on or after this day (UTC). */
+                from?: string;
+                limit: number;
+                /** @description Id of the last object of the previous page. */
+                starting_after?: string;
+                /** @description Answered before this day (UTC, exclusive). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            answered_at: string;
+                            campaign_id: string | null;
+                            /** @description 9–10 promoter, 7–8 passive, 0–6 detractor. */
+                            category: "promoter" | "passive" | "detractor";
+                            comment: string | null;
+                            customer_id: string;
+                            email: string | null;
+                            /** @description `srv_…` */
+                            id: string;
+                            locale: string | null;
+                            /** @enum {string} */
+                            object: "survey_response";
+                            score: number;
+                            source: "email" | "widget";
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            updated_at: string;
+                        }[];
+                        has_more: boolean;
+                        /** @enum {string} */
+                        object: "list";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportSurveyResponses: {
+        parameters: {
+            query?: {
+                /** @description Answered on or after this day (UTC). */
+                from?: string;
+                /** @description Answered before this day (UTC, exclusive). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV with a header row: id, answered_at, customer_id, external_id, email, score, category, comment, source, campaign_id, locale. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Error"];
                 };
             };
         };
@@ -23169,6 +26289,102 @@ export interface operations {
             };
         };
     };
+    webhook_profile_answered: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & {
+                        /** @description The answers that changed, by question key; null: taken away. */
+                        answers: {
+                            [key: string]: (string | string[]) | null;
+                        };
+                        by: "shopper" | "merchant";
+                    };
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "profile.answered";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_profile_completed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & {
+                        /** @description The profile_completed event (`evt_…`) that awarded the points. */
+                        event_id: string;
+                        points_awarded: number;
+                    };
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "profile.completed";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     webhook_redemption_created: {
         parameters: {
             query?: never;
@@ -23765,6 +26981,59 @@ export interface operations {
                     timestamp: string;
                     /** @constant */
                     type: "store_credit.spent";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_survey_answered: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        customer: {
+                            email: string | null;
+                            /** @description Our id (`cus_…`). */
+                            id: string;
+                            /** @description The store platform’s id of the customer, as a string. */
+                            store_customer_id: string | null;
+                        };
+                        /** @description The event’s place in this customer’s events: a consumer keeps the highest seen and ignores lower ones. */
+                        sequence: number;
+                    } & {
+                        campaign_id: string | null;
+                        category: "promoter" | "passive" | "detractor";
+                        /** @description A second answer to the same asking, replacing the first. */
+                        changed: boolean;
+                        comment: string | null;
+                        points_awarded: number;
+                        response_id: string;
+                        score: number;
+                        source: "email" | "widget";
+                    };
+                    /** @description The event id (`evt_…`), also the `webhook-id` header: the same on every retry and replay. */
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @description When the event happened (the attempt’s time is the `webhook-timestamp` header).
+                     */
+                    timestamp: string;
+                    /** @constant */
+                    type: "survey.answered";
                 };
             };
         };

@@ -114,4 +114,5 @@ export const CustomerWithExpiry = Type.Object({
   ),
   challenges: Type.Array(ChallengeStatus, { description: 'Progress on each active challenge.' }),
   points_expiry: PointsExpiry,
+  profile: Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())]), { description: 'The customer’s answers to the profile questions, by question key (docs/profile-questions.md).' }),
 });

@@ -1,25 +1,9 @@
 import { Type } from 'typebox';
+import { FLOW_NAMES } from '../../emails/flows.ts';
 import { Body } from '../../platform/http/body.ts';
 import { LifecycleStageSchema, LocaleSchema, Nullable, RfmSegmentSchema, Timestamp } from './common.ts';
 
-const FlowNameSchema = Type.Union([
-  Type.Literal('welcome'),
-  Type.Literal('post_purchase'),
-  Type.Literal('reward_available'),
-  Type.Literal('birthday'),
-  Type.Literal('win_back'),
-  Type.Literal('replenishment'),
-  Type.Literal('points_summary'),
-  Type.Literal('review_request'),
-  Type.Literal('guest_claim'),
-  Type.Literal('recommendations'),
-  Type.Literal('reward_redeemed'),
-  Type.Literal('points_expiring'),
-  Type.Literal('tier_upgraded'),
-  Type.Literal('tier_will_downgrade'),
-  Type.Literal('referral_rewarded'),
-  Type.Literal('membership_renewal'),
-]);
+const FlowNameSchema = Type.Union(FLOW_NAMES.map((name) => Type.Literal(name)));
 const CategorySchema = Type.Union([Type.Literal('marketing'), Type.Literal('transactional')], { description: 'Marketing mail needs the customer’s marketing_consent, carries one-click unsubscribe and is throttled; transactional mail goes to every address not suppressed.' });
 
 const Segment = RfmSegmentSchema();
@@ -80,7 +64,7 @@ export const EmailMessage = Type.Object({
 
 export const EmailMessageWithBody = Type.Object({ ...EmailMessage.properties, html: Nullable(Type.String()), text: Nullable(Type.String()), smtp_response: Nullable(Type.String()) });
 
-const content = {
+export const emailContentFields = {
   subject: Type.String({ minLength: 1, maxLength: 500 }),
   preheader: Type.String({ maxLength: 500 }),
   heading: Type.String({ minLength: 1, maxLength: 500 }),
@@ -88,20 +72,20 @@ const content = {
   button: Type.String({ maxLength: 200, description: 'The button’s label (it links to the flow’s page); empty: no button.' }),
 };
 
-export const EmailTemplateContent = Body(content);
+export const EmailTemplateContent = Body(emailContentFields);
 
 export const EmailTemplate = Type.Object({
   object: Type.Literal('email_template'),
   template: Type.String(),
   locale: LocaleSchema(),
   customized: Type.Boolean({ description: 'Whether the merchant’s own text replaces the default.' }),
-  ...content,
+  ...emailContentFields,
 });
 
 export const EmailPreviewInput = Body({
   locale: Type.Optional(LocaleSchema()),
   customer_id: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Fill the variables from this customer; without it, sample data.' })),
-  content: Type.Optional(Type.Object(content, { additionalProperties: false, description: 'A draft to preview instead of the saved template.' })),
+  content: Type.Optional(Type.Object(emailContentFields, { additionalProperties: false, description: 'A draft to preview instead of the saved template.' })),
 });
 
 export const EmailPreview = Type.Object({ object: Type.Literal('email_preview'), subject: Type.String(), html: Type.String(), text: Type.String() });
@@ -109,25 +93,26 @@ export const EmailPreview = Type.Object({ object: Type.Literal('email_preview'),
 export const EmailSuppression = Type.Object({ object: Type.Literal('email_suppression'), email: Type.String(), reason: Type.String(), created_at: Timestamp });
 
 const count = (description: string) => Type.Integer({ description });
+/** What a flow's (or a campaign's) emails did: sent, held back, not sent, and what followed them. */
+export const FlowReport = Type.Object({
+  flow: Type.String(),
+  queued: count('Messages made in the range still waiting for their time.'),
+  sent: count('Accepted by the SMTP server.'),
+  outbox: count('Rendered without an SMTP server.'),
+  deferred: count('Held back (quiet hours, the cap, a refused send to retry).'),
+  suppressed: count('Not sent: no consent, no email, a suppressed address.'),
+  failed: count('Rejected by the server, or retries used up.'),
+  cancelled: count('The flow turned off, the series ended, conditions no longer met.'),
+  unsubscribes: count('Opt-outs in the range after one of its emails (the last marketing email before each).'),
+  clicks: count('Clicks on its emails’ links in the range (only with email_link_tracking on).'),
+  orders: count('Orders placed in the range within attribution_days after one of its emails.'),
+  revenue: Type.Integer({ description: 'Those orders’ totals net of refunds, in minor units of the program currency.' }),
+});
+
 export const EmailReport = Type.Object({
   object: Type.Literal('email_report'),
   from: Type.String({ format: 'date' }),
   to: Type.String({ format: 'date' }),
   attribution_days: Type.Integer({ description: 'An order this many days or less after an email counts for that email’s flow (the latest email before it).' }),
-  flows: Type.Array(
-    Type.Object({
-      flow: Type.String(),
-      queued: count('Messages made in the range still waiting for their time.'),
-      sent: count('Accepted by the SMTP server.'),
-      outbox: count('Rendered without an SMTP server.'),
-      deferred: count('Held back (quiet hours, the cap, a refused send to retry).'),
-      suppressed: count('Not sent: no consent, no email, a suppressed address.'),
-      failed: count('Rejected by the server, or retries used up.'),
-      cancelled: count('The flow turned off, the series ended, conditions no longer met.'),
-      unsubscribes: count('Opt-outs in the range after one of its emails (the last marketing email before each).'),
-      clicks: count('Clicks on its emails’ links in the range (only with email_link_tracking on).'),
-      orders: count('Orders placed in the range within attribution_days after one of its emails.'),
-      revenue: Type.Integer({ description: 'Those orders’ totals net of refunds, in minor units of the program currency.' }),
-    }),
-  ),
+  flows: Type.Array(FlowReport),
 });

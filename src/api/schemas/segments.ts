@@ -18,6 +18,18 @@ export const SegmentCondition = Type.Union([
   condition('points_balance', { at_least: Count('Points, at least.'), at_most: Count('Points, at most.') }, 'Available points.'),
   condition('locale', { in: Type.Array(LocaleSchema(), { minItems: 1, maxItems: 5 }) }, 'The customer’s language.'),
   condition('holdout', { in_holdout: Type.Boolean() }, 'In the program’s holdout group (true) or not (false).'),
+  condition(
+    'profile_answer',
+    {
+      question_id: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'The profile question (`pq_…`), or name it by `key`.' })),
+      key: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$', description: 'The question’s key, such as `skin_type`.' })),
+      op: Type.Union([Type.Literal('is'), Type.Literal('is_not'), Type.Literal('includes'), Type.Literal('answered'), Type.Literal('not_answered')], {
+        description: '`is`: the answer is one of `values` (a multiple choice: exactly them); `is_not`: answered, and none of them; `includes`: chose one of them (a text: contains one); `answered`, `not_answered`.',
+      }),
+      values: Type.Optional(Strings('Option values, dates (YYYY-MM-DD) or texts, for is, is_not and includes.')),
+    },
+    'The answer to a profile question (docs/profile-questions.md).',
+  ),
 ]);
 
 const fields = {

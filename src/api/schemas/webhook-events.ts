@@ -55,7 +55,13 @@ const data: Record<WebhookEventType, TSchema> = {
   'store_credit.returned': CreditChange,
   'stamp_card.completed': open({ card_id: Type.String(), order_id: Type.String() }),
   'challenge.completed': open({ challenge_id: Type.String(), completion: Type.Integer() }),
+  'survey.answered': Type.Object({ response_id: Type.String(), score: Type.Integer({ minimum: 0, maximum: 10 }), category: Type.Union([Type.Literal('promoter'), Type.Literal('passive'), Type.Literal('detractor')]), comment: Nullable(Type.String()), source: Type.Union([Type.Literal('email'), Type.Literal('widget')]), campaign_id: Nullable(Type.String()), changed: Type.Boolean({ description: 'A second answer to the same asking, replacing the first.' }), points_awarded: Type.Integer() }),
   'gift.received': Type.Object({ gift_id: Type.String(), reason: Type.String(), points: Nullable(Type.Integer()), reward_id: Nullable(Type.String()), redemption_id: Nullable(Type.String()) }),
+  'profile.answered': Type.Object({
+    answers: Type.Record(Type.String(), Nullable(Type.Union([Type.String(), Type.Array(Type.String())])), { description: 'The answers that changed, by question key; null: taken away.' }),
+    by: Type.Union([Type.Literal('shopper'), Type.Literal('merchant')]),
+  }),
+  'profile.completed': Type.Object({ event_id: Type.String({ description: 'The profile_completed event (`evt_…`) that awarded the points.' }), points_awarded: Type.Integer() }),
   'membership.active': Membership,
   'membership.past_due': Membership,
   'membership.cancelled': Membership,

@@ -84,3 +84,25 @@ export interface EmailClicksTable {
   url: string;
   at: Timestamp;
 }
+
+export type CampaignStatus = 'scheduled' | 'started' | 'cancelled';
+
+/** migrations/0030_email_campaigns.sql: a one-off email to a segment. */
+export interface EmailCampaignsTable {
+  id: string;
+  program_id: string;
+  name: string;
+  kind: ColumnType<'message' | 'survey', 'message' | 'survey' | undefined, 'message' | 'survey'>;
+  segment_id: string | null;
+  /** {locale: EmailContent} */
+  content: Json<Record<string, { subject: string; preheader: string; heading: string; body: string; button: string }>>;
+  button_url: string | null;
+  gift_id: string | null;
+  status: ColumnType<CampaignStatus, CampaignStatus | undefined, CampaignStatus>;
+  scheduled_at: Timestamp;
+  recipients: number | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  cancelled_at: Timestamp | null;
+}

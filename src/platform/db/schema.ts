@@ -4,9 +4,11 @@ import type { AdminSessionsTable, AdminUsersTable, ProgramUsersTable, SetupLinks
 import type { OrderImportsTable } from './import-tables.ts';
 import type { ProductBestSellersTable, ProductPairRefreshesTable, ProductPairsTable } from './recommendation-tables.ts';
 import type { AcquisitionCostsTable, GiftRecipientsTable, GiftsTable, SegmentsTable } from './segment-tables.ts';
+import type { ProfileAnswersTable, ProfileQuestionsTable } from './profile-tables.ts';
 import type { ProgramEventsTable, WebhookAttemptsTable, WebhookDeliveriesTable, WebhookEndpointsTable } from './webhook-tables.ts';
 export type { ProgramEventsTable };
-import type { EmailFlowSettingsTable, EmailMessagesTable, EmailSuppressionsTable, EmailClicksTable, EmailTemplatesTable, EmailUnsubscribesTable, ProductSettingsTable } from './email-tables.ts';
+import type { SurveyResponsesTable } from './survey-tables.ts';
+import type { EmailCampaignsTable, EmailFlowSettingsTable, EmailMessagesTable, EmailSuppressionsTable, EmailClicksTable, EmailTemplatesTable, EmailUnsubscribesTable, ProductSettingsTable } from './email-tables.ts';
 import type { AuditLogTable, ConnectionsTable, PrivacyRequestsTable, ReferralVisitsTable, StoreCustomersTable, StoreDeliveriesTable, StoreOrdersTable, StoreRefundsTable } from './connection-tables.ts';
 import type { TiersTable, TierChangesTable, TierEntryRewardsTable, TierRecalculationsTable, ReferralsTable, StampCardsTable, StampProgressTable, StampsTable, ChallengesTable, ChallengeProgressTable, ChallengeStepsTable, MembershipPlansTable, MembershipsTable, MembershipPeriodRewardsTable } from './program-type-tables.ts';
 
@@ -359,8 +361,12 @@ export interface Database {
   webhook_attempts: WebhookAttemptsTable;
   segments: SegmentsTable;
   gifts: GiftsTable;
+  email_campaigns: EmailCampaignsTable;
+  survey_responses: SurveyResponsesTable;
   gift_recipients: GiftRecipientsTable;
   acquisition_costs: AcquisitionCostsTable;
+  profile_questions: ProfileQuestionsTable;
+  profile_answers: ProfileAnswersTable;
   charity_causes: CharityCausesTable;
   donations: DonationsTable;
   tiers: TiersTable;

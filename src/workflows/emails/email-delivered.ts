@@ -1,6 +1,7 @@
 import { getCustomer, type CustomerRow } from '../../customers/customer-store.ts';
 import { decide } from '../../emails/delivery-rules.ts';
-import { contentFor } from '../../emails/email-content.ts';
+import { CAMPAIGN_FLOW, getCampaign } from '../../emails/campaign-store.ts';
+import { messageContent } from '../../emails/email-content.ts';
 import { renderEmail, type EmailContent } from '../../emails/email-render.ts';
 import { claimDueMessages, flowSetting, lastMarketingSentAt, recordOutcome, suppress, suppressionOf, type EmailMessage, type FlowSetting } from '../../emails/email-store.ts';
 import { unsubscribeToken } from '../../emails/unsubscribe-token.ts';
@@ -41,15 +42,25 @@ export async function renderMessage(deps: Deps, publicUrl: string, program: Send
   const locale = draft?.locale ?? pickLocale(customer.locale, program.default_locale);
   const unsubscribeUrl = `${publicUrl}/u/${unsubscribeToken(deps.secrets, customer.id)}`;
   const variables = await emailVariables(deps, program, customer, message, locale, { base: publicUrl, unsubscribeUrl });
-  const content = draft?.content ?? (await contentFor(deps.db, program.id, message.template, locale));
+  const content = draft?.content ?? (await messageContent(deps.db, message, locale, program.default_locale));
   const email = await renderEmail(content, variables, layoutOf(program, locale, marketing));
   return { email, locale, unsubscribeUrl };
 }
 
 export const layoutOf = (program: SendingProgram, locale: Locale, marketing: boolean) => ({ locale, messages: messagesFor(locale), programName: program.name, primaryColor: program.primary_color, postalAddress: program.email_postal_address, marketing });
 
+/**
+ * What governs a message when it goes: its flow's settings (off: it is cancelled), or for a
+ * campaign's, the campaign (cancelled: nothing more goes), which chose its audience when it started.
+ */
+async function settingOf(deps: Deps, message: EmailMessage): Promise<Pick<FlowSetting, 'enabled' | 'category' | 'conditions'> & { stopped: string }> {
+  if (message.flow !== CAMPAIGN_FLOW) return { ...(await flowSetting(deps.db, message.program_id, message.flow)), stopped: 'flow_disabled' };
+  const campaign = await getCampaign(deps.db, message.program_id, message.trigger_key);
+  return { enabled: campaign.status !== 'cancelled', category: 'marketing', conditions: {}, stopped: 'campaign_cancelled' };
+}
+
 /** The merchant's audience conditions; a message whose customer no longer meets them is not sent. */
-async function meetsConditions(deps: Deps, setting: FlowSetting, customer: CustomerRow): Promise<boolean> {
+async function meetsConditions(deps: Deps, setting: Pick<FlowSetting, 'conditions'>, customer: CustomerRow): Promise<boolean> {
   const c = setting.conditions;
   if (c.min_balance !== undefined && customer.points_available < c.min_balance) return false;
   if (c.tier_ids?.length && !c.tier_ids.includes(customer.tier_id ?? 'none')) return false;
@@ -62,8 +73,8 @@ async function meetsConditions(deps: Deps, setting: FlowSetting, customer: Custo
 
 async function deliverOne(deps: Deps, mail: MailSettings, message: EmailMessage, program: SendingProgram): Promise<void> {
   const now = deps.clock.now();
-  const [customer, setting] = await Promise.all([getCustomer(deps.db, message.program_id, message.customer_id), flowSetting(deps.db, message.program_id, message.flow)]);
-  if (!setting.enabled) return recordOutcome(deps.db, message, { status: 'cancelled', reason: 'flow_disabled' });
+  const [customer, setting] = await Promise.all([getCustomer(deps.db, message.program_id, message.customer_id), settingOf(deps, message)]);
+  if (!setting.enabled) return recordOutcome(deps.db, message, { status: 'cancelled', reason: setting.stopped });
   if (customer.redacted_at) return recordOutcome(deps.db, message, { status: 'suppressed', reason: 'customer_erased' });
   if (!(await meetsConditions(deps, setting, customer))) return recordOutcome(deps.db, message, { status: 'cancelled', reason: 'conditions_not_met' });
   const [suppressed, lastMarketingAt] = await Promise.all([customer.email ? suppressionOf(deps.db, program.id, customer.email) : undefined, lastMarketingSentAt(deps.db, customer.id)]);

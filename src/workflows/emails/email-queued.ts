@@ -4,6 +4,7 @@ import { CALENDAR_FLOWS, LOOKBACK_DAYS, TRIGGERS, type Trigger } from '../../ema
 import { FLOWS, flowNamed, type Flow } from '../../emails/flows.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Deps } from '../../platform/deps.ts';
+import { queueDueCampaigns } from './campaign-scheduled.ts';
 
 const MINUTE_MS = 60_000;
 
@@ -36,7 +37,8 @@ async function stopSeriesAtOrders(db: Db, programId: string): Promise<number> {
 /**
  * The email sweep's first half: for every program and enabled flow, what happened since `from`
  * (by default as far back as flows look) that calls for a message is queued, each step at its
- * time; the calendar's flows too unless `calendar` is false. Returns how many messages it queued.
+ * time; the calendar's flows too unless `calendar` is false; and the campaigns whose time has
+ * come. Returns how many messages it queued.
  */
 export async function queueDueEmails(deps: Deps, options: { programId?: string; from?: Date; calendar?: boolean } = {}): Promise<number> {
   const now = deps.clock.now();
@@ -53,5 +55,5 @@ export async function queueDueEmails(deps: Deps, options: { programId?: string; 
     }
     await stopSeriesAtOrders(deps.db, program.id);
   }
-  return queued;
+  return queued + (await queueDueCampaigns(deps));
 }

@@ -8,6 +8,7 @@ import { getRedemption } from '../../redemptions/redemption-store.ts';
 import { referralCodeOf } from '../../referrals/referral-store.ts';
 import { recommendFor } from '../../recommendations/recommend.ts';
 import { listRewards } from '../../rewards/reward-store.ts';
+import { surveyToken } from '../../surveys/survey-token.ts';
 import { getTier } from '../../tiers/tier-store.ts';
 import type { Locale } from '../../storefront/locales.ts';
 import { customerProfile } from '../customer-profile.ts';
@@ -33,11 +34,15 @@ export function formatters(locale: Locale, currency: string, timeZone: string | 
 
 const DAY_MS = 86_400_000;
 
+/** The survey flow's emails, and a survey campaign's, ask the 0–10 question. */
+const asksSurvey = (message: EmailMessage) => message.flow === 'survey' || message.context.survey === 1;
+
 /** The button of each flow: the store, its review page, its sign-up page, or the product running out. */
 function actionUrl(program: EmailProgram, message: EmailMessage, base: string): string {
   const store = program.store_url ?? base;
   if (message.flow === 'review_request') return program.review_url ?? store;
   if (message.flow === 'guest_claim') return program.signup_url ?? store;
+  if (message.flow === 'campaign' && typeof message.context.button_url === 'string') return message.context.button_url;
   if (message.flow === 'replenishment' && typeof message.context.product_url === 'string') return message.context.product_url;
   return store;
 }
@@ -66,6 +71,7 @@ export async function emailVariables(deps: Deps, program: EmailProgram, customer
     rewards: affordable,
     products: picks.map((p) => ({ title: p.title ?? p.product_id, url: p.url ?? program.store_url ?? links.base })),
     referral: { link: `${links.base}/r/${encodeURIComponent(code)}`, advocate_reward: '', friend_reward: '' },
+    profile: profile.profile,
     action_url: actionUrl(program, message, links.base),
     unsubscribe_url: links.unsubscribeUrl,
   };
@@ -89,5 +95,11 @@ export async function emailVariables(deps: Deps, program: EmailProgram, customer
   if (typeof ctx.product_title === 'string') vars.product = { title: ctx.product_title, url: String(ctx.product_url ?? vars.action_url) };
   if (typeof ctx.referral_points === 'number') vars.referred = { points: f.number(ctx.referral_points) };
   if (typeof ctx.plan_name === 'string') vars.membership = { plan_name: ctx.plan_name, renews_on: typeof ctx.renews_on === 'string' ? f.date(ctx.renews_on) : '', price: typeof ctx.price === 'number' ? f.money(ctx.price) : '' };
+  if (asksSurvey(message)) {
+    const url = `${links.base}/s/${surveyToken(deps.secrets, message.id)}`;
+    vars.survey = { url, scores: Array.from({ length: 11 }, (_, n) => ({ score: f.number(n), url: `${url}?score=${n}` })) };
+    vars.action_url = url;
+  }
+  if (typeof ctx.gift_reason === 'string') vars.gift = { points: typeof ctx.gift_points === 'number' ? f.number(ctx.gift_points) : '', reward_name: String(ctx.gift_reward_name ?? ''), reason: ctx.gift_reason };
   return vars;
 }

@@ -2,7 +2,7 @@
 // names, what a new one of each starts as, and whether one is filled in enough to be counted.
 import type { ConditionOf, ConditionType, SegmentCondition } from '../../hooks/api/segments.ts';
 
-export const CONDITION_TYPES: ConditionType[] = ['rfm_segment', 'lifecycle_stage', 'tier', 'orders', 'spend', 'bought', 'points_balance', 'tags', 'locale', 'holdout'];
+export const CONDITION_TYPES: ConditionType[] = ['rfm_segment', 'lifecycle_stage', 'tier', 'orders', 'spend', 'bought', 'points_balance', 'tags', 'locale', 'holdout', 'profile_answer'];
 
 /** The API takes at most this many conditions in a segment. */
 export const MAX_CONDITIONS = 20;
@@ -22,6 +22,7 @@ export const TYPE_LABELS: Record<ConditionType, string> = {
   tags: 'segments.types.tags',
   locale: 'segments.types.locale',
   holdout: 'segments.types.holdout',
+  profile_answer: 'segments.types.profile_answer',
 };
 
 /** A new condition of a type, with nothing chosen yet (the holdout's members, to start). */
@@ -37,6 +38,8 @@ export function blankCondition(type: ConditionType): SegmentCondition {
       return { type, any_of: [] };
     case 'holdout':
       return { type, in_holdout: true };
+    case 'profile_answer':
+      return { type, op: 'is', values: [] };
     default:
       return { type };
   }
@@ -64,5 +67,7 @@ export function isComplete(c: SegmentCondition): boolean {
       return Boolean(c.product_ids?.length || c.collections?.length);
     case 'holdout':
       return true;
+    case 'profile_answer':
+      return Boolean(c.key ?? c.question_id) && (c.op === 'answered' || c.op === 'not_answered' || Boolean(c.values?.length));
   }
 }

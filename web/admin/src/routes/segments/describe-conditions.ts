@@ -2,7 +2,7 @@
 // 90 days · At least 2 orders". Identifiers (tags, product ids, collections) stay isolated, so each
 // keeps its own direction inside an Arabic sentence.
 import i18n, { type TFunction } from 'i18next';
-import type { Segment, SegmentCondition } from '../../hooks/api/segments.ts';
+import type { ConditionOf, Segment, SegmentCondition } from '../../hooks/api/segments.ts';
 import { formatMoney, formatNumber, isolate } from '../../lib/format.ts';
 
 interface Context {
@@ -10,6 +10,8 @@ interface Context {
   /** A tier's name by its id (an unknown one is shown as its id). */
   tierName: (id: string) => string | undefined;
   currency: string;
+  /** The profile question a condition names, with its text and options' labels in the dashboard's language. */
+  question?: (c: ConditionOf<'profile_answer'>) => { text: string; label: (value: string) => string } | undefined;
 }
 
 /** "a, b or c", in the dashboard's language. */
@@ -39,7 +41,7 @@ function bought(c: Extract<SegmentCondition, { type: 'bought' }>, t: TFunction):
   return products ? t('segments.summary.boughtProducts', { products }) : t('segments.summary.boughtFrom', { collections: collections ?? '' });
 }
 
-export function describeCondition(c: SegmentCondition, { t, tierName, currency }: Context): string {
+export function describeCondition(c: SegmentCondition, { t, tierName, currency, question }: Context): string {
   switch (c.type) {
     case 'tier':
       return t('segments.summary.tier', { tiers: either(c.tier_ids.map((id) => (id === 'none' ? t('customers.noTier') : (tierName(id) ?? isolate(id))))) });
@@ -61,7 +63,17 @@ export function describeCondition(c: SegmentCondition, { t, tierName, currency }
       return t('segments.summary.locale', { locales: either(c.in.map((l) => t(`emails.locales.${l}`))) });
     case 'holdout':
       return t(c.in_holdout ? 'segments.summary.inHoldout' : 'segments.summary.notInHoldout');
+    case 'profile_answer':
+      return profileAnswer(c, question?.(c), t);
   }
+}
+
+/** "Skin type: Dry or Oily", "Answered Skin type"; a question not found shows its key or id. */
+function profileAnswer(c: ConditionOf<'profile_answer'>, q: { text: string; label: (value: string) => string } | undefined, t: TFunction): string {
+  const name = q ? isolate(q.text) : ids([c.key ?? c.question_id ?? '']);
+  const values = either((c.values ?? []).map((v) => isolate(q ? q.label(v) : v)));
+  const key = { is: 'profileIs', is_not: 'profileIsNot', includes: 'profileIncludes', answered: 'profileAnswered', not_answered: 'profileNotAnswered' }[c.op];
+  return t(`segments.summary.${key}`, { question: name, values });
 }
 
 /** Every condition, one after the other; with none, everyone. */

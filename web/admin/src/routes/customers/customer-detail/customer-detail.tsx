@@ -9,6 +9,7 @@ import { roleMay } from '../../../lib/roles.ts';
 import { AdjustPointsButton } from './components/adjust-points-button.tsx';
 import { CustomerExpirySection } from './components/customer-expiry-section.tsx';
 import { CustomerGeneralSection } from './components/customer-general-section.tsx';
+import { CustomerProfileSection } from './components/customer-profile-section.tsx';
 import { CustomerReferralSection } from './components/customer-referral-section.tsx';
 import { CustomerTierHistorySection } from './components/customer-tier-history-section.tsx';
 import { CustomerLedgerSection } from './components/customer-ledger-section.tsx';
@@ -34,6 +35,7 @@ export default function CustomerDetailPage() {
         {() => (
           <Stack gap="lg">
             <CustomerGeneralSection customer={customer.data!} />
+            <CustomerProfileSection customer={customer.data!} />
             <CustomerExpirySection customer={customer.data!} />
             <CustomerLedgerSection customerId={id} />
             <CustomerRedemptionsSection customerId={id} mayVoid={roleMay(role, 'codes')} />

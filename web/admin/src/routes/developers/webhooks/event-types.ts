@@ -14,6 +14,8 @@ const FAMILIES = {
   stamp_card: ['completed'],
   challenge: ['completed'],
   gift: ['received'],
+  profile: ['answered', 'completed'],
+  survey: ['answered'],
   membership: ['active', 'past_due', 'cancelled', 'expired'],
   webhook_endpoint: ['disabled'],
 } as const;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SegmentCondition } from '../../../hooks/api/segments.ts';
 import { BoughtEditor, IdentifiersInput } from './editors/bought-editor.tsx';
 import { LocaleEditor, RfmEditor, StageEditor, TierEditor } from './editors/choice-editors.tsx';
+import { ProfileAnswerEditor } from './editors/profile-answer-editor.tsx';
 import { RangeEditor } from './editors/range-editor.tsx';
 
 /** The fields of one condition, by its type. */
@@ -25,6 +26,8 @@ export function ConditionEditor({ condition, onChange }: { condition: SegmentCon
       return <BoughtEditor condition={condition} onChange={onChange} />;
     case 'tags':
       return <IdentifiersInput label={t('segments.fields.tags')} description={t('segments.fields.tagsHint')} required value={condition.any_of} onChange={(any_of) => onChange({ ...condition, any_of })} />;
+    case 'profile_answer':
+      return <ProfileAnswerEditor condition={condition} onChange={onChange} />;
     case 'holdout':
       return (
         <Radio.Group label={t('segments.fields.holdout')} value={condition.in_holdout ? 'in' : 'out'} onChange={(value) => onChange({ ...condition, in_holdout: value === 'in' })}>

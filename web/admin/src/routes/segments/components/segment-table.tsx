@@ -4,9 +4,12 @@ import { Link } from 'react-router';
 import { DataTable, type Column } from '../../../components/common/data-table.tsx';
 import { ErrorAlert } from '../../../components/common/query-state.tsx';
 import { useProgram, useTiers } from '../../../hooks/api/program.ts';
+import { useProfileQuestions } from '../../../hooks/api/profile-questions.ts';
 import { useDeleteSegment, type Segment } from '../../../hooks/api/segments.ts';
 import { formatDate, formatNumber } from '../../../lib/format.ts';
+import { inLanguage } from '../../profile-questions/question-words.ts';
 import { describeSegment } from '../describe-conditions.ts';
+import { questionOf } from './editors/profile-answer-editor.tsx';
 import { SegmentActions } from './segment-actions.tsx';
 
 interface SegmentTableProps {
@@ -20,11 +23,16 @@ interface SegmentTableProps {
 
 /** The program's segments, each with its conditions in words and its count now; choosing one lists its customers. */
 export function SegmentTable({ segments, selectedId, mayChange, onEdit, onGift }: SegmentTableProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const tiers = useTiers().data?.data ?? [];
+  const questions = useProfileQuestions(true).data?.data ?? [];
   const currency = useProgram().data?.currency ?? 'USD';
   const remove = useDeleteSegment();
-  const context = { t, currency, tierName: (id: string) => tiers.find((x) => x.id === id)?.name };
+  const question = (c: Parameters<typeof questionOf>[1]) => {
+    const q = questionOf(questions, c);
+    return q && { text: inLanguage(q.text, i18n.language), label: (value: string) => inLanguage(q.options.find((o) => o.value === value)?.label ?? { en: value }, i18n.language) };
+  };
+  const context = { t, currency, tierName: (id: string) => tiers.find((x) => x.id === id)?.name, question };
   const onDelete = (s: Segment) => {
     if (window.confirm(t('segments.confirmDelete', { name: s.name }))) remove.mutate(s.id);
   };
