@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Deps } from '../platform/deps.ts';
+import { assertSegmentExists } from '../segments/segment-store.ts';
 import { toList } from '../platform/http/pagination.ts';
 import { errorResponses, Id, List, ListQuery } from './schemas/common.ts';
 import { createEarningRule, getEarningRule, listEarningRules, saveEarningRule, type StoredRule } from '../earning/rule-store.ts';
@@ -30,6 +31,7 @@ export const earningRuleRoutes =
       async (request, reply) => {
         const { name, type, active, ...definition } = request.body;
         validateRule(type, definition as RuleDefinition);
+        if (definition.segment_id) await assertSegmentExists(deps.db, request.program.id, definition.segment_id);
         const rule = await createEarningRule(deps.db, request.program.id, { name, type, active, definition: definition as RuleDefinition }, deps.clock.now());
         return reply.status(201).send(present(rule));
       },
@@ -105,6 +107,7 @@ export const earningRuleRoutes =
         const next = { ...current, ...request.body } as StoredRule;
         const { id: _id, name: _n, type, active: _a, created_at: _c, updated_at: _u, ...definition } = next;
         validateRule(type, definition);
+        if (request.body.segment_id) await assertSegmentExists(deps.db, request.program.id, request.body.segment_id);
         return present(await saveEarningRule(deps.db, request.program.id, next, deps.clock.now()));
       },
     );

@@ -77,3 +77,33 @@ describe('segments', () => {
     expect((await other.get(`/v1/segments/${wholesale.id}/customers`)).status).toBe(404);
   });
 });
+
+describe('segments in earning rules', () => {
+  it('double points for champions: a rule for a segment earns for its customers only, when they order or act, explained', async () => {
+    const api = await t.newProgram();
+    await api.post('/v1/customers', { external_id: 'vip-1', email: 'vip@example.com', tags: ['vip'] });
+    const vips = (await api.post('/v1/segments', { name: 'VIPs', match: 'all', conditions: [{ type: 'tags', any_of: ['vip'] }] })).body;
+    const bonus = await api.post('/v1/earning-rules', { name: 'VIP bonus', type: 'fixed_per_order', points: 100, segment_id: vips.id });
+    expect(bonus.status).toBe(201);
+    expect(bonus.body.segment_id).toBe(vips.id);
+    await api.post('/v1/earning-rules', { name: 'VIP reviews', type: 'action', event_type: 'review', points: 30, segment_id: vips.id });
+
+    const vip = (await api.post('/v1/orders', orderBody({ customer: { external_id: 'vip-1', email: 'vip@example.com' } }))).body;
+    const other = (await api.post('/v1/orders', orderBody({ customer: { external_id: 'plain', email: 'plain@example.com' } }))).body;
+    expect(vip.points_earned - other.points_earned).toBe(100);
+    const explained = (await api.get(`/v1/customers/${vip.customer_id}/transactions`)).body.data.find((x: { explanation: string }) => x.explanation.includes('VIP bonus'));
+    expect(explained.details.segment_id).toBe(vips.id);
+
+    await api.post('/v1/events', { customer: { external_id: 'vip-1' }, type: 'review', idempotency_key: 'r1' });
+    await api.post('/v1/events', { customer: { external_id: 'plain' }, type: 'review', idempotency_key: 'r1' });
+    const balance = async (id: string) => (await api.get(`/v1/customers/${id}`)).body.points_balance as number;
+    expect(await balance(vip.customer_id)).toBe(vip.points_earned + 30);
+    expect(await balance(other.customer_id)).toBe(other.points_earned);
+
+    // Try an order has no customer: the segment's rule is left out.
+    expect((await api.post('/v1/earning-rules/preview', { subtotal: 5400 })).body.awards.map((a: { rule_name: string }) => a.rule_name)).not.toContain('VIP bonus');
+    expect((await api.delete(`/v1/segments/${vips.id}`)).body.error).toMatchObject({ code: 'segment_in_use' });
+    expect((await api.post('/v1/earning-rules', { name: 'x', type: 'fixed_per_order', points: 5, segment_id: 'seg_missing' })).body.error).toMatchObject({ param: 'segment_id', code: 'segment_unknown' });
+    expect((await api.patch(`/v1/earning-rules/${bonus.body.id}`, { segment_id: 'seg_missing' })).status).toBe(400);
+  });
+});

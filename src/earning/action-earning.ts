@@ -1,5 +1,5 @@
 import { withinLimit, type Award, type RuleUsage } from './award.ts';
-import { ruleInForce, type EarningRule } from './rules.ts';
+import { inRuleSegment, ruleInForce, type EarningRule } from './rules.ts';
 
 export interface ActionFacts {
   type: string;
@@ -8,9 +8,9 @@ export interface ActionFacts {
 }
 
 /** The points an event earns: every `action` rule in force for its type, within its limits. */
-export function evaluateAction(rules: EarningRule[], event: ActionFacts, usage: RuleUsage): Award[] {
+export function evaluateAction(rules: EarningRule[], event: ActionFacts, usage: RuleUsage, segments: ReadonlySet<string> = new Set()): Award[] {
   return rules
-    .filter((r) => r.type === 'action' && r.event_type === event.type)
+    .filter((r) => r.type === 'action' && r.event_type === event.type && inRuleSegment(r, segments))
     .filter((r) => r.network === undefined || r.network === event.properties.network)
     .filter((r) => ruleInForce(r, event.occurred_at) && withinLimit(r, usage))
     .map((rule) => {
@@ -23,7 +23,7 @@ export function evaluateAction(rules: EarningRule[], event: ActionFacts, usage: 
         hold_days: rule.hold_days ?? 0,
         explanation: {
           summary: `${rule.points} points for ${event.type}${rule.network ? ` on ${rule.network}` : ''}: ${rule.name}${limit}`,
-          inputs: { event_type: event.type, ...(rule.network ? { network: rule.network } : {}), used_in_period: used },
+          inputs: { event_type: event.type, ...(rule.network ? { network: rule.network } : {}), ...(rule.segment_id ? { segment_id: rule.segment_id } : {}), used_in_period: used },
         },
       };
     })

@@ -1,7 +1,7 @@
 import type { LineItem } from '../platform/db/schema.ts';
 import { formatMoney, minorPerUnit, mulDivFloor } from '../platform/money.ts';
 import { withinLimit, type Award, type RuleUsage } from './award.ts';
-import { ruleInForce, type EarningBase, type EarningRule, type ProductFilters } from './rules.ts';
+import { inRuleSegment, ruleInForce, type EarningBase, type EarningRule, type ProductFilters } from './rules.ts';
 
 /** What the earning rules look at in an order; money in minor units. */
 export interface PurchaseFacts {
@@ -32,8 +32,8 @@ export interface Bonus {
  * award; the highest `multiplier` in force then scales every award, and the customer's bonuses
  * (tier, membership) after it, in turn. All rounding is down.
  */
-export function evaluatePurchase(rules: EarningRule[], order: PurchaseFacts, usage: RuleUsage, bonuses: Bonus[] = []): Award[] {
-  const inForce = rules.filter((r) => ruleInForce(r, order.placed_at) && withinLimit(r, usage) && (!r.store_id || r.store_id === order.store_id));
+export function evaluatePurchase(rules: EarningRule[], order: PurchaseFacts, usage: RuleUsage, bonuses: Bonus[] = [], segments: ReadonlySet<string> = new Set()): Award[] {
+  const inForce = rules.filter((r) => ruleInForce(r, order.placed_at) && withinLimit(r, usage) && (!r.store_id || r.store_id === order.store_id) && inRuleSegment(r, segments));
   const multiplier = bestMultiplier(inForce.filter((r) => r.type === 'multiplier' && eligibleBase(r, order) !== undefined));
   const awards: Award[] = [];
   for (const rule of inForce) {
@@ -41,7 +41,7 @@ export function evaluatePurchase(rules: EarningRule[], order: PurchaseFacts, usa
     if (!award) continue;
     const campaign = multiplier ? applyMultiplier(award, { hundredths: Math.round(multiplier.multiplier! * 100), label: `${multiplier.multiplier} ${multiplier.name}`, ruleId: multiplier.id }) : award;
     const scaled = bonuses.reduce((a, b) => applyMultiplier(a, { hundredths: b.multiplier_hundredths, label: `${b.multiplier_hundredths / 100} ${b.name}` }), campaign);
-    if (scaled.points > 0) awards.push(scaled);
+    if (scaled.points > 0) awards.push(rule.segment_id ? { ...scaled, explanation: { ...scaled.explanation, inputs: { ...scaled.explanation.inputs, segment_id: rule.segment_id } } } : scaled);
   }
   return awards;
 }

@@ -39,6 +39,8 @@ export interface RuleDefinition extends ProductFilters {
   hold_days?: number;
   /** Purchase rules: only orders of this store (a coalition's stores can each have their own earn rate). */
   store_id?: string;
+  /** Only customers in this segment (docs/segments.md) when they order or act: "double points for champions". */
+  segment_id?: string;
   metadata?: Record<string, string>;
 }
 
@@ -66,6 +68,12 @@ export function defaultEarningRule(): { name: string; type: RuleType; definition
 }
 
 /** Checks what JSON Schema cannot: which fields each type needs and allows. */
+/** Whether the rule's segment (if it has one) holds for the customer: `segments` are those the customer is in, of the rules' segments. */
+export const inRuleSegment = (rule: EarningRule, segments: ReadonlySet<string>) => !rule.segment_id || segments.has(rule.segment_id);
+
+/** The segments the rules ask about, to look up once per customer. */
+export const ruleSegments = (rules: EarningRule[]) => [...new Set(rules.flatMap((r) => (r.segment_id ? [r.segment_id] : [])))];
+
 export function validateRule(type: RuleType, d: RuleDefinition): void {
   const need = (field: keyof RuleDefinition) => {
     if (d[field] === undefined) throw invalidRequest('parameter_missing', `${field} is required for ${type} rules.`, field);

@@ -67,11 +67,15 @@ export async function updateSegment(db: Db, programId: string, id: string, chang
     .executeTakeFirstOrThrow();
 }
 
-/** Deleting a segment a reward or a scheduled gift still uses is refused. */
+/** Deleting a segment a reward, an active earning rule, a scheduled campaign or gift still uses is refused. */
 export async function deleteSegment(db: Db, programId: string, id: string): Promise<void> {
   await getSegment(db, programId, id);
   const reward = await db.selectFrom('rewards').select('id').where('program_id', '=', programId).where('status', '=', 'active').where(({ ref }) => ref('definition', '->>').key('segment_id'), '=', id).executeTakeFirst();
   if (reward) throw invalidRequest('segment_in_use', `Reward ${reward.id} is for this segment; change or archive it first.`);
+  const rule = await db.selectFrom('earning_rules').select('id').where('program_id', '=', programId).where('active', '=', true).where(({ ref }) => ref('definition', '->>').key('segment_id'), '=', id).executeTakeFirst();
+  if (rule) throw invalidRequest('segment_in_use', `Earning rule ${rule.id} is for this segment; change or deactivate it first.`);
+  const campaign = await db.selectFrom('email_campaigns').select('id').where('program_id', '=', programId).where('segment_id', '=', id).where('status', '=', 'scheduled').executeTakeFirst();
+  if (campaign) throw invalidRequest('segment_in_use', `Campaign ${campaign.id} goes to this segment; cancel it first.`);
   const gift = await db.selectFrom('gifts').select('id').where('segment_id', '=', id).where('status', 'in', ['scheduled', 'running']).executeTakeFirst();
   if (gift) throw invalidRequest('segment_in_use', `Gift ${gift.id} goes to this segment; cancel it first.`);
   await db.deleteFrom('segments').where('id', '=', id).execute();
@@ -99,6 +103,12 @@ export async function inSegment(db: Db | Tx, programId: string, segmentId: strin
     .where(await segmentSql(db as Db, programId, definitionOf(segment), now))
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** Which of these segments the customer is in now (an earning rule's segment, checked at the order or the event). */
+export async function segmentsHolding(db: Db | Tx, programId: string, customerId: string, segmentIds: string[], now: Date): Promise<Set<string>> {
+  const held = await Promise.all(segmentIds.map(async (id) => ((await inSegment(db, programId, id, customerId, now)) ? [id] : [])));
+  return new Set(held.flat());
 }
 
 /** A 400 naming the field, for what refers to a segment (a reward's `segment_id`, a gift's). */

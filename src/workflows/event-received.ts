@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import { postAwards, type PostedAward } from '../earning/award-posting.ts';
 import { evaluateAction } from '../earning/action-earning.ts';
 import { activeEarningRules, ruleUsage } from '../earning/rule-store.ts';
+import { segmentsOfRules } from './rule-segments.ts';
 import { resolveCustomer, type CustomerKeys } from '../customers/customer-store.ts';
 import type { Tx } from '../platform/db/database.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -75,7 +76,8 @@ export async function receiveEvent(
   const rules = await activeEarningRules(tx, target.programId);
   const relevant = rules.filter((r) => r.type === 'action' && r.event_type === event.type);
   const usage = await ruleUsage(tx, target.customerId, relevant, event.occurred_at);
-  const awards = customer.in_holdout ? [] : evaluateAction(relevant, event, usage);
+  const segments = await segmentsOfRules(tx, target.programId, target.customerId, relevant, now);
+  const awards = customer.in_holdout ? [] : evaluateAction(relevant, event, usage, segments);
   const posted = await postAwards(tx, target, awards, { code: 'earn.action', reference: { type: 'event', id: inserted.id }, occurredAt: event.occurred_at }, now);
   const points = posted.reduce((s, a) => s + a.points, 0);
   if (points > 0) await tx.updateTable('events').set({ points_awarded: points }).where('id', '=', inserted.id).execute();

@@ -10272,6 +10272,8 @@ export interface operations {
                             object: "earning_rule";
                             /** @description points_per_unit: points per unit_amount spent; fixed_per_order and action: points awarded. */
                             points?: number;
+                            /** @description Only customers in this segment when they order or act (docs/segments.md): "double points for champions". Try an order has no customer, so it leaves these rules out. */
+                            segment_id?: string;
                             /**
                              * Format: date-time
                              * @description ISO 8601, UTC.
@@ -10402,6 +10404,8 @@ export interface operations {
                     network?: string;
                     /** @description points_per_unit: points per unit_amount spent; fixed_per_order and action: points awarded. */
                     points?: number;
+                    /** @description Only customers in this segment when they order or act (docs/segments.md): "double points for champions". Try an order has no customer, so it leaves these rules out. */
+                    segment_id?: string;
                     /**
                      * Format: date-time
                      * @description ISO 8601, UTC.
@@ -10473,6 +10477,8 @@ export interface operations {
                         object: "earning_rule";
                         /** @description points_per_unit: points per unit_amount spent; fixed_per_order and action: points awarded. */
                         points?: number;
+                        /** @description Only customers in this segment when they order or act (docs/segments.md): "double points for champions". Try an order has no customer, so it leaves these rules out. */
+                        segment_id?: string;
                         /**
                          * Format: date-time
                          * @description ISO 8601, UTC.
@@ -10616,6 +10622,8 @@ export interface operations {
                         object: "earning_rule";
                         /** @description points_per_unit: points per unit_amount spent; fixed_per_order and action: points awarded. */
                         points?: number;
+                        /** @description Only customers in this segment when they order or act (docs/segments.md): "double points for champions". Try an order has no customer, so it leaves these rules out. */
+                        segment_id?: string;
                         /**
                          * Format: date-time
                          * @description ISO 8601, UTC.
@@ -10745,6 +10753,8 @@ export interface operations {
                     network?: string;
                     /** @description points_per_unit: points per unit_amount spent; fixed_per_order and action: points awarded. */
                     points?: number;
+                    /** @description Only customers in this segment when they order or act (docs/segments.md): "double points for champions". Try an order has no customer, so it leaves these rules out. */
+                    segment_id?: string;
                     /**
                      * Format: date-time
                      * @description ISO 8601, UTC.
@@ -10815,6 +10825,8 @@ export interface operations {
                         object: "earning_rule";
                         /** @description points_per_unit: points per unit_amount spent; fixed_per_order and action: points awarded. */
                         points?: number;
+                        /** @description Only customers in this segment when they order or act (docs/segments.md): "double points for champions". Try an order has no customer, so it leaves these rules out. */
+                        segment_id?: string;
                         /**
                          * Format: date-time
                          * @description ISO 8601, UTC.
@@ -10964,6 +10976,8 @@ export interface operations {
                         network?: string;
                         /** @description points_per_unit: points per unit_amount spent; fixed_per_order and action: points awarded. */
                         points?: number;
+                        /** @description Only customers in this segment when they order or act (docs/segments.md): "double points for champions". Try an order has no customer, so it leaves these rules out. */
+                        segment_id?: string;
                         /**
                          * Format: date-time
                          * @description ISO 8601, UTC.
@@ -12312,7 +12326,7 @@ export interface operations {
                             delay_minutes: number;
                             description: string;
                             enabled: boolean;
-                            flow: "welcome" | "post_purchase" | "reward_available" | "birthday" | "win_back" | "replenishment" | "points_summary" | "review_request" | "guest_claim" | "recommendations" | "survey" | "reward_redeemed" | "points_expiring" | "tier_upgraded" | "tier_will_downgrade" | "referral_rewarded" | "membership_renewal";
+                            flow: "welcome" | "post_purchase" | "reward_available" | "birthday" | "win_back" | "replenishment" | "points_summary" | "review_request" | "guest_claim" | "recommendations" | "survey" | "reward_redeemed" | "points_expiring" | "tier_upgraded" | "tier_will_downgrade" | "gift_received" | "referral_rewarded" | "membership_renewal";
                             /** @enum {string} */
                             object: "email_flow";
                             /** @description An incentive reward named in the email. */
@@ -12417,7 +12431,7 @@ export interface operations {
                         delay_minutes: number;
                         description: string;
                         enabled: boolean;
-                        flow: "welcome" | "post_purchase" | "reward_available" | "birthday" | "win_back" | "replenishment" | "points_summary" | "review_request" | "guest_claim" | "recommendations" | "survey" | "reward_redeemed" | "points_expiring" | "tier_upgraded" | "tier_will_downgrade" | "referral_rewarded" | "membership_renewal";
+                        flow: "welcome" | "post_purchase" | "reward_available" | "birthday" | "win_back" | "replenishment" | "points_summary" | "review_request" | "guest_claim" | "recommendations" | "survey" | "reward_redeemed" | "points_expiring" | "tier_upgraded" | "tier_will_downgrade" | "gift_received" | "referral_rewarded" | "membership_renewal";
                         /** @enum {string} */
                         object: "email_flow";
                         /** @description An incentive reward named in the email. */
@@ -12539,7 +12553,7 @@ export interface operations {
                         delay_minutes: number;
                         description: string;
                         enabled: boolean;
-                        flow: "welcome" | "post_purchase" | "reward_available" | "birthday" | "win_back" | "replenishment" | "points_summary" | "review_request" | "guest_claim" | "recommendations" | "survey" | "reward_redeemed" | "points_expiring" | "tier_upgraded" | "tier_will_downgrade" | "referral_rewarded" | "membership_renewal";
+                        flow: "welcome" | "post_purchase" | "reward_available" | "birthday" | "win_back" | "replenishment" | "points_summary" | "review_request" | "guest_claim" | "recommendations" | "survey" | "reward_redeemed" | "points_expiring" | "tier_upgraded" | "tier_will_downgrade" | "gift_received" | "referral_rewarded" | "membership_renewal";
                         /** @enum {string} */
                         object: "email_flow";
                         /** @description An incentive reward named in the email. */

@@ -32,6 +32,7 @@ const ruleFields = {
   }, { description: 'At most `count` awards per customer per calendar period (UTC).' }),
   hold_days: Type.Integer({ minimum: 0, maximum: 365, description: 'Points stay pending this many days (the return window).' }),
   store_id: Type.String({ minLength: 1, maxLength: 64, description: 'Purchase rules: only orders of this store of a coalition.' }),
+  segment_id: Type.String({ minLength: 1, maxLength: 64, description: 'Only customers in this segment when they order or act (docs/segments.md): "double points for champions". Try an order has no customer, so it leaves these rules out.' }),
   metadata: Metadata,
 };
 
