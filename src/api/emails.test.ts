@@ -412,6 +412,6 @@ describe('flows and templates through the API', () => {
     expect((await api.post('/v1/email-templates/nope/preview', {})).status).toBe(404);
     expect((await api.delete('/v1/email-templates/welcome/en')).body.customized).toBe(false);
     const all = (await api.get('/v1/email-templates')).body.data as { template: string; locale: string }[];
-    expect(all).toHaveLength(23 * 5);
+    expect(all).toHaveLength(24 * 5);
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { deliverDueEmails } from '../workflows/emails/email-delivered.ts';
+import { queueDueEmails } from '../workflows/emails/email-queued.ts';
 import { giveDueGifts } from '../workflows/gift-given.ts';
 import { verifyLedger } from '../ledger/verify.ts';
 import { createTestApp, orderBody, type ApiClient } from './testing/test-app.ts';
@@ -71,5 +73,20 @@ describe('group gifts', () => {
       expect(refused.body.error.param).toBe(param);
     }
     expect((await api.get('/v1/gifts')).body.data).toEqual([]);
+  });
+});
+
+describe('the gift_received email', () => {
+  it('tells each customer of a points gift how many and why; a campaign’s gift is told by the campaign', async () => {
+    const { api } = await store();
+    const vip = (await api.post('/v1/segments', { name: 'VIP', match: 'all', conditions: [{ type: 'tags', any_of: ['vip'] }] })).body;
+    await api.post('/v1/gifts', { segment_id: vip.id, points: 500, reason: 'The store’s 10th birthday' });
+    await api.post('/v1/email-campaigns', { name: 'Holiday greetings', segment_id: vip.id, content: { en: { subject: 'Happy holidays', preheader: '', heading: 'Happy holidays', body: '{{ gift.points }} points for you.', button: '' } }, gift: { points: 50 } });
+    await giveDueGifts(t.deps);
+    await queueDueEmails(t.deps);
+    while ((await deliverDueEmails(t.deps, { transport: undefined, from: 'x@example.com', publicUrl: 'https://loyalty.example', retrySeconds: [] })) > 0);
+    const told = (await api.get('/v1/email-messages?flow=gift_received&limit=10')).body.data as { status: string; subject: string; id: string }[];
+    expect(told.map((m) => [m.status, m.subject])).toEqual(Array(3).fill(['outbox', 'A gift for you: 500 points']));
+    expect((await api.get(`/v1/email-messages/${told[0]!.id}`)).body.text).toContain('The store’s 10th birthday: we added 500 points to your account');
   });
 });

@@ -233,6 +233,23 @@ const replenishment: Source = async (db, programId, { now }) => {
 
 const DAY = (d: unknown) => new Date(String(d));
 
+/** A gift of points; one a campaign gave is announced by the campaign's email, a reward's by its code's (reward_redeemed). */
+const giftReceived: Source = async (db, programId, { from }) => {
+  const rows = await db
+    .selectFrom('program_events as e')
+    .select(['e.id', 'e.customer_id', 'e.created_at', 'e.data'])
+    .where('e.program_id', '=', programId)
+    .where('e.type', '=', 'gift.received')
+    .where('e.created_at', '>=', from)
+    .where(sql<boolean>`e.data->>'points' is not null`)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('email_campaigns as c').select('c.id').where('c.program_id', '=', programId).where(sql<boolean>`c.gift_id = e.data->>'gift_id'`))))
+    .execute();
+  return rows.flatMap((r) => {
+    const data = r.data as { gift_id: string; reason: string; points: number };
+    return r.customer_id ? [{ customerId: r.customer_id, key: data.gift_id, at: new Date(r.created_at), context: { gift_reason: data.reason, gift_points: data.points } }] : [];
+  });
+};
+
 /** After an order, asked at most once a quarter: the quarter names the occasion. */
 const survey: Source = async (db, programId, window) =>
   (await orderPlaced(db, programId, window)).map((t) => ({ ...t, key: `${t.at.getUTCFullYear()}-Q${Math.floor(t.at.getUTCMonth() / 3) + 1}` }));
@@ -245,6 +262,7 @@ export const TRIGGERS: Partial<Record<FlowName, Source>> = {
   post_purchase: orderPlaced,
   review_request: orderPlaced,
   survey,
+  gift_received: giftReceived,
   birthday,
   win_back: winBack,
   tier_upgraded: tierUpgraded,

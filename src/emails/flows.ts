@@ -21,7 +21,8 @@ export type FlowName =
   | 'tier_will_downgrade'
   | 'referral_rewarded'
   | 'membership_renewal'
-  | 'survey';
+  | 'survey'
+  | 'gift_received';
 
 export type Category = 'marketing' | 'transactional';
 
@@ -69,6 +70,7 @@ export const FLOWS: readonly Flow[] = [
   flow('points_expiring', 'transactional', 'Points expire soon (30 days before), and a last chance (3 days before).', [step('points_expiring'), step('points_expiring.2')]),
   flow('tier_upgraded', 'transactional', 'The customer reached a higher tier.'),
   flow('tier_will_downgrade', 'transactional', 'The tier will drop at the next review, and what keeps it.'),
+  flow('gift_received', 'transactional', 'Points given as a group gift (one not announced by its own campaign): how many, and why.'),
   flow('referral_rewarded', 'transactional', 'A friend’s order paid the advocate’s referral reward.'),
   flow('membership_renewal', 'transactional', 'A paid membership renews soon.'),
 ];
