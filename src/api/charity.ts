@@ -95,14 +95,14 @@ export const charityRoutes =
         schema: {
           operationId: 'getCharityReport',
           tags: ['charity'],
-          summary: 'Donations per cause per month',
+          summary: 'Donations per cause per month, shopper-redeemed and merchant-funded',
           querystring: Type.Object({ from: Type.String({ format: 'date' }), to: Type.String({ format: 'date', description: 'Exclusive.' }) }),
           response: {
             200: Type.Object({
               object: Type.Literal('charity_report'),
               from: Type.String(),
               to: Type.String(),
-              data: Type.Array(Type.Object({ cause_id: Type.String(), name: Type.String(), month: Type.String(), donations: Type.Integer(), points: Type.Integer(), amount: Type.Integer(), currency: Type.String() })),
+              data: Type.Array(Type.Object({ cause_id: Type.String(), name: Type.String(), month: Type.String(), source: Type.Union([Type.Literal('points'), Type.Literal('order')], { description: 'points: shoppers redeemed points for the cause; order: the program gave a share of orders (merchant-funded), net of refunds.' }), donations: Type.Integer(), points: Type.Integer(), amount: Type.Integer(), currency: Type.String() })),
             }),
             ...errorResponses,
           },

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { listCustomers } from '../customers/customer-store.ts';
 import { presentCustomer } from '../customers/presenter.ts';
+import { assertCauseActive } from '../charity/charity-store.ts';
 import type { Deps } from '../platform/deps.ts';
 import { toList } from '../platform/http/pagination.ts';
 import { assertTimeZone } from '../platform/time-zone.ts';
@@ -55,6 +56,7 @@ export const customerRoutes =
       async (request, reply) => {
         const { external_id, email, ...profile } = request.body;
         if (profile.time_zone) profile.time_zone = assertTimeZone(profile.time_zone);
+        if (profile.cause_id) await assertCauseActive(deps.db, request.program.id, profile.cause_id, 'cause_id');
         const result = await upsertCustomer(deps, request.program, { external_id, email }, profile);
         return reply.status(result.created ? 201 : 200).send(presentCustomer(result.customer, request.program.currency));
       },

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { assertCauseActive } from '../charity/charity-store.ts';
+import { forgetGivingSettings } from '../charity/order-giving.ts';
 import type { Deps } from '../platform/deps.ts';
 import { Body, optional } from '../platform/http/body.ts';
 import { RegularsError } from '../platform/errors.ts';
@@ -82,6 +84,9 @@ const Program = Type.Object({
   tier_period: TierPeriodSchema,
   tier_grace_days: Type.Integer({ description: 'Days a customer keeps a tier after the period stops supporting it (tier.will_downgrade is announced when the grace starts).' }),
   cashback_percent: Type.Number({ description: 'Cashback as store credit on what was paid for merchandise; 0 turns it off. Tiers may set their own.' }),
+  giving_percent: Type.Number({ description: 'Merchant-funded giving: this share of what each order paid for merchandise goes to a cause (docs/rewards.md#merchant-funded-giving); 0 turns it off.' }),
+  giving_fixed: Type.Integer({ description: 'And/or this fixed amount per order, in minor units.' }),
+  giving_cause_id: Nullable(Type.String({ description: 'The cause an order gives to when its shopper chose none.' })),
   cashback_hold_days: Type.Integer({ description: 'Days cashback stays pending (the return window).' }),
   point_value_per_1000: Type.Integer({ description: 'Coalitions: what 1,000 points are worth between stores, in minor units of the program currency.' }),
   point_cost_per_1000: Type.Integer({ description: 'What 1,000 points cost the program, in minor units: the liability in program economics.' }),
@@ -115,6 +120,9 @@ const present = (p: Selectable<ProgramsTable>) => ({
   tier_period: p.tier_period,
   tier_grace_days: p.tier_grace_days,
   cashback_percent: p.cashback_bps / 100,
+  giving_percent: p.giving_bps / 100,
+  giving_fixed: Number(p.giving_fixed_minor),
+  giving_cause_id: p.giving_cause_id,
   cashback_hold_days: p.cashback_hold_days,
   point_value_per_1000: p.coalition_point_value_minor,
   point_cost_per_1000: p.point_cost_per_1000,
@@ -194,6 +202,9 @@ export const programRoutes =
             tier_period: Type.Optional(TierPeriodSchema),
             tier_grace_days: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
             cashback_percent: Type.Optional(Type.Number({ minimum: 0, maximum: 100, description: 'Rounded to hundredths of a percent.' })),
+            giving_percent: Type.Optional(Type.Number({ minimum: 0, maximum: 100, description: 'Rounded to hundredths of a percent.' })),
+            giving_fixed: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000 })),
+            giving_cause_id: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 64 }))),
             cashback_hold_days: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
             point_value_per_1000: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e9 })),
             point_cost_per_1000: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e9 })),
@@ -214,18 +225,22 @@ export const programRoutes =
         }
         const current = (await getProgram(deps.db, request.program.id))!;
         validateExpirySettings({ ...current, ...request.body });
-        const { cashback_percent, point_value_per_1000, widget_theme, widget_texts, email_quiet_hours, ...settings } = request.body;
+        const { cashback_percent, giving_percent, giving_fixed, point_value_per_1000, widget_theme, widget_texts, email_quiet_hours, ...settings } = request.body;
+        if (settings.giving_cause_id) await assertCauseActive(deps.db, request.program.id, settings.giving_cause_id, 'giving_cause_id');
         const program = await updateProgram(deps.db, request.program.id, {
           ...settings,
           ...(widget_theme !== undefined ? { widget_theme: JSON.stringify(widget_theme) } : {}),
           ...(widget_texts !== undefined ? { widget_texts: JSON.stringify(widget_texts) } : {}),
           ...(email_quiet_hours !== undefined ? { email_quiet_hours: email_quiet_hours === null ? null : JSON.stringify(email_quiet_hours) } : {}),
           ...(cashback_percent !== undefined ? { cashback_bps: Math.round(cashback_percent * 100) } : {}),
+          ...(giving_percent !== undefined ? { giving_bps: Math.round(giving_percent * 100) } : {}),
+          ...(giving_fixed !== undefined ? { giving_fixed_minor: giving_fixed } : {}),
           ...(point_value_per_1000 !== undefined ? { coalition_point_value_minor: point_value_per_1000 } : {}),
         });
         app.forgetCachedKeys();
         forgetTierSettings(request.program.id);
         forgetCashbackSettings(request.program.id);
+        forgetGivingSettings(request.program.id);
         storefrontProgram.forget(request.program.id);
         return present(program);
       },

@@ -78,8 +78,8 @@ describe('charity', () => {
     expect((await api.get(`/v1/customers/${id}`)).body.points_balance).toBe(400);
     const report = (await api.get('/v1/charity/report?from=2026-05-01&to=2026-07-01')).body;
     expect(report.data).toEqual([
-      { cause_id: cause.id, name: 'Ocean cleanup', month: '2026-05', donations: 1, points: 300, amount: 200, currency: 'USD' },
-      { cause_id: cause.id, name: 'Ocean cleanup', month: '2026-06', donations: 1, points: 300, amount: 200, currency: 'USD' },
+      { cause_id: cause.id, name: 'Ocean cleanup', month: '2026-05', source: 'points', donations: 1, points: 300, amount: 200, currency: 'USD' },
+      { cause_id: cause.id, name: 'Ocean cleanup', month: '2026-06', source: 'points', donations: 1, points: 300, amount: 200, currency: 'USD' },
     ]);
     await api.patch(`/v1/charity/causes/${cause.id}`, { status: 'archived' });
     const archived = await api.post(`/v1/customers/${id}/redemptions`, { reward_id: reward });

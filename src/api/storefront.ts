@@ -19,6 +19,7 @@ import { errorResponses, Id, List, ListQuery } from './schemas/common.ts';
 import { Activity, Shopper, ShopperOrder, ShopperRedemption, ShopperReferral, StorefrontProgram } from './schemas/storefront.ts';
 import { shopperProfileRoutes } from './storefront-profile.ts';
 import { shopperSurveyRoutes } from './storefront-survey.ts';
+import { shopperGivingRoutes } from './storefront-giving.ts';
 
 const security: Record<string, string[]>[] = [{ publishableKey: [] }, { publishableKey: [], customerToken: [] }];
 const tags = ['storefront'];
@@ -174,6 +175,7 @@ export const storefrontRoutes =
 
     shopperProfileRoutes(app, deps, me);
     shopperSurveyRoutes(app, deps, me);
+    shopperGivingRoutes(app, deps, me);
   };
 
 /**

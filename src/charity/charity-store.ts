@@ -33,8 +33,11 @@ export async function assertCauseExists(db: Db, programId: string, id: string): 
   if (!row) throw invalidRequest('cause_unknown', `No cause with id "${id}".`, 'cause_id');
 }
 
-export async function assertCauseActive(tx: Tx, programId: string, id: string): Promise<void> {
-  if ((await getCause(tx, programId, id)).status !== 'active') throw conflict('cause_archived', 'This cause no longer takes donations.');
+/** A cause that takes donations now; naming `param`, a missing or archived one is the caller's mistake (400), else a conflict. */
+export async function assertCauseActive(db: Db | Tx, programId: string, id: string, param?: string): Promise<void> {
+  const cause = await db.selectFrom('charity_causes').select('status').where('program_id', '=', programId).where('id', '=', id).executeTakeFirst();
+  if (!cause) throw param ? invalidRequest('cause_unknown', `No cause with id "${id}".`, param) : notFound('cause', id);
+  if (cause.status !== 'active') throw param ? invalidRequest('cause_archived', 'This cause no longer takes donations.', param) : conflict('cause_archived', 'This cause no longer takes donations.');
 }
 
 export async function listCauses(db: Db, programId: string, page: { limit: number; starting_after?: string }) {
@@ -54,7 +57,7 @@ export async function causeTotals(db: Db, programId: string, causeIds: string[])
   if (causeIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('donations')
-    .select(['cause_id', sql<number>`count(*)::int`.as('donations'), sql<number>`coalesce(sum(points), 0)::bigint`.as('points'), sql<number>`coalesce(sum(amount_minor), 0)::bigint`.as('amount')])
+    .select(['cause_id', sql<number>`(count(*) filter (where source <> 'refund'))::int`.as('donations'), sql<number>`coalesce(sum(points), 0)::bigint`.as('points'), sql<number>`coalesce(sum(amount_minor), 0)::bigint`.as('amount')])
     .where('program_id', '=', programId)
     .where('cause_id', 'in', causeIds)
     .groupBy('cause_id')
@@ -73,14 +76,24 @@ export async function recordDonation(
     .execute();
 }
 
-/** Donations per cause per calendar month (UTC) within [from, to). */
+/**
+ * Donations per cause per calendar month (UTC) within [from, to), by who funded them: `points`
+ * (shoppers' redeemed points) or `order` (the merchant's share of orders, net of refunds).
+ */
 export async function donationReport(db: Db, programId: string, range: { from: Date; to: Date }) {
-  const { rows } = await sql<{ cause_id: string; name: string; month: string; donations: number; points: number; amount: number; currency: string }>`
+  const { rows } = await sql<{ cause_id: string; name: string; month: string; source: 'points' | 'order'; donations: number; points: number; amount: number; currency: string }>`
     select d.cause_id, c.name, to_char(date_trunc('month', d.created_at at time zone 'UTC'), 'YYYY-MM') as month,
-      count(*)::int as donations, sum(d.points)::bigint as points, sum(d.amount_minor)::bigint as amount, d.currency
+      case when d.source = 'points' then 'points' else 'order' end as source,
+      count(*) filter (where d.source <> 'refund')::int as donations, sum(d.points)::bigint as points, sum(d.amount_minor)::bigint as amount, d.currency
     from donations d join charity_causes c on c.id = d.cause_id
     where d.program_id = ${programId} and d.created_at >= ${range.from} and d.created_at < ${range.to}
-    group by d.cause_id, c.name, month, d.currency
-    order by month, c.name`.execute(db);
+    group by d.cause_id, c.name, month, 4, d.currency
+    order by month, c.name, 4`.execute(db);
   return rows;
+}
+
+/** What a customer has given: points redeemed for causes, and the merchant's giving on their orders, net of refunds. */
+export async function givenBy(db: Db | Tx, customerId: string): Promise<{ amount: number; points: number }> {
+  const row = await db.selectFrom('donations').select([sql<number>`coalesce(sum(amount_minor), 0)::bigint`.as('amount'), sql<number>`coalesce(sum(points), 0)::bigint`.as('points')]).where('customer_id', '=', customerId).executeTakeFirstOrThrow();
+  return { amount: Number(row.amount), points: Number(row.points) };
 }

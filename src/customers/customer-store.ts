@@ -27,6 +27,8 @@ export interface CustomerProfile {
   time_zone?: string | null;
   tags?: string[];
   metadata?: Record<string, string>;
+  /** The cause merchant-funded giving goes to for their orders; null: the program's. */
+  cause_id?: string | null;
 }
 
 /**
@@ -182,6 +184,7 @@ function profileColumns(p: CustomerProfile) {
     ...(p.time_zone !== undefined ? { time_zone: p.time_zone } : {}),
     ...(p.tags !== undefined ? { tags: p.tags } : {}),
     ...(p.metadata !== undefined ? { metadata: JSON.stringify(p.metadata) } : {}),
+    ...(p.cause_id !== undefined ? { cause_id: p.cause_id } : {}),
   };
 }
 

@@ -16,6 +16,7 @@ export function presentCustomer(row: CustomerRow, currency: string) {
     time_zone: row.time_zone,
     tags: row.tags,
     metadata: row.metadata,
+    cause_id: row.cause_id,
     points_balance: row.points_available,
     points_pending: row.points_pending,
     points_reserved: row.points_reserved,

@@ -192,6 +192,9 @@ export interface ProgramSettings {
   tier_grace_days?: number;
   cashback_bps?: number;
   cashback_hold_days?: number;
+  giving_bps?: number;
+  giving_fixed_minor?: number;
+  giving_cause_id?: string | null;
   coalition_point_value_minor?: number;
   point_cost_per_1000?: number;
   holdout_percent?: number;

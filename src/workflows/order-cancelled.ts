@@ -1,3 +1,4 @@
+import { reverseOrderDonation } from '../charity/order-giving.ts';
 import { lockCustomer } from '../ledger/ledger-store.ts';
 import { getOrder, markCancelled, recordOrderReversal, type OrderRow } from '../orders/order-store.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -33,6 +34,7 @@ export async function cancelOrder(deps: Deps, program: ProgramContext, orderId: 
       why: `Order ${order.external_id} cancelled`,
       at: now,
     });
+    await reverseOrderDonation(tx, { customerId, orderId: order.id, refundId: `cancel:${order.id}`, share: (donated, taken) => donated - taken }, now);
     await returnStamps(tx, customerId, order.id, now);
     await reverseTierUpgrade(tx, program, customer, order.id, now);
     await recordOrderReversal(tx, order.id, { reversed: reversal.reversed, forgiven: reversal.forgiven });

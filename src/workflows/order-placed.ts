@@ -3,6 +3,7 @@ import { planAwards, settleAwards, type PlannedAward, type PostedAward } from '.
 import { cashbackDraft, cashbackRate } from '../cashback/cashback.ts';
 import { cashbackSettings } from '../cashback/cashback-settings.ts';
 import { mulDivFloor } from '../platform/money.ts';
+import { donateForOrders, givingSettings } from '../charity/order-giving.ts';
 import { evaluatePurchase } from '../earning/purchase-earning.ts';
 import { activeEarningRules, ruleUsageFor } from '../earning/rule-store.ts';
 import { segmentsOfRules } from './rule-segments.ts';
@@ -103,6 +104,7 @@ async function writeGroup(tx: Tx, live: Live[], outcomes: (GroupOutcome<PlacedOr
     return [{ ...r, row, planned, cashbackPlan: cashback }];
   });
   const settled = await postOrders(tx, fresh, now);
+  await giveOnOrders(tx, fresh, now);
   for (const r of fresh) {
     const order = { id: r.row.id, subtotal: r.order.subtotal, discount: r.order.discount, line_items: r.order.line_items };
     await collectStamps(tx, r.program, r.customer.id, order, now);
@@ -115,6 +117,15 @@ async function writeGroup(tx: Tx, live: Live[], outcomes: (GroupOutcome<PlacedOr
     await reevaluateTiers(tx, program, ofProgram.map((r) => r.customer), now, { reason: 'qualified', type: 'order', ids: new Map(ofProgram.map((r) => [r.customer.id, r.row.id])) });
   }
   return fresh.map((r, n) => ({ i: r.i, placed: { order: r.row, awards: settled[n]!.awards } }));
+}
+
+/** Merchant-funded giving: each new order's donation, in its transaction (nothing when the program gives nothing). */
+async function giveOnOrders(tx: Tx, fresh: { program: ProgramContext; customer: CustomerRow; order: NewOrder; row: OrderRow }[], now: Date): Promise<void> {
+  for (const programId of new Set(fresh.map((r) => r.program.id))) {
+    const settings = await givingSettings(tx, programId);
+    const orders = fresh.filter((r) => r.program.id === programId).map((r) => ({ programId, customerId: r.customer.id, orderId: r.row.id, chosenCauseId: r.customer.cause_id, paid: Math.max(0, r.order.subtotal - r.order.discount), currency: r.row.currency }));
+    await donateForOrders(tx, settings, orders, now);
+  }
 }
 
 /** The earning rules (with rule limits and the customer's tier multiplier) and the cashback rate of each order. */

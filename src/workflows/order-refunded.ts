@@ -1,4 +1,5 @@
 import { lockCustomer } from '../ledger/ledger-store.ts';
+import { reverseOrderDonation } from '../charity/order-giving.ts';
 import { findRefund, getOrder, insertRefund, recordOrderReversal, refundsOf, type RefundRow } from '../orders/order-store.ts';
 import { clawbackDue, dueBack, paidMerchandise, refundAmount, type RefundableOrder, type RefundLine } from '../orders/refund-share.ts';
 import { reverseOrderCashback } from '../cashback/cashback-reversal.ts';
@@ -57,6 +58,8 @@ export async function refundOrder(deps: Deps, program: ProgramContext, orderId: 
       at: now,
     });
     await reverseTierUpgrade(tx, program, customer, order.id, now);
+    const paid = paidMerchandise(refundable);
+    await reverseOrderDonation(tx, { customerId, orderId: order.id, refundId: refund.id, share: (donated, taken) => dueBack(donated, taken, paid, refundable.refunded + amount) }, now);
     return { refund: { ...refund, points_reversed: reversal.reversed, points_forgiven: reversal.forgiven }, created: true };
   });
 }

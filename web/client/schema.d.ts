@@ -54,6 +54,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/storefront/v1/me/cause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Choose the cause the program’s giving on the shopper’s orders goes to (null: the program’s) */
+        put: operations["chooseShopperCause"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/storefront/v1/me/giving": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The causes the program gives to, the shopper’s choice, and what they have given */
+        get: operations["getShopperGiving"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/storefront/v1/me/orders/{order_id}": {
         parameters: {
             query?: never;
@@ -553,7 +587,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Donations per cause per month */
+        /** Donations per cause per month, shopper-redeemed and merchant-funded */
         get: operations["getCharityReport"];
         put?: never;
         post?: never;
@@ -3522,6 +3556,198 @@ export interface operations {
                         has_more: boolean;
                         /** @enum {string} */
                         object: "list";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    chooseShopperCause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    cause_id: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cause_id: string | null;
+                        causes: {
+                            description: string | null;
+                            id: string;
+                            name: string;
+                        }[];
+                        currency: string;
+                        default_cause_id: string | null;
+                        /** @description Per order, in minor units. */
+                        fixed: number;
+                        /** @description What the shopper has given, net of refunds: the program’s giving on their orders and the points they redeemed for causes, in minor units. */
+                        given: number;
+                        /** @description Whether the program gives on orders now. */
+                        giving: boolean;
+                        /** @enum {string} */
+                        object: "shopper_giving";
+                        /** @description Of what each order pays for merchandise. */
+                        percent: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getShopperGiving: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cause_id: string | null;
+                        causes: {
+                            description: string | null;
+                            id: string;
+                            name: string;
+                        }[];
+                        currency: string;
+                        default_cause_id: string | null;
+                        /** @description Per order, in minor units. */
+                        fixed: number;
+                        /** @description What the shopper has given, net of refunds: the program’s giving on their orders and the points they redeemed for causes, in minor units. */
+                        given: number;
+                        /** @description Whether the program gives on orders now. */
+                        giving: boolean;
+                        /** @enum {string} */
+                        object: "shopper_giving";
+                        /** @description Of what each order pays for merchandise. */
+                        percent: number;
                     };
                 };
             };
@@ -7135,6 +7361,8 @@ export interface operations {
                             month: string;
                             name: string;
                             points: number;
+                            /** @description points: shoppers redeemed points for the cause; order: the program gave a share of orders (merchant-funded), net of refunds. */
+                            source: "points" | "order";
                         }[];
                         from: string;
                         /** @enum {string} */
@@ -8261,6 +8489,7 @@ export interface operations {
                     "application/json": {
                         data: {
                             birthday: string | null;
+                            cause_id: string | null;
                             /**
                              * Format: date-time
                              * @description ISO 8601, UTC.
@@ -8384,6 +8613,8 @@ export interface operations {
                      * @description YYYY-MM-DD
                      */
                     birthday?: string;
+                    /** @description The cause the program’s giving on their orders goes to (docs/rewards.md#merchant-funded-giving); none: the program’s. */
+                    cause_id?: string | null;
                     /** Format: email */
                     email?: string;
                     external_id?: string;
@@ -8410,6 +8641,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         birthday: string | null;
+                        cause_id: string | null;
                         /**
                          * Format: date-time
                          * @description ISO 8601, UTC.
@@ -8466,6 +8698,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         birthday: string | null;
+                        cause_id: string | null;
                         /**
                          * Format: date-time
                          * @description ISO 8601, UTC.
@@ -8590,6 +8823,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         birthday: string | null;
+                        cause_id: string | null;
                         /** @description Progress on each active challenge. */
                         challenges: {
                             challenge_id: string;
@@ -17424,6 +17658,11 @@ export interface operations {
                         expiry_policy: "none" | "fixed" | "inactivity";
                         /** @description Days before a deadline that `points.expiring_soon` is announced; 0 for never. */
                         expiry_warning_days: number;
+                        giving_cause_id: string | null;
+                        /** @description And/or this fixed amount per order, in minor units. */
+                        giving_fixed: number;
+                        /** @description Merchant-funded giving: this share of what each order paid for merchandise goes to a cause (docs/rewards.md#merchant-funded-giving); 0 turns it off. */
+                        giving_percent: number;
                         /** @description Whether customer tokens can be verified (POST /v1/program/widget-secret). */
                         has_widget_secret: boolean;
                         /** @description Share of new customers kept out of the program as a control group (they earn nothing); the lift report compares them. */
@@ -17574,6 +17813,10 @@ export interface operations {
                     /** @description `none`; `fixed`: each lot of earned points expires its period after being earned; `inactivity`: the whole balance after the period without earning or redeeming. */
                     expiry_policy?: "none" | "fixed" | "inactivity";
                     expiry_warning_days?: number;
+                    giving_cause_id?: string | null;
+                    giving_fixed?: number;
+                    /** @description Rounded to hundredths of a percent. */
+                    giving_percent?: number;
                     holdout_percent?: number;
                     /** @description Where “Sign in” sends a guest. */
                     login_url?: string | null;
@@ -17661,6 +17904,11 @@ export interface operations {
                         expiry_policy: "none" | "fixed" | "inactivity";
                         /** @description Days before a deadline that `points.expiring_soon` is announced; 0 for never. */
                         expiry_warning_days: number;
+                        giving_cause_id: string | null;
+                        /** @description And/or this fixed amount per order, in minor units. */
+                        giving_fixed: number;
+                        /** @description Merchant-funded giving: this share of what each order paid for merchandise goes to a cause (docs/rewards.md#merchant-funded-giving); 0 turns it off. */
+                        giving_percent: number;
                         /** @description Whether customer tokens can be verified (POST /v1/program/widget-secret). */
                         has_widget_secret: boolean;
                         /** @description Share of new customers kept out of the program as a control group (they earn nothing); the lift report compares them. */
@@ -18191,6 +18439,11 @@ export interface operations {
                         expiry_policy: "none" | "fixed" | "inactivity";
                         /** @description Days before a deadline that `points.expiring_soon` is announced; 0 for never. */
                         expiry_warning_days: number;
+                        giving_cause_id: string | null;
+                        /** @description And/or this fixed amount per order, in minor units. */
+                        giving_fixed: number;
+                        /** @description Merchant-funded giving: this share of what each order paid for merchandise goes to a cause (docs/rewards.md#merchant-funded-giving); 0 turns it off. */
+                        giving_percent: number;
                         /** @description Whether customer tokens can be verified (POST /v1/program/widget-secret). */
                         has_widget_secret: boolean;
                         /** @description Share of new customers kept out of the program as a control group (they earn nothing); the lift report compares them. */
@@ -21277,6 +21530,7 @@ export interface operations {
                     "application/json": {
                         data: {
                             birthday: string | null;
+                            cause_id: string | null;
                             /**
                              * Format: date-time
                              * @description ISO 8601, UTC.

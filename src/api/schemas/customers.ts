@@ -19,6 +19,7 @@ export const CustomerInput = Body({
   time_zone: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 64, description: 'An IANA time zone, e.g. Europe/Paris: quiet hours and dates in emails follow it; none: UTC.' }))),
   tags: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 })),
   metadata: Type.Optional(Metadata),
+  cause_id: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 64 }), { description: 'The cause the program’s giving on their orders goes to (docs/rewards.md#merchant-funded-giving); none: the program’s.' })),
 });
 
 export const Customer = Type.Object(
@@ -35,6 +36,7 @@ export const Customer = Type.Object(
     time_zone: Nullable(Type.String()),
     tags: Type.Array(Type.String()),
     metadata: Metadata,
+    cause_id: Nullable(Type.String()),
     points_balance: Type.Integer({ description: 'Available points: what the customer can spend now.' }),
     points_pending: Type.Integer({ description: 'Points on hold until the return window of their order ends.' }),
     points_reserved: Type.Integer({ description: 'Points reserved by redemptions whose codes are not yet used.' }),

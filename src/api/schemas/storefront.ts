@@ -124,3 +124,18 @@ export const ShopperReferral = Type.Object({
   friends_completed: Type.Integer(),
   link_visits: Type.Integer({ description: 'How often the link was opened.' }),
 });
+
+/** The shopper's side of merchant-funded giving: the causes, their choice, and what they have given. */
+export const ShopperGiving = Type.Object({
+  object: Type.Literal('shopper_giving'),
+  giving: Type.Boolean({ description: 'Whether the program gives on orders now.' }),
+  percent: Type.Number({ description: 'Of what each order pays for merchandise.' }),
+  fixed: Type.Integer({ description: 'Per order, in minor units.' }),
+  currency: Type.String(),
+  cause_id: Nullable(Type.String({ description: 'The shopper’s choice; null: the program’s.' })),
+  default_cause_id: Nullable(Type.String()),
+  causes: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), description: Nullable(Type.String()) })),
+  given: Type.Integer({ description: 'What the shopper has given, net of refunds: the program’s giving on their orders and the points they redeemed for causes, in minor units.' }),
+});
+
+export const ShopperCauseChoice = Type.Object({ cause_id: Nullable(Type.String({ minLength: 1, maxLength: 64 })) }, { additionalProperties: false });

@@ -40,6 +40,10 @@ export interface ProgramsTable {
   referral_link_base: string | null;
   cashback_bps: Generated<number>;
   cashback_hold_days: Generated<number>;
+  /** Merchant-funded giving: a share (basis points) and/or a fixed amount of each order, to a cause. */
+  giving_bps: Generated<number>;
+  giving_fixed_minor: Generated<number>;
+  giving_cause_id: string | null;
   billing_webhook_secret: string | null;
   coalition_point_value_minor: Generated<number>;
   point_cost_per_1000: Generated<number>;
@@ -128,6 +132,8 @@ export interface CustomersTable {
   tier_unsupported_since: Timestamp | null;
   referral_code: string | null;
   in_holdout: Generated<boolean>;
+  /** The cause the shopper chose for merchant-funded giving; none: the program's. */
+  cause_id: Generated<string | null>;
   /** The customer's language (en, ar, fa, zh-Hans, zh-Hant) and IANA time zone, for emails; unknown: the program's. */
   locale: string | null;
   time_zone: string | null;
@@ -330,10 +336,15 @@ export interface DonationsTable {
   program_id: string;
   customer_id: string;
   cause_id: string;
-  redemption_id: string;
+  /** The reward redeemed (source points); null for what the merchant gives on orders. */
+  redemption_id: string | null;
   points: number;
+  /** Negative for what a refund took back. */
   amount_minor: number;
   currency: string;
+  source: ColumnType<'points' | 'order' | 'refund', 'points' | 'order' | 'refund' | undefined, never>;
+  order_id: string | null;
+  refund_id: string | null;
   created_at: Timestamp;
 }
 
