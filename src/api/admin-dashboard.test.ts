@@ -12,6 +12,7 @@ import { giveDueGifts } from '../workflows/gift-given.ts';
 import { deliverDueWebhooks } from '../workflows/webhooks/webhook-delivered.ts';
 import { allowedDestinations } from '../webhooks/destination-guard.ts';
 import { accessibilityProblems, buildAdmin, chromiumPresent, inPage, launchChromium, screenshot } from './testing/browser.ts';
+import { storefrontOf } from './testing/shopper-session.ts';
 import { createTestApp, type ApiClient } from './testing/test-app.ts';
 import { startWebhookReceiver } from './testing/webhook-receiver.ts';
 
@@ -665,15 +666,380 @@ describe.skipIf(!chromiumPresent())('the admin dashboard in Chromium', { timeout
     await analytics.close();
   });
 
+  it('a marketer emails a segment in English and Arabic with a points gift: the live count is the API’s, scheduled then cancelled; one sent now is sent with its figures', async () => {
+    const marketer = users.get('marketer') ?? (await invite('marketer'));
+    const segment = (await api.post('/v1/segments', { name: 'Campaign readers', match: 'all', conditions: [{ type: 'orders', at_least: 8 }] })).body;
+    // The demo's customers never agreed to marketing email: ten of the segment's do now.
+    const members = (await api.get(`/v1/segments/${segment.id}/customers?limit=10`)).body.data as { email: string }[];
+    for (const { email } of members) expect((await api.post('/v1/customers', { email, marketing_consent: true })).status).toBe(200);
+    const { audience } = (await api.post('/v1/email-campaigns/preview', { segment_id: segment.id })).body;
+    expect(audience).toMatchObject({ recipients: 10, without_consent: audience.customers - 10 });
+    const page = await open(marketer, '/emails');
+    await page.getByRole('tab', { name: 'Campaigns' }).click();
+    await page.waitForURL('**/emails/campaigns');
+    await page.getByRole('link', { name: 'New campaign' }).click();
+    const form = page.getByRole('form', { name: 'New campaign' });
+    await form.getByLabel(label('Name')).fill('Spring hello');
+    await form.getByLabel(label('Audience')).selectOption({ label: 'Campaign readers' });
+    // The count as the marketer chooses: what the API previews for the same segment.
+    await form.getByRole('status').filter({ hasText: new RegExp(`^${audience.recipients.toLocaleString('en')} customers? would get the email now`) }).waitFor();
+    await form.getByLabel(label('Subject')).fill('Spring at {{ program.name }}');
+    await form.getByLabel(label('Heading')).fill('Hello {{ customer.first_name }}');
+    await form.getByLabel(label('Body')).fill('{{ gift.points }} points are waiting in your account.');
+    await form.getByLabel(label('Button')).fill('See your rewards');
+    const preview = page.getByRole('region', { name: 'Preview' });
+    await preview.getByText('Spring at Demo Coffee').waitFor();
+    await expect.poll(() => preview.frameLocator('iframe').getByText('points are waiting in your account').count()).toBe(1);
+    // Arabic, right to left; its body does not parse: the error is beside it, on its tab, and nothing is saved.
+    await form.getByRole('tab', { name: /^العربية/ }).click();
+    expect(await form.locator('[dir="rtl"]').getByLabel(label('Subject')).count()).toBe(1);
+    await form.getByLabel(label('Subject')).fill('الربيع في {{ program.name }}');
+    await form.getByLabel(label('Heading')).fill('أهلاً {{ customer.first_name }}');
+    await form.getByLabel(label('Body')).fill('{% if gift.points %}هدية');
+    await form.getByRole('radio', { name: 'Points' }).check();
+    await form.getByLabel(label('Points to each customer')).fill('25');
+    await form.getByLabel(label('Reason')).fill('Spring thanks');
+    await form.getByRole('radio', { name: 'At a time' }).check();
+    await form.getByRole('tab', { name: /^English/ }).click();
+    await form.getByRole('button', { name: 'Schedule the campaign' }).click();
+    await form.getByRole('tab', { name: /^العربية.*has an error/, selected: true }).waitFor();
+    await form.locator('.mantine-InputWrapper-error').filter({ hasText: /^.?ar: body, line 1/ }).waitFor();
+    expect((await api.get('/v1/email-campaigns')).body.data).toEqual([]);
+    await form.getByLabel(label('Body')).fill('هديتك {{ gift.points }} نقطة في حسابك.');
+    await expect.poll(() => form.locator('.mantine-InputWrapper-error').count()).toBe(0);
+    await preview.getByText(/^الربيع في .?Demo Coffee.?$/).waitFor();
+    await check(page, 'campaigns-new');
+    await form.getByRole('button', { name: 'Schedule the campaign' }).click();
+    await page.waitForURL(/\/emails\/campaigns\/cmp_/);
+    const [scheduled] = (await api.get('/v1/email-campaigns')).body.data;
+    expect(scheduled).toMatchObject({ name: 'Spring hello', segment_id: segment.id, status: 'scheduled', recipients: null, gift: { points: 25, reason: 'Spring thanks', status: 'scheduled' } });
+    expect(scheduled.content).toEqual({
+      en: { subject: 'Spring at {{ program.name }}', preheader: '', heading: 'Hello {{ customer.first_name }}', body: '{{ gift.points }} points are waiting in your account.', button: 'See your rewards' },
+      ar: { subject: 'الربيع في {{ program.name }}', preheader: '', heading: 'أهلاً {{ customer.first_name }}', body: 'هديتك {{ gift.points }} نقطة في حسابك.', button: '' },
+    });
+    expect(Date.parse(scheduled.scheduled_at)).toBeGreaterThan(Date.now());
+
+    // Changed while scheduled, then listed as scheduled.
+    await page.getByRole('link', { name: 'Change' }).click();
+    const edit = page.getByRole('form', { name: 'Change the campaign' });
+    expect(await edit.getByLabel(label('Audience')).isDisabled()).toBe(true);
+    await edit.getByLabel(label('Name')).fill('Spring greetings');
+    await edit.getByRole('button', { name: 'Save the changes' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Spring greetings' }).waitFor();
+    expect((await api.get(`/v1/email-campaigns/${scheduled.id}`)).body).toMatchObject({ name: 'Spring greetings', scheduled_at: scheduled.scheduled_at, content: scheduled.content });
+    await page.getByRole('link', { name: 'Campaigns', exact: true }).click();
+    const row = page.getByRole('row').filter({ hasText: 'Spring greetings' });
+    await row.getByText('Scheduled', { exact: true }).waitFor();
+    await row.getByText('Campaign readers', { exact: true }).waitFor();
+    await row.getByText('Gift: 25 points').waitFor();
+
+    // Cancelled, after asking: nothing is sent and the gift is not given.
+    await row.getByRole('link', { name: 'Spring greetings' }).click();
+    page.once('dialog', (confirm) => void confirm.accept());
+    await page.getByRole('button', { name: 'Cancel the campaign' }).click();
+    await page.getByRole('region', { name: 'Overview' }).getByText('Cancelled', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Cancel the campaign' }).count()).toBe(0);
+    expect((await api.get(`/v1/email-campaigns/${scheduled.id}`)).body).toMatchObject({ status: 'cancelled', gift: { status: 'cancelled', given: 0 } });
+
+    // One to the same segment now, through the email sweep (no quiet hours, no cap, no SMTP: the outbox).
+    const before = (await api.get('/v1/program')).body;
+    await api.patch('/v1/program', { email_quiet_hours: null, email_frequency_cap_hours: 0 });
+    try {
+      await page.getByRole('link', { name: 'Campaigns', exact: true }).click();
+      await page.getByRole('link', { name: 'New campaign' }).click();
+      await form.getByLabel(label('Name')).fill('Spring sale');
+      await form.getByLabel(label('Audience')).selectOption({ label: 'Campaign readers' });
+      await form.getByLabel(label('Subject')).fill('The spring sale is on');
+      await form.getByLabel(label('Heading')).fill('Hello {{ customer.first_name }}');
+      await form.getByLabel(label('Body')).fill('Everything is 10% off this week.');
+      await form.getByRole('button', { name: 'Send the campaign' }).click();
+      await page.waitForURL(/\/emails\/campaigns\/cmp_/);
+      const sale = (await api.get('/v1/email-campaigns')).body.data[0];
+      expect(sale).toMatchObject({ name: 'Spring sale', status: 'scheduled', gift: null });
+      await queueDueEmails(t.deps, { programId: api.programId });
+      while ((await deliverDueEmails(t.deps, { transport: undefined, from: 'Regulars <no-reply@regulars.test>', publicUrl: base, retrySeconds: [] })) > 0);
+      const sent = (await api.get(`/v1/email-campaigns/${sale.id}`)).body;
+      expect(sent).toMatchObject({ status: 'sent', recipients: audience.customers, report: { outbox: audience.recipients, queued: 0, deferred: 0 } });
+      // The page asks again by itself while the campaign is due.
+      await page.getByRole('region', { name: 'Overview' }).getByText('Sent', { exact: true }).waitFor({ timeout: 15_000 });
+      const figure = (name: string) => page.getByRole('region', { name: 'Report' }).getByRole('heading', { name, exact: true }).locator('xpath=following-sibling::*[1]').innerText();
+      expect(await figure('Sent')).toBe(audience.recipients.toLocaleString('en'));
+      expect(await figure('Not sent')).toBe((sent.report.suppressed + sent.report.failed + sent.report.cancelled).toLocaleString('en'));
+      const messages = page.getByRole('region', { name: 'Messages' });
+      // Each message with its status and why: of the first page, at least half were not sent (only ten could be).
+      await messages.getByRole('table').getByText('no marketing consent').first().waitFor();
+      expect(await messages.getByRole('table').getByText('no marketing consent').count()).toBeGreaterThanOrEqual(10);
+      await messages.getByRole('combobox', { name: 'Status' }).selectOption('outbox');
+      await expect.poll(() => messages.getByRole('row').count()).toBe(10 + 1);
+      expect(await messages.getByRole('table').getByText('In the outbox').count()).toBe(10);
+      await check(page, 'campaigns-detail');
+      await page.getByRole('link', { name: 'Campaigns', exact: true }).click();
+      const saleRow = page.getByRole('row').filter({ hasText: 'Spring sale' });
+      await saleRow.getByText('Sent', { exact: true }).waitFor();
+      // Campaign, status, time, recipients, sent, not sent, clicks, orders: every column shows at desktop width.
+      expect(await saleRow.getByRole('cell').nth(3).innerText()).toBe(audience.customers.toLocaleString('en'));
+      expect(await saleRow.getByRole('cell').nth(4).innerText()).toBe(audience.recipients.toLocaleString('en'));
+      await page.getByRole('row').filter({ hasText: 'Spring greetings' }).getByText('Cancelled', { exact: true }).waitFor();
+      await check(page, 'campaigns');
+
+      // The list, the form with its preview, and the sent campaign in Arabic at phone width: right to left, nothing wider than the screen.
+      await inPage(page, "localStorage.setItem('regulars.admin.language', 'ar')");
+      try {
+        await page.setViewportSize(PHONE);
+        for (const [path, name] of [['/emails/campaigns', 'list'], ['/emails/campaigns/new', 'new'], [`/emails/campaigns/${sale.id}`, 'detail']] as const) {
+          await page.goto(`${base}/admin${path}`);
+          await page.getByRole('heading', { level: 1 }).waitFor();
+          expect(await inPage<string>(page, 'document.documentElement.dir')).toBe('rtl');
+          if (name === 'new') {
+            await page.getByRole('tab', { name: /^العربية/ }).click();
+            await page.getByLabel(label('الموضوع')).fill('تخفيضات الربيع في {{ program.name }}');
+            await page.getByLabel(label('العنوان')).fill('أهلاً {{ customer.first_name }}');
+            await page.getByLabel(label('النص')).fill('خصم 10% على كل شيء هذا الأسبوع.');
+            await page.getByRole('region', { name: 'المعاينة' }).getByText(/^تخفيضات الربيع في .?Demo Coffee.?$/).waitFor();
+          }
+          if (name === 'detail') await page.getByRole('region', { name: 'الرسائل المرسلة' }).getByRole('table').getByText('في صندوق الصادر').first().waitFor();
+          // The email, in its frame, is there to see (scrolled to: a frame out of sight is not drawn).
+          if (name !== 'list') {
+            await expect.poll(() => page.frameLocator('iframe').getByText(name === 'new' ? 'خصم 10% على كل شيء هذا الأسبوع.' : 'Everything is 10% off this week.').count()).toBe(1);
+            await page.locator('iframe').scrollIntoViewIfNeeded();
+          }
+          await check(page, `ar-phone-campaigns-${name}`);
+          expect(await inPage<boolean>(page, 'document.documentElement.scrollWidth <= window.innerWidth'), name).toBe(true);
+        }
+      } finally {
+        await inPage(page, "localStorage.setItem('regulars.admin.language', 'en')");
+      }
+    } finally {
+      await api.patch('/v1/program', { email_quiet_hours: before.email_quiet_hours, email_frequency_cap_hours: before.email_frequency_cap_hours });
+    }
+    await page.close();
+  }, 180_000);
+
+  it('a marketer asks a profile question in two languages, finds who answered it in a segment, and archives it', async () => {
+    const marketer = users.get('marketer') ?? (await invite('marketer'));
+    const page = await open(marketer, '/profile-questions');
+    await page.getByRole('heading', { name: 'No questions yet' }).waitFor();
+    await check(page, 'profile-questions-empty');
+    await page.getByRole('button', { name: 'New question' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New profile question' });
+    await dialog.getByLabel(label('Key')).fill('Skin Type');
+    await dialog.getByLabel(label('Required')).check();
+    await dialog.getByLabel(label('Question in English')).fill('What is your skin type?');
+    for (const [n, text] of ['Dry', 'Oily'].entries()) await dialog.getByLabel(label(`Option ${n + 1}`)).fill(text);
+    await dialog.getByRole('button', { name: 'Add an option' }).click();
+    await dialog.getByLabel(label('Option 3')).fill('Combination skin');
+    // The value follows the label until it is typed.
+    expect(await dialog.getByLabel(label('Value of option 3')).inputValue()).toBe('combination_skin');
+    await dialog.getByLabel(label('Value of option 3')).fill('combination');
+    await dialog.getByRole('tab', { name: 'العربية' }).click();
+    await dialog.getByLabel(label('Question in العربية')).fill('ما نوع بشرتك؟');
+    for (const [n, text] of ['جافة', 'دهنية', 'مختلطة'].entries()) await dialog.getByLabel(label(`Option ${n + 1}`)).fill(text);
+    await screenshot(page, 'profile-questions-dialog');
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    // A key the API refuses: its reason beside the field (the tab with it marked), and nothing saved.
+    await dialog.getByRole('button', { name: 'Create question' }).click();
+    await dialog.getByRole('tab', { name: 'English' }).click();
+    await dialog.locator('.mantine-InputWrapper-error').filter({ hasText: 'key must match pattern' }).waitFor();
+    expect((await api.get('/v1/profile-questions?include_archived=true')).body.data).toEqual([]);
+    await dialog.getByLabel(label('Key')).fill('skin_type');
+    await dialog.getByRole('button', { name: 'Create question' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const [question] = (await api.get('/v1/profile-questions')).body.data;
+    expect(question).toMatchObject({
+      key: 'skin_type',
+      type: 'single_choice',
+      required: true,
+      text: { en: 'What is your skin type?', ar: 'ما نوع بشرتك؟' },
+      options: [{ value: 'dry', label: { en: 'Dry', ar: 'جافة' } }, { value: 'oily', label: { en: 'Oily', ar: 'دهنية' } }, { value: 'combination', label: { en: 'Combination skin', ar: 'مختلطة' } }],
+    });
+    const row = page.getByRole('row').filter({ hasText: 'What is your skin type?' });
+    await row.getByText('skin_type', { exact: true }).waitFor();
+    await row.getByText('Required', { exact: true }).waitFor();
+
+    // Two demo customers answer (as the widget would); a segment finds the one with dry skin.
+    const [first, second] = (await api.get('/v1/customers?limit=2')).body.data as { id: string }[];
+    await api.put(`/v1/customers/${first!.id}/profile-answers`, { answers: { skin_type: 'dry' } });
+    await api.put(`/v1/customers/${second!.id}/profile-answers`, { answers: { skin_type: 'oily' } });
+    const segments = await open(marketer, '/segments');
+    await segments.getByRole('button', { name: 'New segment' }).click();
+    const segment = segments.getByRole('dialog', { name: 'New segment' });
+    await segment.getByRole('button', { name: 'Add a condition' }).click();
+    await segments.getByRole('menuitem', { name: 'Profile answer', exact: true }).click();
+    const condition = segment.getByRole('group', { name: 'Profile answer', exact: true });
+    await condition.getByLabel(label('Question')).click();
+    await segments.getByRole('option', { name: 'What is your skin type?' }).click();
+    await condition.getByLabel(label('Answers')).click();
+    await segments.getByRole('option', { name: 'Dry', exact: true }).click();
+    await segments.keyboard.press('Tab');
+    await segment.getByRole('status').filter({ hasText: /^1 customer matches/ }).waitFor();
+    await screenshot(segments, 'profile-questions-segment');
+    expect(await accessibilityProblems(segments)).toEqual([]);
+    await segments.close();
+
+    // Changed, then archived (it has answers): gone from the list, there among the archived.
+    await page.reload();
+    await row.getByText('2', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Change What is your skin type?' }).click();
+    const edit = page.getByRole('dialog', { name: 'Change the question' });
+    expect(await edit.getByLabel(label('Key')).isDisabled()).toBe(true);
+    await edit.getByLabel(label('Question in English')).fill('Which best describes your skin?');
+    await edit.getByRole('button', { name: 'Save question' }).click();
+    await edit.waitFor({ state: 'detached' });
+    expect((await api.get(`/v1/profile-questions/${question.id}`)).body.text).toEqual({ en: 'Which best describes your skin?', ar: 'ما نوع بشرتك؟' });
+    await check(page, 'profile-questions');
+    await page.setViewportSize(PHONE);
+    await check(page, 'profile-questions-phone');
+    await page.setViewportSize(DESKTOP);
+    page.once('dialog', (confirm) => void confirm.accept());
+    await page.getByRole('button', { name: 'Archive Which best describes your skin?' }).click();
+    await page.getByRole('heading', { name: 'No questions yet' }).waitFor();
+    await page.getByRole('switch', { name: 'Show archived questions' }).click({ force: true });
+    await page.getByRole('row').filter({ hasText: 'Which best describes your skin?' }).getByText('Archived', { exact: true }).waitFor();
+    expect((await api.get(`/v1/customers/${first!.id}`)).body.profile).toEqual({ skin_type: 'dry' });
+    // The customer's page shows what they answered, archived question or not.
+    const customerPage = await open(marketer, `/customers/${first!.id}`);
+    const profile = customerPage.getByRole('region', { name: 'Profile' });
+    await profile.getByText('Which best describes your skin?').waitFor();
+    await profile.getByText('Dry', { exact: true }).waitFor();
+    await check(customerPage, 'profile-questions-customer');
+    await customerPage.close();
+
+    // The same page and its dialog in Arabic, at desktop and phone width.
+    await api.post('/v1/profile-questions', { key: 'products_owned', type: 'multiple_choice', text: { en: 'Which of our products do you own?', ar: 'أيّ منتجاتنا تملك؟' }, options: [{ value: 'serum', label: { en: 'Serum', ar: 'سيروم' } }, { value: 'sunscreen', label: { en: 'Sunscreen', ar: 'واقي الشمس' } }] });
+    await inPage(page, "localStorage.setItem('regulars.admin.language', 'ar')");
+    try {
+      for (const [size, name] of [[DESKTOP, 'desktop'], [PHONE, 'phone']] as const) {
+        await page.setViewportSize(size);
+        await page.reload();
+        await page.getByRole('heading', { level: 1, name: 'أسئلة الملف الشخصي' }).waitFor();
+        await page.getByText('أيّ منتجاتنا تملك؟').waitFor();
+        expect(await inPage<string>(page, 'document.documentElement.dir')).toBe('rtl');
+        await check(page, `ar-${name}-profile-questions`);
+        expect(await inPage<boolean>(page, 'document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+        await page.getByRole('button', { name: 'سؤال جديد' }).click();
+        await page.getByRole('dialog', { name: 'سؤال جديد للملف الشخصي' }).waitFor();
+        await screenshot(page, `ar-${name}-profile-questions-dialog`);
+        expect(await accessibilityProblems(page)).toEqual([]);
+        await page.keyboard.press('Escape');
+      }
+    } finally {
+      await inPage(page, "localStorage.setItem('regulars.admin.language', 'en')");
+    }
+    await page.close();
+  });
+
+  it('a marketer reads the NPS of the widget’s answers: the figure is the API’s, by month and by segment, the latest answers, a segment’s figures, and the CSV', async () => {
+    const marketer = users.get('marketer') ?? (await invite('marketer'));
+    // Nobody has answered yet: the page says how customers are asked.
+    expect((await api.get('/v1/survey-responses?limit=1')).body.data).toEqual([]);
+    const empty = await open(marketer, '/surveys');
+    await empty.getByRole('heading', { name: 'No answers yet' }).waitFor();
+    await empty.getByRole('link', { name: 'Turn on the survey flow' }).waitFor();
+    await check(empty, 'surveys-empty');
+    await empty.close();
+
+    // Six demo customers answer in the widget (one of them twice, a quarter apart), over two months.
+    const shopper = await storefrontOf(t, api);
+    const demo = (await api.get('/v1/customers?limit=6')).body.data as { id: string; external_id: string }[];
+    const answers: [number, number, string | null][] = [
+      [0, 10, 'Great coffee, and it comes fast'],
+      [1, 3, 'Late delivery twice'],
+      [2, 8, null],
+      [3, 9, 'Lovely beans'],
+      [4, 10, null],
+      [5, 6, 'A bit expensive'],
+      [0, 9, null],
+    ];
+    const started = t.clock.now();
+    try {
+      for (const [n, [who, score, comment]] of answers.entries()) {
+        t.clock.set(new Date(started.getTime() - (n < 3 ? 100 : 0) * 86_400_000));
+        const { call } = await shopper(demo[who]!.external_id);
+        expect((await call('POST', '/storefront/v1/me/survey-answers', { score, comment })).status).toBe(200);
+      }
+    } finally {
+      t.clock.set(started);
+    }
+    for (const n of [1, 5]) await api.post('/v1/customers', { external_id: demo[n]!.external_id, tags: ['unhappy'] });
+    const unhappy = (await api.post('/v1/segments', { name: 'Unhappy customers', match: 'all', conditions: [{ type: 'tags', any_of: ['unhappy'] }] })).body;
+
+    // The page's default dates: the last 12 months up to today, as the API's [from, to).
+    const today = new Date();
+    const to = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 1));
+    const from = new Date(Date.UTC(to.getUTCFullYear() - 1, to.getUTCMonth(), to.getUTCDate()));
+    const range = `from=${from.toISOString().slice(0, 10)}&to=${to.toISOString().slice(0, 10)}`;
+    const report = (await api.get(`/v1/analytics/nps?${range}`)).body;
+    expect(report).toMatchObject({ responses: 7, promoters: 4, passives: 1, detractors: 2, nps: 28.6 });
+    expect(report.by_month).toHaveLength(2);
+    const nps = (n: number) => new Intl.NumberFormat('en', { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(n);
+    const month = (m: string) => new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`));
+
+    const page = await open(marketer, '/surveys');
+    const headline = page.getByRole('region', { name: 'Net Promoter Score' });
+    await headline.getByText(nps(report.nps), { exact: true }).waitFor();
+    // The figures are isolated, so that a sign keeps its place in a right-to-left sentence.
+    await headline.getByText(`95% interval: \u2068${nps(report.nps_low)}\u2069 to \u2068${nps(report.nps_high)}\u2069 · 7 answers`).waitFor();
+    await headline.getByText('\u206857%\u2069 of the answers').waitFor();
+    const byMonth = page.getByRole('region', { name: 'By month' });
+    for (const m of report.by_month) await byMonth.getByRole('row').filter({ hasText: month(m.month) }).getByText(nps(m.nps), { exact: true }).waitFor();
+    const bySegment = page.getByRole('region', { name: 'By segment' });
+    await bySegment.getByRole('row').filter({ hasText: 'Unhappy customers' }).getByText(nps(-100), { exact: true }).waitFor();
+    expect(await bySegment.getByRole('row').count()).toBe(report.by_segment.length + 1);
+    const latest = page.getByRole('region', { name: 'Latest answers' });
+    expect(await latest.getByRole('row').count()).toBe(8);
+    const late = latest.getByRole('row').filter({ hasText: 'Late delivery twice' });
+    await late.getByText('Detractor', { exact: true }).waitFor();
+    await late.getByText('Widget', { exact: true }).waitFor();
+    await check(page, 'surveys');
+
+    // The answers as CSV, and one segment's figures, as the API has them.
+    const [download] = await Promise.all([page.waitForEvent('download'), latest.getByRole('link', { name: 'Export CSV' }).click()]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv.trim().split('\n')).toHaveLength(8);
+    expect(csv).toContain('Late delivery twice');
+    await page.getByLabel(label('Customers')).selectOption({ label: 'Unhappy customers' });
+    const segmentReport = (await api.get(`/v1/analytics/nps?${range}&segment_id=${unhappy.id}`)).body;
+    expect(segmentReport).toMatchObject({ responses: 2, detractors: 2, nps: -100 });
+    await headline.getByText(nps(segmentReport.nps), { exact: true }).waitFor();
+    await page.getByLabel(label('Customers')).selectOption({ label: 'All customers' });
+    await headline.getByText(nps(report.nps), { exact: true }).waitFor();
+
+    // A customer's answer leads to their page.
+    await late.getByRole('link').first().click();
+    await page.waitForURL(`${base}/admin/customers/${demo[1]!.id}`);
+    await page.goBack();
+    await page.setViewportSize(PHONE);
+    await check(page, 'surveys-phone');
+    expect(await inPage<boolean>(page, 'document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+
+    // In Arabic, right to left, at phone and desktop width.
+    await inPage(page, "localStorage.setItem('regulars.admin.language', 'ar')");
+    try {
+      for (const [size, name] of [[PHONE, 'phone'], [DESKTOP, 'desktop']] as const) {
+        await page.setViewportSize(size);
+        await page.reload();
+        await page.getByRole('heading', { level: 1, name: 'الاستبيانات' }).waitFor();
+        await page.getByRole('region', { name: 'صافي نقاط الترويج' }).getByText('مجال الثقة 95%', { exact: false }).waitFor();
+        expect(await inPage<string>(page, 'document.documentElement.dir')).toBe('rtl');
+        await check(page, `ar-${name}-surveys`);
+        expect(await inPage<boolean>(page, 'document.documentElement.scrollWidth <= window.innerWidth'), name).toBe(true);
+      }
+    } finally {
+      await inPage(page, "localStorage.setItem('regulars.admin.language', 'en')");
+    }
+    await page.close();
+  });
+
   it('each role signs in and sees only what it may use', async () => {
     await invite('viewer');
     await invite('admin');
     const expected: Record<string, string[]> = {
-      owner: ['Home', 'Customers', 'Segments', 'Program', 'Analytics', 'Emails', 'Imports', 'Developers', 'Settings'],
-      admin: ['Home', 'Customers', 'Segments', 'Program', 'Analytics', 'Emails', 'Imports', 'Developers', 'Settings'],
-      marketer: ['Home', 'Customers', 'Segments', 'Program', 'Analytics', 'Emails', 'Settings'],
-      support: ['Home', 'Customers', 'Segments', 'Program', 'Analytics', 'Emails', 'Settings'],
-      viewer: ['Home', 'Customers', 'Segments', 'Program', 'Analytics', 'Emails', 'Settings'],
+      owner: ['Home', 'Customers', 'Segments', 'Profile questions', 'Program', 'Analytics', 'Surveys', 'Emails', 'Imports', 'Developers', 'Settings'],
+      admin: ['Home', 'Customers', 'Segments', 'Profile questions', 'Program', 'Analytics', 'Surveys', 'Emails', 'Imports', 'Developers', 'Settings'],
+      marketer: ['Home', 'Customers', 'Segments', 'Profile questions', 'Program', 'Analytics', 'Surveys', 'Emails', 'Settings'],
+      support: ['Home', 'Customers', 'Segments', 'Profile questions', 'Program', 'Analytics', 'Surveys', 'Emails', 'Settings'],
+      viewer: ['Home', 'Customers', 'Segments', 'Profile questions', 'Program', 'Analytics', 'Surveys', 'Emails', 'Settings'],
     };
     for (const [role, items] of Object.entries(expected)) {
       const context = role === 'owner' ? await signIn(OWNER) : await signIn(`${role}@demo.example`);
@@ -694,7 +1060,7 @@ describe.skipIf(!chromiumPresent())('the admin dashboard in Chromium', { timeout
     await home.waitForFunction("document.documentElement.dir === 'rtl' && document.documentElement.lang === 'ar'");
     await home.close();
     const customer = (await api.get('/v1/customers?limit=1')).body.data[0];
-    for (const path of ['/', '/getting-started', '/customers', `/customers/${customer.id}`, '/segments', '/program', '/analytics', '/emails', '/imports', '/developers/api-keys', '/developers/connections', '/developers/webhooks', '/settings/program', '/settings/users', '/settings/audit-log']) {
+    for (const path of ['/', '/getting-started', '/customers', `/customers/${customer.id}`, '/segments', '/profile-questions', '/program', '/analytics', '/surveys', '/emails', '/imports', '/developers/api-keys', '/developers/connections', '/developers/webhooks', '/settings/program', '/settings/users', '/settings/audit-log']) {
       for (const [size, label] of [[PHONE, 'phone'], [DESKTOP, 'desktop']] as const) {
         const page = await open(context, path, size);
         expect(await inPage<string>(page, 'document.documentElement.dir')).toBe('rtl');

@@ -58,6 +58,9 @@ describe('admin messages', () => {
       ...['month', 'year', 'fixed'].map((i) => `engagement.intervals.${i}`),
       ...['active', 'disabled'].map((s) => `connections.statuses.${s}`),
       ...['shopify', 'woocommerce'].map((p) => `connections.platforms.${p}`),
+      ...['single_choice', 'multiple_choice', 'date', 'text'].map((type) => `profileQuestions.types.${type}`),
+      ...['is', 'is_not', 'includes', 'answered', 'not_answered'].map((op) => `segments.ops.${op}`),
+      ...['profileIs', 'profileIsNot', 'profileIncludes', 'profileAnswered', 'profileNotAnswered'].map((key) => `segments.summary.${key}`),
       ...['qualified', 'period_ended', 'refund', 'recalculation', 'imported'].map((r) => `customer.tierReasons.${r}`),
     ];
     expect(built.filter((key) => !known.has(key))).toEqual([]);

@@ -4,7 +4,7 @@ import { themeProperties } from '../../shopper/theme.ts';
 import { ICONS } from './icons.ts';
 import { loadMessages, matchLocale, RTL, wordsOf, type Locale } from './messages.ts';
 import { captureReferralCode, forgetReferralCode, pendingReferralCode } from './referral-capture.ts';
-import { storefrontClient, StorefrontError, type Activity, type Shopper, type ShopperOrder, type ShopperRedemption, type ShopperReferral, type StorefrontClient, type StorefrontProgram } from './storefront-client.ts';
+import { storefrontClient, StorefrontError, type Activity, type ProfileAnswers, type Shopper, type ShopperOrder, type ShopperProfile, type ShopperRedemption, type ShopperReferral, type ShopperSurvey, type StorefrontClient, type StorefrontProgram } from './storefront-client.ts';
 import { styles } from './styles.ts';
 import { guestView } from './views/guest-view.ts';
 import { memberView } from './views/member-view.ts';
@@ -32,6 +32,11 @@ export class RegularsWidget extends LitElement {
     shopper: { state: true },
     referral: { state: true },
     activity: { state: true },
+    profile: { state: true },
+    profileNote: { state: true },
+    survey: { state: true },
+    surveyEarned: { state: true },
+    surveyNote: { state: true },
     redeemed: { state: true },
     busy: { state: true },
     copied: { state: true },
@@ -53,6 +58,11 @@ export class RegularsWidget extends LitElement {
   declare shopper: Shopper | undefined;
   declare referral: ShopperReferral | undefined;
   declare activity: Activity[] | undefined;
+  declare profile: ShopperProfile | undefined;
+  declare profileNote: string | undefined;
+  declare survey: ShopperSurvey | undefined;
+  declare surveyEarned: number | undefined;
+  declare surveyNote: string | undefined;
   declare redeemed: View['redeemed'];
   declare busy: string | undefined;
   declare copied: string | undefined;
@@ -109,7 +119,7 @@ export class RegularsWidget extends LitElement {
     const base = this.apiBase ?? SCRIPT_ORIGIN;
     const client = storefrontClient(base, this.publishableKey, this.customerToken || null);
     this.client = client;
-    Object.assign(this, { shopper: undefined, referral: undefined, activity: undefined, redeemed: undefined, error: undefined });
+    Object.assign(this, { shopper: undefined, referral: undefined, activity: undefined, profile: undefined, profileNote: undefined, survey: undefined, surveyEarned: undefined, surveyNote: undefined, redeemed: undefined, error: undefined });
     const current = () => load === this.loads;
     // Side by side; a refused token still leaves the program to show, as to a guest.
     const program = client.program();
@@ -135,7 +145,7 @@ export class RegularsWidget extends LitElement {
   private async afterSignIn(client: StorefrontClient): Promise<void> {
     const code = pendingReferralCode();
     if (code) await client.arrive(code).then(forgetReferralCode, (e: unknown) => e instanceof StorefrontError && e.status < 500 && forgetReferralCode());
-    this.referral = await client.referral().catch(() => undefined);
+    [this.referral, this.profile, this.survey] = await Promise.all([client.referral().catch(() => undefined), client.profile(this.language).catch(() => undefined), client.survey().catch(() => undefined)]);
     if (this.mode === 'order' && this.orderId) void this.watchOrder(client, this.orderId);
   }
 
@@ -191,6 +201,50 @@ export class RegularsWidget extends LitElement {
       if (error instanceof StorefrontError && error.code === 'birthday_already_set') this.claimed.add(way.id);
       else this.fail(error);
       this.requestUpdate();
+    } finally {
+      this.busy = undefined;
+    }
+  }
+
+  /** Saves the profile form; the first complete profile may earn points, and the balance shows them. */
+  private async saveProfile(answers: ProfileAnswers): Promise<void> {
+    if (!this.client || this.busy) return;
+    this.error = undefined;
+    if (Object.keys(answers).length === 0) return void (this.profileNote = this.words.t('profile.nothing'));
+    this.busy = 'profile';
+    try {
+      const saved = await this.client.saveProfile(answers, this.language);
+      this.profile = saved;
+      this.profileNote = saved.points_awarded ? this.words.t('profile.earned', { points: saved.points_awarded }) : this.words.t('profile.saved');
+      this.say(this.profileNote);
+      if (saved.points_awarded) this.shopper = await this.client.me();
+    } catch (error) {
+      this.profileNote = undefined;
+      this.fail(error);
+    } finally {
+      this.busy = undefined;
+    }
+  }
+
+  /** Sends the 0–10 answer; the first this quarter may earn points, and the balance shows them. */
+  private async answerSurvey(score: number | null, comment: string | null): Promise<void> {
+    if (!this.client || this.busy) return;
+    this.error = undefined;
+    if (score === null) {
+      this.surveyNote = this.words.t('survey.choose');
+      return this.renderRoot.querySelector<HTMLElement>('input[name=score]')?.focus();
+    }
+    this.busy = 'survey';
+    try {
+      const saved = await this.client.answerSurvey(score, comment);
+      Object.assign(this, { survey: saved, surveyEarned: saved.points_awarded, surveyNote: undefined });
+      this.say([this.words.t('survey.thanks'), saved.points_awarded ? this.words.t('survey.earned', { points: saved.points_awarded }) : ''].join(' ').trim());
+      // The form is gone with the button that had the focus: the thanks take it.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#survey-thanks')?.focus();
+      if (saved.points_awarded) this.shopper = await this.client.me();
+    } catch (error) {
+      this.fail(error);
     } finally {
       this.busy = undefined;
     }
@@ -310,6 +364,11 @@ export class RegularsWidget extends LitElement {
       ...(this.shopper ? { shopper: this.shopper } : {}),
       ...(this.referral ? { referral: this.referral } : {}),
       ...(this.activity ? { activity: this.activity } : {}),
+      ...(this.profile ? { profile: this.profile } : {}),
+      ...(this.profileNote ? { profileNote: this.profileNote } : {}),
+      ...(this.survey ? { survey: this.survey } : {}),
+      ...(this.surveyEarned !== undefined ? { surveyEarned: this.surveyEarned } : {}),
+      ...(this.surveyNote ? { surveyNote: this.surveyNote } : {}),
       ...(this.redeemed ? { redeemed: this.redeemed } : {}),
       ...(this.busy ? { busy: this.busy } : {}),
       ...(this.copied ? { copied: this.copied } : {}),
@@ -320,6 +379,8 @@ export class RegularsWidget extends LitElement {
       copy: (text, what) => void this.copy(text, what),
       share: () => this.share(),
       loadActivity: () => void this.loadActivity(),
+      saveProfile: (answers) => void this.saveProfile(answers),
+      answerSurvey: (score, comment) => void this.answerSurvey(score, comment),
     };
   }
 }

@@ -1,3 +1,4 @@
+import type { Locale } from '../../shopper/messages.ts';
 import { createRegularsClient, type operations } from '../client/index.ts';
 
 type Json<K extends keyof operations, S extends number = 200> = operations[K]['responses'] extends Record<S, { content: { 'application/json': infer T } }> ? T : never;
@@ -8,6 +9,10 @@ export type Activity = Json<'listShopperActivity'>['data'][number];
 export type ShopperReferral = Json<'getShopperReferral'>;
 export type ShopperRedemption = Json<'redeemShopperReward', 201>;
 export type ShopperOrder = Json<'getShopperOrder'>;
+export type ShopperProfile = Json<'getShopperProfileQuestions'>;
+export type ShopperSurvey = Json<'getShopperSurvey'>;
+export type SurveySaved = Json<'answerShopperSurvey'>;
+export type ProfileAnswers = NonNullable<operations['saveShopperProfileAnswers']['requestBody']>['content']['application/json']['answers'];
 export type ActionClaim = NonNullable<operations['claimShopperAction']['requestBody']>['content']['application/json'];
 
 /** An answer of the storefront API that is not a success: its status and error code (docs/errors.md). */
@@ -48,6 +53,10 @@ export function storefrontClient(baseUrl: string, publishableKey: string, custom
     redeem: (rewardId: string, points?: number) => answer(api.POST('/storefront/v1/me/redemptions', { body: { reward_id: rewardId, ...(points ? { points } : {}) }, headers: { 'idempotency-key': crypto.randomUUID() } })),
     claim: (action: ActionClaim) => answer(api.POST('/storefront/v1/me/actions', { body: action })),
     arrive: (code: string) => answer(api.POST('/storefront/v1/referrals', { body: { code } })),
+    profile: (locale: Locale) => answer(api.GET('/storefront/v1/me/profile-questions', { params: { query: { locale } } })),
+    saveProfile: (answers: ProfileAnswers, locale: Locale) => answer(api.PUT('/storefront/v1/me/profile-answers', { body: { answers }, params: { query: { locale } } })),
+    survey: () => answer(api.GET('/storefront/v1/me/survey')),
+    answerSurvey: (score: number, comment: string | null) => answer(api.POST('/storefront/v1/me/survey-answers', { body: { score, comment } })),
   };
 }
 

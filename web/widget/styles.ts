@@ -85,6 +85,26 @@ export const styles = css`
   ol.steps { margin: 0; padding-inline-start: 1.3rem; display: grid; gap: .25rem; }
   details > summary { cursor: pointer; font-weight: 650; padding-block: .6rem; }
   input[type='date'] { min-height: 2.75rem; padding: .3rem .5rem; border: 1px solid var(--line); border-radius: calc(var(--regulars-radius) / 2); color: var(--regulars-text); background: var(--regulars-background); }
+  form.profile { display: grid; gap: 1rem; }
+  .question { display: grid; gap: .4rem; margin: 0; padding: 0; border: 0; min-inline-size: 0; }
+  .question > legend, .question > label:not(.choice) { font-weight: 600; padding: 0; margin-block-end: .4rem; }
+  .choice { display: flex; align-items: center; gap: .6rem; min-height: 2.75rem; padding-inline: .7rem; border: 1px solid var(--line); border-radius: calc(var(--regulars-radius) / 2); cursor: pointer; }
+  .choice:has(input:checked) { border-color: var(--regulars-primary); background: var(--soft); }
+  .choice input { inline-size: 1.15rem; block-size: 1.15rem; margin: 0; flex: none; accent-color: var(--regulars-primary); }
+  .field { min-height: 2.75rem; padding: .4rem .6rem; inline-size: 100%; border-radius: calc(var(--regulars-radius) / 2); color: var(--regulars-text); background: var(--regulars-background); }
+  .question .field, .question input[type='date'] { border: 1px solid var(--muted); }
+  form.survey { display: grid; gap: 1rem; container-type: inline-size; }
+  .scores { display: grid; grid-template-columns: repeat(6, 1fr); gap: .35rem; }
+  @container (min-width: 370px) { .scores { grid-template-columns: repeat(11, 1fr); gap: .25rem; } }
+  .score { position: relative; }
+  .score input { position: absolute; inset: 0; inline-size: 100%; block-size: 100%; margin: 0; opacity: 0; cursor: pointer; }
+  .score span { display: grid; place-items: center; min-block-size: 2.75rem; border: 1px solid var(--muted); border-radius: calc(var(--regulars-radius) / 2); font-weight: 650; }
+  .score:hover span { border-color: var(--regulars-primary); background: var(--soft); }
+  .score input:checked + span { border-color: var(--regulars-primary); background: var(--regulars-primary); color: var(--regulars-on-primary); }
+  .score input:focus-visible + span { outline: 3px solid var(--regulars-primary); outline-offset: 2px; }
+  .ends { display: flex; justify-content: space-between; gap: 1rem; }
+  form.survey:has(input:checked) .choose { display: none; }
+  textarea.field { font: inherit; resize: vertical; }
   .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   .order { display: flex; gap: .8rem; align-items: center; padding: 1rem; border-radius: var(--regulars-radius); background: var(--soft); }
 `;

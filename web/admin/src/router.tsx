@@ -13,10 +13,15 @@ const Home = lazy(() => import('./routes/home/home.tsx'));
 const CustomerList = lazy(() => import('./routes/customers/customer-list/customer-list.tsx'));
 const CustomerDetail = lazy(() => import('./routes/customers/customer-detail/customer-detail.tsx'));
 const Segments = lazy(() => import('./routes/segments/segments.tsx'));
+const ProfileQuestions = lazy(() => import('./routes/profile-questions/profile-questions.tsx'));
 const Program = lazy(() => import('./routes/program/program.tsx'));
 const Analytics = lazy(() => import('./routes/analytics/analytics.tsx'));
+const Surveys = lazy(() => import('./routes/surveys/surveys.tsx'));
 const Imports = lazy(() => import('./routes/imports/imports.tsx'));
 const Emails = lazy(() => import('./routes/emails/emails.tsx'));
+const CampaignList = lazy(() => import('./routes/emails/campaigns/campaign-list/campaign-list.tsx'));
+const CampaignForm = lazy(() => import('./routes/emails/campaigns/campaign-form/campaign-form.tsx'));
+const CampaignDetail = lazy(() => import('./routes/emails/campaigns/campaign-detail/campaign-detail.tsx'));
 const ApiKeys = lazy(() => import('./routes/developers/api-keys/api-keys.tsx'));
 const ProgramSettings = lazy(() => import('./routes/settings/program-settings/program-settings.tsx'));
 const Connections = lazy(() => import('./routes/developers/connections/connections.tsx'));
@@ -53,10 +58,16 @@ export const router = createBrowserRouter(
             { path: 'customers', element: <CustomerList /> },
             { path: 'customers/:id', element: <CustomerDetail /> },
             { path: 'segments', element: <Segments /> },
+            { path: 'profile-questions', element: <ProfileQuestions /> },
             { path: 'program', element: <Program /> },
             { path: 'analytics', element: <Analytics /> },
+            { path: 'surveys', element: <Surveys /> },
             { path: 'imports', element: <Imports /> },
             { path: 'emails', element: <Emails /> },
+            { path: 'emails/campaigns', element: <CampaignList /> },
+            { path: 'emails/campaigns/new', element: <CampaignForm /> },
+            { path: 'emails/campaigns/:id', element: <CampaignDetail /> },
+            { path: 'emails/campaigns/:id/edit', element: <CampaignForm /> },
             { path: 'developers', element: <Navigate to="/developers/api-keys" replace /> },
             { path: 'developers/api-keys', element: <ApiKeys /> },
             { path: 'developers/connections', element: <Connections /> },

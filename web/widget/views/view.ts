@@ -1,5 +1,5 @@
 import type { Words } from '../../../shopper/program-words.ts';
-import type { Activity, Shopper, ShopperRedemption, ShopperReferral, StorefrontProgram } from '../storefront-client.ts';
+import type { Activity, ProfileAnswers, Shopper, ShopperProfile, ShopperRedemption, ShopperReferral, ShopperSurvey, StorefrontProgram } from '../storefront-client.ts';
 
 export type WayToEarn = StorefrontProgram['ways_to_earn'][number];
 export type Reward = StorefrontProgram['rewards'][number];
@@ -11,6 +11,13 @@ export interface View {
   shopper?: Shopper;
   referral?: ShopperReferral;
   activity?: Activity[];
+  /** The profile questions with the shopper's answers, and what saving them last said. */
+  profile?: ShopperProfile;
+  profileNote?: string;
+  /** This quarter's 0–10 question; once answered here, what the answer earned; a prompt to choose a score. */
+  survey?: ShopperSurvey;
+  surveyEarned?: number;
+  surveyNote?: string;
   /** The code a redemption just gave, shown with its reward's name. */
   redeemed?: ShopperRedemption & { reward_name: string };
   /** The reward or way to earn whose request is on its way. */
@@ -23,4 +30,6 @@ export interface View {
   copy(text: string, what: string): void;
   share(): void;
   loadActivity(): void;
+  saveProfile(answers: ProfileAnswers): void;
+  answerSurvey(score: number | null, comment: string | null): void;
 }

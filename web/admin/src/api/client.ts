@@ -35,7 +35,7 @@ export function setRequestContext(next: { programId: string | null; csrfToken: s
 // link): the engine stores a keyed answer to replay it, and these must not be stored. Nor where
 // nothing changes (a preview): there is nothing to protect from a second click. A webhook
 // endpoint's signing secret is in the answer to creating it and to rotating it.
-const UNKEYED = /^\/v1\/(session|setup-links\/|api-keys|users|earning-rules\/preview|segments\/preview|analytics\/backtest|email-templates\/[^/]+\/preview|webhook-endpoints(\/[^/]+\/rotate-secret)?$)/;
+const UNKEYED = /^\/v1\/(session|setup-links\/|api-keys|users|earning-rules\/preview|segments\/preview|email-campaigns\/preview|analytics\/backtest|email-templates\/[^/]+\/preview|webhook-endpoints(\/[^/]+\/rotate-secret)?$)/;
 
 function requestHeaders(method: string, headers: Headers, url: string): Headers {
   if (context.programId) headers.set('Regulars-Program', context.programId);

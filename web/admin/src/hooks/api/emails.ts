@@ -21,9 +21,10 @@ export function useUpdateEmailFlow() {
   });
 }
 
-export function useEmailMessages(filter: { status?: EmailStatus; starting_after?: string }) {
+/** The messages, newest first; `campaign_id` keeps one campaign's. A new `version` (what they are part of has moved on) asks again at once. */
+export function useEmailMessages(filter: { status?: EmailStatus; campaign_id?: string; starting_after?: string }, version?: string) {
   return useQuery({
-    queryKey: ['email-messages', filter],
+    queryKey: ['email-messages', filter, version],
     queryFn: async () => unwrap(await client.GET('/v1/email-messages', { params: { query: { limit: 20, ...filter } } })),
     placeholderData: keepPreviousData,
     refetchInterval: 10_000,

@@ -28,6 +28,16 @@ export function useGifts(startingAfter: string | undefined) {
   });
 }
 
+/** One gift, such as a campaign's: asked again every few seconds while it is being given. */
+export function useGift(id: string | null) {
+  return useQuery({
+    queryKey: [...giftsKey, 'one', id],
+    queryFn: async () => unwrap(await client.GET('/v1/gifts/{id}', { params: { path: { id: id! } } })),
+    enabled: id !== null,
+    refetchInterval: (query) => (query.state.data && underWay(query.state.data) ? 3_000 : false),
+  });
+}
+
 /** `onGiven` runs once the gift is in the list, scheduled. */
 export function useCreateGift(onGiven?: (gift: Gift) => void) {
   const queryClient = useQueryClient();

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldError, formError } from '../../../api/client.ts';
 import { FormDialog } from '../../../components/common/form-dialog.tsx';
+import { isolate } from '../../../lib/format.ts';
 import { usePreviewEmail, useResetEmailTemplate, useSaveEmailTemplate, useEmailTemplate, type EmailContent, type EmailLocale } from '../../../hooks/api/emails.ts';
 
 const LOCALES: EmailLocale[] = ['en', 'ar', 'fa', 'zh-Hans', 'zh-Hant'];
@@ -81,7 +82,7 @@ export function TemplateDialog({ template, mayChange, onClose }: { template: str
         {saved.data && <Badge variant="light">{saved.data.customized ? t('emails.customized') : t('emails.default')}</Badge>}
       </Group>
       <Text size="xs" c="dimmed">
-        {t('emails.liquidHint', { example: LIQUID_EXAMPLE })}
+        {t('emails.liquidHint', { example: isolate(LIQUID_EXAMPLE) })}
       </Text>
       <TextInput label={t('emails.subject')} required dir={rtl ? 'rtl' : 'ltr'} value={draft.subject} onChange={(e) => change('subject')(e.currentTarget.value)} error={error('subject')} readOnly={!mayChange} />
       <TextInput label={t('emails.preheader')} dir={rtl ? 'rtl' : 'ltr'} value={draft.preheader} onChange={(e) => change('preheader')(e.currentTarget.value)} error={error('preheader')} readOnly={!mayChange} />

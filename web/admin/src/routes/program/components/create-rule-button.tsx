@@ -8,7 +8,7 @@ import { EarningPreview } from './earning-preview.tsx';
 
 type RuleType = NewEarningRule['type'];
 const TYPES: RuleType[] = ['points_per_unit', 'fixed_per_order', 'multiplier', 'action'];
-const EVENTS = ['signup', 'birthday', 'profile_completed', 'social_follow', 'social_share', 'review', 'newsletter_signup'] as const;
+const EVENTS = ['signup', 'birthday', 'profile_completed', 'survey_answered', 'social_follow', 'social_share', 'review', 'newsletter_signup'] as const;
 const FIELDS = ['name', 'type', 'points', 'unit_amount', 'multiplier', 'min_spend', 'hold_days', 'event_type'] as const;
 
 interface Draft {
