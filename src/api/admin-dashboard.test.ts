@@ -586,6 +586,21 @@ describe.skipIf(!chromiumPresent())('the admin dashboard in Chromium', { timeout
     expect(await edit.getByRole('group', { name: 'Orders', exact: true }).getByLabel(label('At least')).inputValue()).toBe('3');
     await screenshot(page, 'segments-edit-phone');
     expect(await accessibilityProblems(page)).toEqual([]);
+
+    // By predicted value: the top decile of predicted CLV, and P(alive) at most 60%; the count is the API's.
+    for (const type of ['Predicted value (CLV)', 'Still a customer (P(alive))']) {
+      await edit.getByRole('button', { name: 'Add a condition' }).click();
+      await page.getByRole('menuitem', { name: type, exact: true }).click();
+    }
+    await edit.getByRole('group', { name: 'Predicted value (CLV)', exact: true }).getByLabel(label('Deciles of predicted value')).click();
+    await page.getByRole('option', { name: '0–10% from the top', exact: true }).click();
+    await page.keyboard.press('Tab');
+    await edit.getByRole('group', { name: 'Still a customer (P(alive))', exact: true }).getByLabel(label('At most')).fill('60');
+    const valued = [...conditions, { type: 'predicted_clv', deciles: [1] }, { type: 'p_alive', at_most: 0.6 }];
+    const byValue = (await api.post('/v1/segments/preview', { match: 'all', conditions: valued })).body.count as number;
+    await edit.getByRole('status').filter({ hasText: new RegExp(`^${byValue.toLocaleString('en')} customers? match`) }).waitFor();
+    await screenshot(page, 'segments-value-phone');
+    expect(await accessibilityProblems(page)).toEqual([]);
     await page.close();
   });
 

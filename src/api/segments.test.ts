@@ -107,3 +107,32 @@ describe('segments in earning rules', () => {
     expect((await api.patch(`/v1/earning-rules/${bonus.body.id}`, { segment_id: 'seg_missing' })).status).toBe(400);
   });
 });
+
+describe('segments by predicted value', () => {
+  it('the top decile by predicted CLV and the customers slipping away (P(alive)), as the CLV report sees them', async () => {
+    const api = await t.newProgram();
+    // Thirty customers over a year: some buy often and recently, some bought twice long ago.
+    for (let n = 0; n < 30; n++) {
+      const orders = 2 + (n % 5);
+      const last = n % 3 === 0 ? 300 : 10 + n;
+      for (let k = 0; k < orders; k++) {
+        const placed = new Date(t.clock.now().getTime() - (last + k * 20) * 86_400_000).toISOString();
+        await api.post('/v1/orders', orderBody({ customer: { external_id: `c${n}`, email: `c${n}@example.com` }, placed_at: placed, subtotal: 2000 + n * 100, total: 2000 + n * 100, line_items: [] }));
+      }
+    }
+    const clv = (await api.get('/v1/analytics/clv?limit=3')).body;
+    expect(clv.customers).toBe(30);
+    const top = await api.post('/v1/segments/preview', { match: 'all', conditions: [{ type: 'predicted_clv', deciles: [1] }] });
+    expect(top.body.count).toBe(3);
+    const topSegment = (await api.post('/v1/segments', { name: 'Top 10% by predicted value', match: 'all', conditions: [{ type: 'predicted_clv', deciles: [1] }] })).body;
+    const members = (await api.get(`/v1/segments/${topSegment.id}/customers?limit=10`)).body.data.map((c: { id: string }) => c.id).sort();
+    expect(members).toEqual(clv.top.map((c: { customer_id: string }) => c.customer_id).sort());
+
+    const slipping = (await api.post('/v1/segments/preview', { match: 'all', conditions: [{ type: 'p_alive', at_most: 0.3 }] })).body.count as number;
+    const alive = (await api.post('/v1/segments/preview', { match: 'all', conditions: [{ type: 'p_alive', at_least: 0.3 }] })).body.count as number;
+    expect(slipping).toBeGreaterThan(0);
+    expect(slipping + alive).toBeGreaterThanOrEqual(30);
+    expect((await api.post('/v1/segments', { name: 'x', match: 'all', conditions: [{ type: 'p_alive' }] })).body.error).toMatchObject({ param: 'conditions[0]' });
+    expect((await api.post('/v1/segments/preview', { match: 'all', conditions: [{ type: 'predicted_clv', deciles: [11] }] })).status).toBe(400);
+  });
+});

@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { byPAlive, clvScores, inDeciles } from '../analytics/clv/clv-scores.ts';
 import { segmentCondition } from '../analytics/customer-segment.ts';
 import { DEFAULT_STAGES, stageCase, type LifecycleStage, type RfmSegment } from '../analytics/segments.ts';
 import type { Db } from '../platform/db/database.ts';
@@ -22,6 +23,8 @@ export type SegmentCondition =
   | { type: 'points_balance'; at_least?: number; at_most?: number }
   | { type: 'locale'; in: string[] }
   | { type: 'holdout'; in_holdout: boolean }
+  | { type: 'predicted_clv'; deciles: number[] }
+  | { type: 'p_alive'; at_least?: number; at_most?: number }
   | ProfileAnswerCondition;
 
 /** The answer to a profile question (docs/profile-questions.md), named by its id or its key. */
@@ -93,6 +96,10 @@ async function conditionSql(db: Db, programId: string, c: SegmentCondition, now:
       return sql<boolean>`(in_holdout = ${c.in_holdout})`;
     case 'profile_answer':
       return profileAnswerSql(programId, c);
+    case 'predicted_clv':
+      return sql<boolean>`(id = any(${inDeciles(await clvScores.get(db, programId, now), c.deciles)}::text[]))`;
+    case 'p_alive':
+      return sql<boolean>`(id = any(${byPAlive(await clvScores.get(db, programId, now), c)}::text[]))`;
   }
 }
 

@@ -19,7 +19,7 @@ export const definitionOf = (row: SegmentRow): SegmentDefinition => ({ match: ro
 async function assertConditions(db: Db, programId: string, conditions: SegmentCondition[]): Promise<void> {
   for (const [n, c] of conditions.entries()) {
     const param = `conditions[${n}]`;
-    if ((c.type === 'orders' || c.type === 'spend' || c.type === 'points_balance') && c.at_least === undefined && c.at_most === undefined) throw invalidRequest('parameter_invalid', `The ${c.type} condition needs at_least or at_most.`, param);
+    if ((c.type === 'orders' || c.type === 'spend' || c.type === 'points_balance' || c.type === 'p_alive') && c.at_least === undefined && c.at_most === undefined) throw invalidRequest('parameter_invalid', `The ${c.type} condition needs at_least or at_most.`, param);
     if (c.type === 'bought' && !c.product_ids?.length && !c.collections?.length) throw invalidRequest('parameter_invalid', 'The bought condition needs product_ids or collections.', param);
     if (c.type === 'tier') for (const id of c.tier_ids.filter((t) => t !== 'none')) await assertTierExists(db, programId, id, param);
     if (c.type === 'profile_answer') await assertProfileCondition(db, programId, c, param);

@@ -20660,6 +20660,17 @@ export interface operations {
                                 /** @enum {string} */
                                 type: "holdout";
                             } | {
+                                /** @description 1: the top 10% by predicted CLV over the next year, … 10: the bottom 10%. */
+                                deciles: number[];
+                                /** @enum {string} */
+                                type: "predicted_clv";
+                            } | {
+                                at_least?: number;
+                                /** @description “Slipping away”: P(alive) at most 0.3. */
+                                at_most?: number;
+                                /** @enum {string} */
+                                type: "p_alive";
+                            } | {
                                 /** @description The question’s key, such as `skin_type`. */
                                 key?: string;
                                 /** @description `is`: the answer is one of `values` (a multiple choice: exactly them); `is_not`: answered, and none of them; `includes`: chose one of them (a text: contains one); `answered`, `not_answered`. */
@@ -20825,6 +20836,17 @@ export interface operations {
                         /** @enum {string} */
                         type: "holdout";
                     } | {
+                        /** @description 1: the top 10% by predicted CLV over the next year, … 10: the bottom 10%. */
+                        deciles: number[];
+                        /** @enum {string} */
+                        type: "predicted_clv";
+                    } | {
+                        at_least?: number;
+                        /** @description “Slipping away”: P(alive) at most 0.3. */
+                        at_most?: number;
+                        /** @enum {string} */
+                        type: "p_alive";
+                    } | {
                         /** @description The question’s key, such as `skin_type`. */
                         key?: string;
                         /** @description `is`: the answer is one of `values` (a multiple choice: exactly them); `is_not`: answered, and none of them; `includes`: chose one of them (a text: contains one); `answered`, `not_answered`. */
@@ -20911,6 +20933,17 @@ export interface operations {
                             in_holdout: boolean;
                             /** @enum {string} */
                             type: "holdout";
+                        } | {
+                            /** @description 1: the top 10% by predicted CLV over the next year, … 10: the bottom 10%. */
+                            deciles: number[];
+                            /** @enum {string} */
+                            type: "predicted_clv";
+                        } | {
+                            at_least?: number;
+                            /** @description “Slipping away”: P(alive) at most 0.3. */
+                            at_most?: number;
+                            /** @enum {string} */
+                            type: "p_alive";
                         } | {
                             /** @description The question’s key, such as `skin_type`. */
                             key?: string;
@@ -21081,6 +21114,17 @@ export interface operations {
                             in_holdout: boolean;
                             /** @enum {string} */
                             type: "holdout";
+                        } | {
+                            /** @description 1: the top 10% by predicted CLV over the next year, … 10: the bottom 10%. */
+                            deciles: number[];
+                            /** @enum {string} */
+                            type: "predicted_clv";
+                        } | {
+                            at_least?: number;
+                            /** @description “Slipping away”: P(alive) at most 0.3. */
+                            at_most?: number;
+                            /** @enum {string} */
+                            type: "p_alive";
                         } | {
                             /** @description The question’s key, such as `skin_type`. */
                             key?: string;
@@ -21329,6 +21373,17 @@ export interface operations {
                         /** @enum {string} */
                         type: "holdout";
                     } | {
+                        /** @description 1: the top 10% by predicted CLV over the next year, … 10: the bottom 10%. */
+                        deciles: number[];
+                        /** @enum {string} */
+                        type: "predicted_clv";
+                    } | {
+                        at_least?: number;
+                        /** @description “Slipping away”: P(alive) at most 0.3. */
+                        at_most?: number;
+                        /** @enum {string} */
+                        type: "p_alive";
+                    } | {
                         /** @description The question’s key, such as `skin_type`. */
                         key?: string;
                         /** @description `is`: the answer is one of `values` (a multiple choice: exactly them); `is_not`: answered, and none of them; `includes`: chose one of them (a text: contains one); `answered`, `not_answered`. */
@@ -21415,6 +21470,17 @@ export interface operations {
                             in_holdout: boolean;
                             /** @enum {string} */
                             type: "holdout";
+                        } | {
+                            /** @description 1: the top 10% by predicted CLV over the next year, … 10: the bottom 10%. */
+                            deciles: number[];
+                            /** @enum {string} */
+                            type: "predicted_clv";
+                        } | {
+                            at_least?: number;
+                            /** @description “Slipping away”: P(alive) at most 0.3. */
+                            at_most?: number;
+                            /** @enum {string} */
+                            type: "p_alive";
                         } | {
                             /** @description The question’s key, such as `skin_type`. */
                             key?: string;
@@ -21787,6 +21853,17 @@ export interface operations {
                         in_holdout: boolean;
                         /** @enum {string} */
                         type: "holdout";
+                    } | {
+                        /** @description 1: the top 10% by predicted CLV over the next year, … 10: the bottom 10%. */
+                        deciles: number[];
+                        /** @enum {string} */
+                        type: "predicted_clv";
+                    } | {
+                        at_least?: number;
+                        /** @description “Slipping away”: P(alive) at most 0.3. */
+                        at_most?: number;
+                        /** @enum {string} */
+                        type: "p_alive";
                     } | {
                         /** @description The question’s key, such as `skin_type`. */
                         key?: string;

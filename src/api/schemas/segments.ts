@@ -18,6 +18,8 @@ export const SegmentCondition = Type.Union([
   condition('points_balance', { at_least: Count('Points, at least.'), at_most: Count('Points, at most.') }, 'Available points.'),
   condition('locale', { in: Type.Array(LocaleSchema(), { minItems: 1, maxItems: 5 }) }, 'The customer’s language.'),
   condition('holdout', { in_holdout: Type.Boolean() }, 'In the program’s holdout group (true) or not (false).'),
+  condition('predicted_clv', { deciles: Type.Array(Type.Integer({ minimum: 1, maximum: 10 }), { minItems: 1, maxItems: 10, uniqueItems: true, description: '1: the top 10% by predicted CLV over the next year, … 10: the bottom 10%.' }) }, 'In these deciles of predicted customer lifetime value (BG/NBD + Gamma-Gamma, as /v1/analytics/clv; refit every ten minutes).'),
+  condition('p_alive', { at_least: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })), at_most: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: '“Slipping away”: P(alive) at most 0.3.' })) }, 'The probability (0 to 1) that the customer is still a customer (BG/NBD).'),
   condition(
     'profile_answer',
     {

@@ -2,7 +2,7 @@
 // names, what a new one of each starts as, and whether one is filled in enough to be counted.
 import type { ConditionOf, ConditionType, SegmentCondition } from '../../hooks/api/segments.ts';
 
-export const CONDITION_TYPES: ConditionType[] = ['rfm_segment', 'lifecycle_stage', 'tier', 'orders', 'spend', 'bought', 'points_balance', 'tags', 'locale', 'holdout', 'profile_answer'];
+export const CONDITION_TYPES: ConditionType[] = ['rfm_segment', 'lifecycle_stage', 'tier', 'orders', 'spend', 'bought', 'points_balance', 'tags', 'locale', 'holdout', 'profile_answer', 'predicted_clv', 'p_alive'];
 
 /** The API takes at most this many conditions in a segment. */
 export const MAX_CONDITIONS = 20;
@@ -23,6 +23,8 @@ export const TYPE_LABELS: Record<ConditionType, string> = {
   locale: 'segments.types.locale',
   holdout: 'segments.types.holdout',
   profile_answer: 'segments.types.profile_answer',
+  predicted_clv: 'segments.types.predicted_clv',
+  p_alive: 'segments.types.p_alive',
 };
 
 /** A new condition of a type, with nothing chosen yet (the holdout's members, to start). */
@@ -40,6 +42,8 @@ export function blankCondition(type: ConditionType): SegmentCondition {
       return { type, in_holdout: true };
     case 'profile_answer':
       return { type, op: 'is', values: [] };
+    case 'predicted_clv':
+      return { type, deciles: [] };
     default:
       return { type };
   }
@@ -62,7 +66,10 @@ export function isComplete(c: SegmentCondition): boolean {
     case 'orders':
     case 'spend':
     case 'points_balance':
+    case 'p_alive':
       return c.at_least !== undefined || c.at_most !== undefined;
+    case 'predicted_clv':
+      return c.deciles.length > 0;
     case 'bought':
       return Boolean(c.product_ids?.length || c.collections?.length);
     case 'holdout':

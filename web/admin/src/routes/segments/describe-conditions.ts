@@ -22,7 +22,7 @@ const ids = (items: readonly string[] | undefined) => either((items ?? []).map((
 type Range = { at_least?: number; at_most?: number };
 
 /** At least, at most or between, with the keys of one kind (`segments.summary.ordersAtLeast`…) and how it writes an amount. */
-function range(c: Range, kind: 'orders' | 'spent' | 'points', amount: (n: number) => string, t: TFunction): string {
+function range(c: Range, kind: 'orders' | 'spent' | 'points' | 'pAlive', amount: (n: number) => string, t: TFunction): string {
   const key = `segments.summary.${kind}`;
   if (c.at_least !== undefined && c.at_most !== undefined) return t(`${key}Between`, { from: amount(c.at_least), to: amount(c.at_most) });
   const n = c.at_least ?? c.at_most ?? 0;
@@ -65,6 +65,10 @@ export function describeCondition(c: SegmentCondition, { t, tierName, currency, 
       return t(c.in_holdout ? 'segments.summary.inHoldout' : 'segments.summary.notInHoldout');
     case 'profile_answer':
       return profileAnswer(c, question?.(c), t);
+    case 'predicted_clv':
+      return t('segments.summary.clv', { deciles: either(c.deciles.map((d) => t('segments.fields.decile', { from: formatNumber((d - 1) * 10), to: formatNumber(d * 10) }))) });
+    case 'p_alive':
+      return range(c, 'pAlive', (n) => `${formatNumber(Math.round(n * 100))}%`, t);
   }
 }
 

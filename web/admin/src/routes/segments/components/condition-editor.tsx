@@ -5,6 +5,7 @@ import { BoughtEditor, IdentifiersInput } from './editors/bought-editor.tsx';
 import { LocaleEditor, RfmEditor, StageEditor, TierEditor } from './editors/choice-editors.tsx';
 import { ProfileAnswerEditor } from './editors/profile-answer-editor.tsx';
 import { RangeEditor } from './editors/range-editor.tsx';
+import { ClvEditor, PAliveEditor } from './editors/value-editors.tsx';
 
 /** The fields of one condition, by its type. */
 export function ConditionEditor({ condition, onChange }: { condition: SegmentCondition; onChange: (condition: SegmentCondition) => void }) {
@@ -28,6 +29,10 @@ export function ConditionEditor({ condition, onChange }: { condition: SegmentCon
       return <IdentifiersInput label={t('segments.fields.tags')} description={t('segments.fields.tagsHint')} required value={condition.any_of} onChange={(any_of) => onChange({ ...condition, any_of })} />;
     case 'profile_answer':
       return <ProfileAnswerEditor condition={condition} onChange={onChange} />;
+    case 'predicted_clv':
+      return <ClvEditor condition={condition} onChange={onChange} />;
+    case 'p_alive':
+      return <PAliveEditor condition={condition} onChange={onChange} />;
     case 'holdout':
       return (
         <Radio.Group label={t('segments.fields.holdout')} value={condition.in_holdout ? 'in' : 'out'} onChange={(value) => onChange({ ...condition, in_holdout: value === 'in' })}>
