@@ -3,7 +3,7 @@ import { RegularsError } from '../platform/errors.ts';
 import { roleMay, type Area, type Role } from '../users/roles.ts';
 
 /** Route prefixes a marketer may write to: the program's configuration and analytics runs. */
-const SETUP = ['/v1/earning-rules', '/v1/rewards', '/v1/tiers', '/v1/stamp-cards', '/v1/challenges', '/v1/membership-plans', '/v1/charity/causes', '/v1/referral-program', '/v1/analytics/backtest', '/v1/email-flows', '/v1/email-templates', '/v1/products', '/v1/segments', '/v1/gifts', '/v1/email-campaigns', '/v1/acquisition-costs', '/v1/profile-questions'];
+const SETUP = ['/v1/earning-rules', '/v1/rewards', '/v1/tiers', '/v1/stamp-cards', '/v1/challenges', '/v1/membership-plans', '/v1/charity/causes', '/v1/referral-program', '/v1/analytics/backtest', '/v1/email-flows', '/v1/email-templates', '/v1/products', '/v1/segments', '/v1/gifts', '/v1/email-campaigns', '/v1/experiments', '/v1/acquisition-costs', '/v1/profile-questions'];
 
 const EXACT: Record<string, Area> = {
   'PATCH /v1/program': 'setup',

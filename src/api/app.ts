@@ -46,6 +46,7 @@ import { productRoutes } from './products.ts';
 import { unsubscribeRoutes } from './unsubscribe.ts';
 import { surveyLinkRoutes } from './survey-links.ts';
 import { surveyRoutes } from './surveys.ts';
+import { experimentRoutes } from './experiments.ts';
 import { widgetFileRoutes } from './widget-files.ts';
 import { registerRateLimits } from './rate-limits.ts';
 import { sessionRoutes } from './sessions.ts';
@@ -136,6 +137,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(unsubscribeRoutes(deps));
   await app.register(surveyLinkRoutes(deps));
   await app.register(surveyRoutes(deps));
+  await app.register(experimentRoutes(deps));
   await app.register(segmentRoutes(deps));
   await app.register(giftRoutes(deps));
   await app.register(profileQuestionRoutes(deps));

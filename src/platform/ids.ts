@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz';
 
-export type IdPrefix = 'prg' | 'key' | 'sto' | 'cus' | 'ord' | 'ref' | 'txn' | 'rule' | 'evt' | 'adj' | 'rwd' | 'rdm' | 'whe' | 'whd' | 'seg' | 'gift' | 'cause' | 'don' | 'tier' | 'tch' | 'trc' | 'rfl' | 'stc' | 'chl' | 'mpl' | 'mbr' | 'con' | 'dlv' | 'prq' | 'aud' | 'rvs' | 'usr' | 'imp' | 'eml' | 'pq' | 'cmp' | 'srv';
+export type IdPrefix = 'prg' | 'key' | 'sto' | 'cus' | 'ord' | 'ref' | 'txn' | 'rule' | 'evt' | 'adj' | 'rwd' | 'rdm' | 'whe' | 'whd' | 'seg' | 'gift' | 'cause' | 'don' | 'tier' | 'tch' | 'trc' | 'rfl' | 'stc' | 'chl' | 'mpl' | 'mbr' | 'con' | 'dlv' | 'prq' | 'aud' | 'rvs' | 'usr' | 'imp' | 'eml' | 'pq' | 'cmp' | 'srv' | 'exp';
 
 let lastTime = 0;
 let lastRandom = 0n;

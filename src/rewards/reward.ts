@@ -160,6 +160,8 @@ export interface RedeemerFacts {
   planIds?: string[];
   /** For segment-only rewards: whether the customer is in the segment now. */
   inSegment?: boolean;
+  /** False for a reward a running experiment tests in a variant the customer is not in. */
+  inVariant?: boolean;
 }
 
 /** Refuses a redemption the reward's conditions do not allow, saying which one. */
@@ -180,6 +182,9 @@ export function assertRedeemable(reward: Reward, who: RedeemerFacts): void {
   }
   if (reward.segment_id && !who.inSegment) {
     throw conflict('reward_not_eligible', 'This reward is for customers of a segment this customer is not in.');
+  }
+  if (who.inVariant === false) {
+    throw conflict('reward_not_eligible', 'This reward is tested in an experiment, in a variant this customer is not in.');
   }
   if (reward.once_per_customer && who.alreadyRedeemed > 0) {
     throw conflict('reward_already_redeemed', 'This reward can be redeemed once per customer.');

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import { postAwards, type PostedAward } from '../earning/award-posting.ts';
 import { evaluateAction } from '../earning/action-earning.ts';
 import { activeEarningRules, ruleUsage } from '../earning/rule-store.ts';
-import { segmentsOfRules } from './rule-segments.ts';
+import { rulesForCustomer } from './rule-segments.ts';
 import { resolveCustomer, type CustomerKeys } from '../customers/customer-store.ts';
 import type { Tx } from '../platform/db/database.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -74,9 +74,8 @@ export async function receiveEvent(
     return { event: first, awards: undefined };
   }
   const rules = await activeEarningRules(tx, target.programId);
-  const relevant = rules.filter((r) => r.type === 'action' && r.event_type === event.type);
+  const { rules: relevant, segments } = await rulesForCustomer(tx, target.programId, target.customerId, rules.filter((r) => r.type === 'action' && r.event_type === event.type), now);
   const usage = await ruleUsage(tx, target.customerId, relevant, event.occurred_at);
-  const segments = await segmentsOfRules(tx, target.programId, target.customerId, relevant, now);
   const awards = customer.in_holdout ? [] : evaluateAction(relevant, event, usage, segments);
   const posted = await postAwards(tx, target, awards, { code: 'earn.action', reference: { type: 'event', id: inserted.id }, occurredAt: event.occurred_at }, now);
   const points = posted.reduce((s, a) => s + a.points, 0);

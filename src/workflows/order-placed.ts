@@ -6,7 +6,7 @@ import { mulDivFloor } from '../platform/money.ts';
 import { donateForOrders, givingSettings } from '../charity/order-giving.ts';
 import { evaluatePurchase } from '../earning/purchase-earning.ts';
 import { activeEarningRules, ruleUsageFor } from '../earning/rule-store.ts';
-import { segmentsOfRules } from './rule-segments.ts';
+import { rulesForCustomer } from './rule-segments.ts';
 import { createHolds } from '../ledger/holds.ts';
 import { tierProgram } from '../tiers/tier-store.ts';
 import { advanceChallenges } from './challenge-advanced.ts';
@@ -144,8 +144,7 @@ async function evaluateGroup(tx: Tx, ready: Live[], customers: Map<number, Custo
       const customer = customers.get(r.i)!;
       const perks = benefits.get(customer.id)!;
       const tier = perks.tierId ? (await tierProgram(tx, r.program.id)).tiers.find((t) => t.id === perks.tierId) : undefined;
-      const rules = await activeEarningRules(tx, r.program.id);
-      const segments = await segmentsOfRules(tx, r.program.id, customer.id, rules, now);
+      const { rules, segments } = await rulesForCustomer(tx, r.program.id, customer.id, await activeEarningRules(tx, r.program.id), now);
       // The holdout group is kept out of the program: it earns nothing.
       const awards = customer.in_holdout ? [] : evaluatePurchase(rules, { ...r.order, store_id: r.program.storeId }, usage[n]!, perks.bonuses, segments);
       const settings = await cashbackSettings(tx, r.program.id);

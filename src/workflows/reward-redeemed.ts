@@ -8,6 +8,7 @@ import { newCode } from '../redemptions/codes.ts';
 import { countHeld, getRedemption, insertRedemption, markSettled, type RedemptionRow } from '../redemptions/redemption-store.ts';
 import { reserveTransferKey, settlementDrafts } from '../redemptions/settlement.ts';
 import { assertCauseActive, recordDonation } from '../charity/charity-store.ts';
+import { offerIsTheirs } from '../experiments/experiment-store.ts';
 import type { Tx } from '../platform/db/database.ts';
 import { formatMoney } from '../platform/money.ts';
 import { emitEvent } from '../program-events/program-event-store.ts';
@@ -39,7 +40,8 @@ export async function redeemReward(deps: Deps, program: ProgramContext, customer
     const tierRank = reward.min_tier_id ? await tierRanks(tx, program.id, perks!.tierId, reward.min_tier_id) : undefined;
     const alreadyRedeemed = reward.once_per_customer ? await countHeld(tx, customerId, reward.id) : 0;
     const inSegmentNow = reward.segment_id ? await inSegment(tx, program.id, reward.segment_id, customerId, now) : undefined;
-    assertRedeemable(reward, { now, customerTags: customer.tags, alreadyRedeemed, tierRank, planIds: perks?.planIds ?? [], inSegment: inSegmentNow });
+    const inVariant = await offerIsTheirs(tx, program.id, customerId, (o) => o.rewardId === reward.id);
+    assertRedeemable(reward, { now, customerTags: customer.tags, alreadyRedeemed, tierRank, planIds: perks?.planIds ?? [], inSegment: inSegmentNow, inVariant });
     const { points, discount } = priceRedemption(reward, currencyOf(reward, program), request.points);
     if (customer.points_available < points) {
       throw new RegularsError('invalid_request', 'insufficient_points', `This reward costs ${points} points; the customer has ${customer.points_available} available.`, 'points');

@@ -1284,6 +1284,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/experiments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Experiments, newest first, with their figures so far */
+        get: operations["listExperiments"];
+        put?: never;
+        /** Start an experiment: split an audience between variants of an offer */
+        post: operations["startExperiment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/experiments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An experiment: each variant’s metric with its interval, and its lift against the first */
+        get: operations["getExperiment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/experiments/{id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop an experiment: its offers go back to normal, what was given stays, the report ends now */
+        post: operations["stopExperiment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/gifts": {
         parameters: {
             query?: never;
@@ -14024,6 +14076,544 @@ export interface operations {
                             [key: string]: unknown;
                         };
                         type: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listExperiments: {
+        parameters: {
+            query: {
+                limit: number;
+                /** @description Id of the last object of the previous page. */
+                starting_after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            days: number;
+                            /** @description `exp_…` */
+                            id: string;
+                            /** @description Customers in it, fixed when it started. */
+                            members: number;
+                            /** @description redemption_rate: members who redeemed (the variant’s reward, or any for a rule); repeat_rate: members who ordered; revenue_per_customer: their orders net of refunds, per member (minor units); each within `days` of the start. */
+                            metric: "redemption_rate" | "repeat_rate" | "revenue_per_customer";
+                            name: string;
+                            /** @enum {string} */
+                            object: "experiment";
+                            segment_id: string | null;
+                            split: number[];
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            started_at: string;
+                            status: "running" | "stopped";
+                            stopped_at: string | null;
+                            variants: {
+                                /** @description The 95% confidence interval. */
+                                ci95: number[];
+                                earning_rule_id?: string;
+                                /** @description null for the first variant. */
+                                lift: {
+                                    /** @description The 95% confidence interval. */
+                                    ci95: number[];
+                                    /** @description This variant’s value less the first’s. */
+                                    difference: number;
+                                } | null;
+                                members: number;
+                                name: string;
+                                reward_id?: string;
+                                /** @description The metric: a share (0 to 1), or minor units per member. */
+                                value: number;
+                            }[];
+                            window: {
+                                /** @description Whether all `days` have passed (else the figures are so far). */
+                                complete: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601, UTC.
+                                 */
+                                from: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601, UTC.
+                                 */
+                                to: string;
+                            };
+                        }[];
+                        has_more: boolean;
+                        /** @enum {string} */
+                        object: "list";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    startExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description How long after the start the metric counts. */
+                    days: number;
+                    /** @description redemption_rate: members who redeemed (the variant’s reward, or any for a rule); repeat_rate: members who ordered; revenue_per_customer: their orders net of refunds, per member (minor units); each within `days` of the start. */
+                    metric: "redemption_rate" | "repeat_rate" | "revenue_per_customer";
+                    name: string;
+                    /** @description The audience: the segment’s customers when it starts; every customer without it. */
+                    segment_id?: string;
+                    /** @description Percent of the audience in each variant, adding up to 100; even by default. */
+                    split?: number[];
+                    /** @description The first is the one the others are compared against. */
+                    variants: {
+                        /** @description Or an earning rule that earns only for this variant’s members while it runs. */
+                        earning_rule_id?: string;
+                        /** @description "$10 credit", "10% off". */
+                        name: string;
+                        /** @description A reward only this variant’s members may redeem while the experiment runs. */
+                        reward_id?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        days: number;
+                        /** @description `exp_…` */
+                        id: string;
+                        /** @description Customers in it, fixed when it started. */
+                        members: number;
+                        /** @description redemption_rate: members who redeemed (the variant’s reward, or any for a rule); repeat_rate: members who ordered; revenue_per_customer: their orders net of refunds, per member (minor units); each within `days` of the start. */
+                        metric: "redemption_rate" | "repeat_rate" | "revenue_per_customer";
+                        name: string;
+                        /** @enum {string} */
+                        object: "experiment";
+                        segment_id: string | null;
+                        split: number[];
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        started_at: string;
+                        status: "running" | "stopped";
+                        stopped_at: string | null;
+                        variants: {
+                            /** @description The 95% confidence interval. */
+                            ci95: number[];
+                            earning_rule_id?: string;
+                            /** @description null for the first variant. */
+                            lift: {
+                                /** @description The 95% confidence interval. */
+                                ci95: number[];
+                                /** @description This variant’s value less the first’s. */
+                                difference: number;
+                            } | null;
+                            members: number;
+                            name: string;
+                            reward_id?: string;
+                            /** @description The metric: a share (0 to 1), or minor units per member. */
+                            value: number;
+                        }[];
+                        window: {
+                            /** @description Whether all `days` have passed (else the figures are so far). */
+                            complete: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            from: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            to: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `exp_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        days: number;
+                        /** @description `exp_…` */
+                        id: string;
+                        /** @description Customers in it, fixed when it started. */
+                        members: number;
+                        /** @description redemption_rate: members who redeemed (the variant’s reward, or any for a rule); repeat_rate: members who ordered; revenue_per_customer: their orders net of refunds, per member (minor units); each within `days` of the start. */
+                        metric: "redemption_rate" | "repeat_rate" | "revenue_per_customer";
+                        name: string;
+                        /** @enum {string} */
+                        object: "experiment";
+                        segment_id: string | null;
+                        split: number[];
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        started_at: string;
+                        status: "running" | "stopped";
+                        stopped_at: string | null;
+                        variants: {
+                            /** @description The 95% confidence interval. */
+                            ci95: number[];
+                            earning_rule_id?: string;
+                            /** @description null for the first variant. */
+                            lift: {
+                                /** @description The 95% confidence interval. */
+                                ci95: number[];
+                                /** @description This variant’s value less the first’s. */
+                                difference: number;
+                            } | null;
+                            members: number;
+                            name: string;
+                            reward_id?: string;
+                            /** @description The metric: a share (0 to 1), or minor units per member. */
+                            value: number;
+                        }[];
+                        window: {
+                            /** @description Whether all `days` have passed (else the figures are so far). */
+                            complete: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            from: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            to: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    stopExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id with the `exp_` prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        days: number;
+                        /** @description `exp_…` */
+                        id: string;
+                        /** @description Customers in it, fixed when it started. */
+                        members: number;
+                        /** @description redemption_rate: members who redeemed (the variant’s reward, or any for a rule); repeat_rate: members who ordered; revenue_per_customer: their orders net of refunds, per member (minor units); each within `days` of the start. */
+                        metric: "redemption_rate" | "repeat_rate" | "revenue_per_customer";
+                        name: string;
+                        /** @enum {string} */
+                        object: "experiment";
+                        segment_id: string | null;
+                        split: number[];
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC.
+                         */
+                        started_at: string;
+                        status: "running" | "stopped";
+                        stopped_at: string | null;
+                        variants: {
+                            /** @description The 95% confidence interval. */
+                            ci95: number[];
+                            earning_rule_id?: string;
+                            /** @description null for the first variant. */
+                            lift: {
+                                /** @description The 95% confidence interval. */
+                                ci95: number[];
+                                /** @description This variant’s value less the first’s. */
+                                difference: number;
+                            } | null;
+                            members: number;
+                            name: string;
+                            reward_id?: string;
+                            /** @description The metric: a share (0 to 1), or minor units per member. */
+                            value: number;
+                        }[];
+                        window: {
+                            /** @description Whether all `days` have passed (else the figures are so far). */
+                            complete: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            from: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC.
+                             */
+                            to: string;
+                        };
                     };
                 };
             };

@@ -8,6 +8,7 @@ import type { ProfileAnswersTable, ProfileQuestionsTable } from './profile-table
 import type { ProgramEventsTable, WebhookAttemptsTable, WebhookDeliveriesTable, WebhookEndpointsTable } from './webhook-tables.ts';
 export type { ProgramEventsTable };
 import type { SurveyResponsesTable } from './survey-tables.ts';
+import type { ExperimentMembersTable, ExperimentsTable } from './experiment-tables.ts';
 import type { EmailCampaignsTable, EmailFlowSettingsTable, EmailMessagesTable, EmailSuppressionsTable, EmailClicksTable, EmailTemplatesTable, EmailUnsubscribesTable, ProductSettingsTable } from './email-tables.ts';
 import type { AuditLogTable, ConnectionsTable, PrivacyRequestsTable, ReferralVisitsTable, StoreCustomersTable, StoreDeliveriesTable, StoreOrdersTable, StoreRefundsTable } from './connection-tables.ts';
 import type { TiersTable, TierChangesTable, TierEntryRewardsTable, TierRecalculationsTable, ReferralsTable, StampCardsTable, StampProgressTable, StampsTable, ChallengesTable, ChallengeProgressTable, ChallengeStepsTable, MembershipPlansTable, MembershipsTable, MembershipPeriodRewardsTable } from './program-type-tables.ts';
@@ -374,6 +375,8 @@ export interface Database {
   gifts: GiftsTable;
   email_campaigns: EmailCampaignsTable;
   survey_responses: SurveyResponsesTable;
+  experiments: ExperimentsTable;
+  experiment_members: ExperimentMembersTable;
   gift_recipients: GiftRecipientsTable;
   acquisition_costs: AcquisitionCostsTable;
   profile_questions: ProfileQuestionsTable;
