@@ -90,7 +90,7 @@ describe('offer experiments', () => {
     // The same customers are counted: revenue per member is their orders' 59.00 over the variant's members.
     expect(bonusVariant!.value).toBe(Math.round((bonusOrders * 5900) / bonusVariant!.members));
     expect(none!.value).toBe(Math.round(((20 - bonusOrders) * 5900) / none!.members));
-    expect(bonusVariant!.lift!.difference).toBe(Math.round(bonusVariant!.value - none!.value));
+    expect(bonusVariant!.lift!.difference).toBe(Math.round((bonusOrders * 5900) / bonusVariant!.members - ((20 - bonusOrders) * 5900) / none!.members));
     // After the window, orders no longer count.
     t.clock.set('2026-11-20T12:00:00Z');
     await api.post('/v1/orders', orderBody({ customer: { external_id: 'c30', email: 'c30@example.com' }, placed_at: t.clock.now().toISOString() }));
