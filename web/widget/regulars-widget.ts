@@ -4,7 +4,7 @@ import { themeProperties } from '../../shopper/theme.ts';
 import { ICONS } from './icons.ts';
 import { loadMessages, matchLocale, RTL, wordsOf, type Locale } from './messages.ts';
 import { captureReferralCode, forgetReferralCode, pendingReferralCode } from './referral-capture.ts';
-import { storefrontClient, StorefrontError, type Activity, type ProfileAnswers, type Shopper, type ShopperOrder, type ShopperProfile, type ShopperRedemption, type ShopperReferral, type ShopperSurvey, type StorefrontClient, type StorefrontProgram } from './storefront-client.ts';
+import { storefrontClient, StorefrontError, type Activity, type ProfileAnswers, type Shopper, type ShopperGiving, type ShopperOrder, type ShopperProfile, type ShopperRedemption, type ShopperReferral, type ShopperSurvey, type StorefrontClient, type StorefrontProgram } from './storefront-client.ts';
 import { styles } from './styles.ts';
 import { guestView } from './views/guest-view.ts';
 import { memberView } from './views/member-view.ts';
@@ -37,6 +37,8 @@ export class RegularsWidget extends LitElement {
     survey: { state: true },
     surveyEarned: { state: true },
     surveyNote: { state: true },
+    giving: { state: true },
+    givingNote: { state: true },
     redeemed: { state: true },
     busy: { state: true },
     copied: { state: true },
@@ -63,6 +65,8 @@ export class RegularsWidget extends LitElement {
   declare survey: ShopperSurvey | undefined;
   declare surveyEarned: number | undefined;
   declare surveyNote: string | undefined;
+  declare giving: ShopperGiving | undefined;
+  declare givingNote: string | undefined;
   declare redeemed: View['redeemed'];
   declare busy: string | undefined;
   declare copied: string | undefined;
@@ -119,7 +123,7 @@ export class RegularsWidget extends LitElement {
     const base = this.apiBase ?? SCRIPT_ORIGIN;
     const client = storefrontClient(base, this.publishableKey, this.customerToken || null);
     this.client = client;
-    Object.assign(this, { shopper: undefined, referral: undefined, activity: undefined, profile: undefined, profileNote: undefined, survey: undefined, surveyEarned: undefined, surveyNote: undefined, redeemed: undefined, error: undefined });
+    Object.assign(this, { shopper: undefined, referral: undefined, activity: undefined, profile: undefined, profileNote: undefined, survey: undefined, surveyEarned: undefined, surveyNote: undefined, giving: undefined, givingNote: undefined, redeemed: undefined, error: undefined });
     const current = () => load === this.loads;
     // Side by side; a refused token still leaves the program to show, as to a guest.
     const program = client.program();
@@ -145,7 +149,12 @@ export class RegularsWidget extends LitElement {
   private async afterSignIn(client: StorefrontClient): Promise<void> {
     const code = pendingReferralCode();
     if (code) await client.arrive(code).then(forgetReferralCode, (e: unknown) => e instanceof StorefrontError && e.status < 500 && forgetReferralCode());
-    [this.referral, this.profile, this.survey] = await Promise.all([client.referral().catch(() => undefined), client.profile(this.language).catch(() => undefined), client.survey().catch(() => undefined)]);
+    [this.referral, this.profile, this.survey, this.giving] = await Promise.all([
+      client.referral().catch(() => undefined),
+      client.profile(this.language).catch(() => undefined),
+      client.survey().catch(() => undefined),
+      client.giving().catch(() => undefined),
+    ]);
     if (this.mode === 'order' && this.orderId) void this.watchOrder(client, this.orderId);
   }
 
@@ -244,6 +253,26 @@ export class RegularsWidget extends LitElement {
       this.renderRoot.querySelector<HTMLElement>('#survey-thanks')?.focus();
       if (saved.points_awarded) this.shopper = await this.client.me();
     } catch (error) {
+      this.fail(error);
+    } finally {
+      this.busy = undefined;
+    }
+  }
+
+  /** Saves where the program's share of the shopper's orders goes (null: wherever the store chose), and says so. */
+  private async chooseCause(causeId: string | null): Promise<void> {
+    if (!this.client || this.busy) return;
+    this.error = undefined;
+    this.busy = 'giving';
+    try {
+      const saved = await this.client.chooseCause(causeId);
+      const cause = saved.causes.find((c) => c.id === (saved.cause_id ?? saved.default_cause_id));
+      const note = cause ? this.words.t('giving.saved', { cause: cause.name }) : this.words.t('giving.saved_none');
+      this.giving = saved;
+      this.givingNote = note;
+      this.say(note);
+    } catch (error) {
+      this.givingNote = undefined;
       this.fail(error);
     } finally {
       this.busy = undefined;
@@ -369,6 +398,8 @@ export class RegularsWidget extends LitElement {
       ...(this.survey ? { survey: this.survey } : {}),
       ...(this.surveyEarned !== undefined ? { surveyEarned: this.surveyEarned } : {}),
       ...(this.surveyNote ? { surveyNote: this.surveyNote } : {}),
+      ...(this.giving ? { giving: this.giving } : {}),
+      ...(this.givingNote ? { givingNote: this.givingNote } : {}),
       ...(this.redeemed ? { redeemed: this.redeemed } : {}),
       ...(this.busy ? { busy: this.busy } : {}),
       ...(this.copied ? { copied: this.copied } : {}),
@@ -381,6 +412,7 @@ export class RegularsWidget extends LitElement {
       loadActivity: () => void this.loadActivity(),
       saveProfile: (answers) => void this.saveProfile(answers),
       answerSurvey: (score, comment) => void this.answerSurvey(score, comment),
+      chooseCause: (causeId) => void this.chooseCause(causeId),
     };
   }
 }

@@ -12,6 +12,7 @@ export type ShopperOrder = Json<'getShopperOrder'>;
 export type ShopperProfile = Json<'getShopperProfileQuestions'>;
 export type ShopperSurvey = Json<'getShopperSurvey'>;
 export type SurveySaved = Json<'answerShopperSurvey'>;
+export type ShopperGiving = Json<'getShopperGiving'>;
 export type ProfileAnswers = NonNullable<operations['saveShopperProfileAnswers']['requestBody']>['content']['application/json']['answers'];
 export type ActionClaim = NonNullable<operations['claimShopperAction']['requestBody']>['content']['application/json'];
 
@@ -57,6 +58,8 @@ export function storefrontClient(baseUrl: string, publishableKey: string, custom
     saveProfile: (answers: ProfileAnswers, locale: Locale) => answer(api.PUT('/storefront/v1/me/profile-answers', { body: { answers }, params: { query: { locale } } })),
     survey: () => answer(api.GET('/storefront/v1/me/survey')),
     answerSurvey: (score: number, comment: string | null) => answer(api.POST('/storefront/v1/me/survey-answers', { body: { score, comment } })),
+    giving: () => answer(api.GET('/storefront/v1/me/giving')),
+    chooseCause: (causeId: string | null) => answer(api.PUT('/storefront/v1/me/cause', { body: { cause_id: causeId } })),
   };
 }
 

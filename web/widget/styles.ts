@@ -91,6 +91,9 @@ export const styles = css`
   .choice { display: flex; align-items: center; gap: .6rem; min-height: 2.75rem; padding-inline: .7rem; border: 1px solid var(--line); border-radius: calc(var(--regulars-radius) / 2); cursor: pointer; }
   .choice:has(input:checked) { border-color: var(--regulars-primary); background: var(--soft); }
   .choice input { inline-size: 1.15rem; block-size: 1.15rem; margin: 0; flex: none; accent-color: var(--regulars-primary); }
+  form.giving { display: grid; gap: 1rem; }
+  .choice.cause { padding-block: .45rem; }
+  .given { font-weight: 650; }
   .field { min-height: 2.75rem; padding: .4rem .6rem; inline-size: 100%; border-radius: calc(var(--regulars-radius) / 2); color: var(--regulars-text); background: var(--regulars-background); }
   .question .field, .question input[type='date'] { border: 1px solid var(--muted); }
   form.survey { display: grid; gap: 1rem; container-type: inline-size; }

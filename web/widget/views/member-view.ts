@@ -1,14 +1,15 @@
 import { html, nothing } from 'lit';
 import { rewardCost, wayToEarnDetail, wayToEarnTitle } from '../../../shopper/program-words.ts';
 import type { Shopper } from '../storefront-client.ts';
+import { givingSection } from './giving-view.ts';
 import { profileSection } from './profile-view.ts';
 import { membershipPlans, referralOffer, tiers } from './program-sections.ts';
 import { surveySection } from './survey-view.ts';
 import type { Reward, View, WayToEarn } from './view.ts';
 
-/** A signed-in shopper: their points and what they buy, their codes, how to earn more, this quarter's question, their profile, their link. */
+/** A signed-in shopper: their points and what they buy, their codes, how to earn more, what their orders give, this quarter's question, their profile, their link. */
 export function memberView(v: View, s: Shopper) {
-  return html`${balance(v, s)} ${justRedeemed(v)} ${rewards(v, s)} ${codes(v, s)} ${waysToEarn(v)} ${surveySection(v)} ${profileSection(v)} ${referral(v)} ${cards(v, s)} ${challenges(v, s)}
+  return html`${balance(v, s)} ${justRedeemed(v)} ${rewards(v, s)} ${codes(v, s)} ${waysToEarn(v)} ${givingSection(v)} ${surveySection(v)} ${profileSection(v)} ${referral(v)} ${cards(v, s)} ${challenges(v, s)}
     ${membershipPlans(v)} ${tiers(v)} ${activity(v)}`;
 }
 

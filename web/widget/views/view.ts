@@ -1,5 +1,5 @@
 import type { Words } from '../../../shopper/program-words.ts';
-import type { Activity, ProfileAnswers, Shopper, ShopperProfile, ShopperRedemption, ShopperReferral, ShopperSurvey, StorefrontProgram } from '../storefront-client.ts';
+import type { Activity, ProfileAnswers, Shopper, ShopperGiving, ShopperProfile, ShopperRedemption, ShopperReferral, ShopperSurvey, StorefrontProgram } from '../storefront-client.ts';
 
 export type WayToEarn = StorefrontProgram['ways_to_earn'][number];
 export type Reward = StorefrontProgram['rewards'][number];
@@ -18,6 +18,9 @@ export interface View {
   survey?: ShopperSurvey;
   surveyEarned?: number;
   surveyNote?: string;
+  /** Merchant-funded giving: the causes, the shopper's choice, what they have given; what saving a choice last said. */
+  giving?: ShopperGiving;
+  givingNote?: string;
   /** The code a redemption just gave, shown with its reward's name. */
   redeemed?: ShopperRedemption & { reward_name: string };
   /** The reward or way to earn whose request is on its way. */
@@ -32,4 +35,5 @@ export interface View {
   loadActivity(): void;
   saveProfile(answers: ProfileAnswers): void;
   answerSurvey(score: number | null, comment: string | null): void;
+  chooseCause(causeId: string | null): void;
 }
