@@ -1,4 +1,4 @@
-import { cancelCampaign, dueCampaigns, insertCampaign, startCampaign, updateCampaign, type CampaignChange, type CampaignInput, type CampaignRow } from '../../emails/campaign-store.ts';
+import { cancelCampaign, dueCampaigns, getCampaign, insertCampaign, startCampaign, updateCampaign, type CampaignChange, type CampaignInput, type CampaignRow } from '../../emails/campaign-store.ts';
 import { checkRenders, type EmailContent } from '../../emails/email-render.ts';
 import { SAMPLE_VARIABLES } from '../../emails/variables.ts';
 import { cancelGift, createGift, getGift, rescheduleGift } from '../../gifts/gift-store.ts';
@@ -47,7 +47,7 @@ export async function scheduleCampaign(deps: Deps, programId: string, input: Cam
 
 /** Changes a campaign before it starts; its gift moves with its time. */
 export async function changeCampaign(deps: Deps, programId: string, id: string, change: CampaignChange): Promise<CampaignRow> {
-  if (change.content) await checkCampaignContent(change.content, 'message');
+  if (change.content) await checkCampaignContent(change.content, (await getCampaign(deps.db, programId, id)).kind);
   return deps.db.transaction().execute(async (tx) => {
     const campaign = await updateCampaign(tx, programId, id, change);
     if (campaign.gift_id && change.scheduled_at) await rescheduleGift(tx, campaign.gift_id, new Date(change.scheduled_at));
