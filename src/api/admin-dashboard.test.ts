@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { loadProgramContext } from '../programs/program-store.ts';
 import { deliverDueEmails } from '../workflows/emails/email-delivered.ts';
 import { queueDueEmails } from '../workflows/emails/email-queued.ts';
@@ -681,6 +681,150 @@ describe.skipIf(!chromiumPresent())('the admin dashboard in Chromium', { timeout
     await analytics.close();
   });
 
+  it('a marketer tests two rewards on a segment: a split short of 100 and a reward in both variants are refused beside them; the members and the rate are the API’s; stopped, the offers are everyone’s', async () => {
+    const marketer = users.get('marketer') ?? (await invite('marketer'));
+    const credit = (await api.post('/v1/rewards', { name: '$3 credit', type: 'store_credit', amount: 300, points_cost: 10 })).body.id as string;
+    const percent = (await api.post('/v1/rewards', { name: '15% off', type: 'percent_off', percent: 15, points_cost: 10 })).body.id as string;
+    const audience = (await api.post('/v1/segments', { name: 'Experiment audience', match: 'all', conditions: [{ type: 'orders', at_least: 3 }] })).body;
+    const page = await open(marketer, '/segments');
+    await page.getByRole('tab', { name: 'Experiments' }).click();
+    await page.waitForURL('**/segments/experiments');
+    await page.getByRole('button', { name: 'New experiment' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New experiment' });
+    const variant = (n: number) => dialog.getByRole('group', { name: new RegExp(`^Variant ${n}\\b`) });
+    const sum = dialog.getByRole('status').filter({ hasText: /^The shares add up to/ });
+    await dialog.getByLabel(label('Name')).first().fill('Credit or percent');
+    await dialog.getByLabel(label('Audience')).selectOption(audience.id);
+    await variant(1).getByLabel(label('Name')).fill('$3 credit');
+    await variant(1).getByLabel(label('Offer')).selectOption(credit);
+    await variant(2).getByLabel(label('Name')).fill('15% off');
+    await variant(2).getByLabel(label('Offer')).selectOption(credit);
+    // A third variant keeps the split even; taken out again, it is two halves.
+    await dialog.getByRole('button', { name: 'Add a variant' }).click();
+    expect(await variant(3).getByLabel(label('Share')).inputValue()).toBe('33 %');
+    await sum.filter({ hasText: 'The shares add up to 100%.' }).waitFor();
+    await dialog.getByRole('button', { name: 'Remove variant 3' }).click();
+    expect(await variant(1).getByLabel(label('Share')).inputValue()).toBe('50 %');
+    await variant(1).getByLabel(label('Share')).fill('60');
+    await variant(2).getByLabel(label('Share')).fill('30');
+    await sum.filter({ hasText: 'The shares add up to 90%; they must make 100%.' }).waitFor();
+    await dialog.getByRole('radio', { name: 'Redemption rate' }).check();
+    await dialog.getByLabel(label('Days')).fill('30');
+
+    // Refused by the engine, beside what it names; nothing started.
+    const started = async () => (await api.get('/v1/experiments')).body.data.filter((e: { name: string }) => e.name === 'Credit or percent');
+    await dialog.getByRole('button', { name: 'Start the experiment' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'The split’s shares add up to 100.' }).waitFor();
+    expect(await started()).toEqual([]);
+    await variant(2).getByLabel(label('Share')).fill('40');
+    await sum.filter({ hasText: 'The shares add up to 100%.' }).waitFor();
+    expect(await dialog.getByRole('alert').filter({ hasText: 'The split’s shares' }).count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Start the experiment' }).click();
+    await variant(2).getByRole('alert').filter({ hasText: 'is in two variants' }).waitFor();
+    expect(await variant(1).getByRole('alert').count()).toBe(0);
+    await screenshot(page, 'experiments-dialog-refused');
+    expect(await started()).toEqual([]);
+    await variant(2).getByLabel(label('Offer')).selectOption(percent);
+    await dialog.getByLabel(label('Name')).first().scrollIntoViewIfNeeded();
+    await screenshot(page, 'experiments-dialog');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    // The test's clock stands still: the experiment starts two hours ago and the redemptions an
+    // hour later, so that they fall inside its window, which ends now.
+    const now = t.clock.now();
+    const hoursAgo = (hours: number) => t.clock.set(new Date(now.getTime() - hours * 3_600_000));
+    onTestFinished(() => t.clock.set(now));
+    hoursAgo(2);
+    const { count } = (await api.get(`/v1/segments/${audience.id}`)).body as { count: number };
+    expect(count).toBeGreaterThan(20);
+    await dialog.getByRole('button', { name: 'Start the experiment' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const [experiment] = await started();
+    expect(experiment).toMatchObject({ segment_id: audience.id, split: [60, 40], metric: 'redemption_rate', days: 30, status: 'running', members: count });
+
+    // Listed: running, its goal and members; nobody has redeemed, so no variant leads.
+    const cells = page.getByRole('row').filter({ hasText: 'Credit or percent' }).getByRole('cell');
+    await expect.poll(() => cells.nth(1).textContent()).toBe('Running');
+    expect(await cells.nth(2).innerText()).toBe('Redemption rate');
+    expect(await cells.nth(3).innerText()).toBe(count.toLocaleString('en'));
+    expect(await cells.nth(5).innerText()).toBe('No variant leads yet');
+    await check(page, 'experiments-list');
+
+    // Its page: each variant's members as the API has them.
+    await page.getByRole('link', { name: 'Credit or percent' }).click();
+    await page.waitForURL(`**/segments/experiments/${experiment.id}`);
+    const card = (name: string) => page.getByRole('article', { name });
+    const report = (await api.get(`/v1/experiments/${experiment.id}`)).body as { variants: { name: string; members: number; value: number; lift: { difference: number } | null }[] };
+    for (const v of report.variants) await card(v.name).getByText(`${v.members.toLocaleString('en')} members`, { exact: false }).waitFor();
+    expect(report.variants[0]!.members + report.variants[1]!.members).toBe(count);
+
+    // Three of the credit's members and two of the percent's redeem theirs; a reward is only its variant's.
+    const redeem = (customer: string, reward: string) => api.post(`/v1/customers/${customer}/redemptions`, { reward_id: reward });
+    const customers = (await api.get(`/v1/segments/${audience.id}/customers?limit=25`)).body.data as { id: string }[];
+    const redeemed = { credit: [] as string[], percent: [] as string[] };
+    hoursAgo(1);
+    for (const { id } of customers) {
+      if (redeemed.credit.length >= 3 && redeemed.percent.length >= 2) break;
+      expect((await api.post(`/v1/customers/${id}/adjustments`, { points: 100, reason: 'For the experiment' })).status).toBe(201);
+      const [mine, other] = redeemed.credit.length < 3 ? (['credit', 'percent'] as const) : (['percent', 'credit'] as const);
+      const tried = await redeem(id, mine === 'credit' ? credit : percent);
+      if (tried.status === 201) redeemed[mine].push(id);
+      else {
+        expect(tried.body.error).toMatchObject({ code: 'reward_not_eligible' });
+        if (other === 'percent' && redeemed.percent.length < 2) {
+          expect((await redeem(id, percent)).status).toBe(201);
+          redeemed.percent.push(id);
+        }
+      }
+    }
+    t.clock.set(now);
+    expect([redeemed.credit.length, redeemed.percent.length]).toEqual([3, 2]);
+    const after = (await api.get(`/v1/experiments/${experiment.id}`)).body as typeof report;
+    expect(after.variants.map((v) => v.value)).toEqual([3 / after.variants[0]!.members, 2 / after.variants[1]!.members]);
+    const percentOf = (ratio: number) => new Intl.NumberFormat('en', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(ratio);
+    // The lift is in percentage points, its sign kept before it in Arabic too (isolated left to right).
+    const points = (ratio: number) => `\u2066${new Intl.NumberFormat('en', { signDisplay: 'exceptZero', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(ratio * 100)}\u2069 pts`;
+    await page.reload();
+    for (const v of after.variants) await card(v.name).getByText(percentOf(v.value), { exact: true }).waitFor();
+    await card('15% off').getByText(points(after.variants[1]!.lift!.difference), { exact: true }).waitFor();
+    await card('$3 credit').getByText('Baseline', { exact: true }).waitFor();
+    await page.getByRole('status').filter({ hasText: /^Figures so far: the goal counts for 30 days/ }).waitFor();
+    await check(page, 'experiments-detail');
+
+    // Stopped after asking: the offers are everyone's again, and what was redeemed stays.
+    page.once('dialog', (confirm) => void confirm.accept());
+    await page.getByRole('button', { name: 'Stop the experiment' }).click();
+    await page.getByRole('status').filter({ hasText: /^Stopped on .+, before its 30 days were over/ }).waitFor();
+    expect(await page.getByRole('button', { name: 'Stop the experiment' }).count()).toBe(0);
+    expect((await api.get(`/v1/experiments/${experiment.id}`)).body).toMatchObject({ status: 'stopped' });
+    expect((await redeem(redeemed.credit[0]!, percent)).status).toBe(201);
+    expect((await api.get(`/v1/experiments/${experiment.id}`)).body.variants[0].value).toBe(after.variants[0]!.value);
+    await screenshot(page, 'experiments-stopped');
+
+    // In Arabic at phone width: the list, the page and the dialog right to left, nothing wider than the screen.
+    await inPage(page, "localStorage.setItem('regulars.admin.language', 'ar')");
+    try {
+      await page.setViewportSize(PHONE);
+      await page.reload();
+      await page.getByRole('article', { name: '15% off' }).waitFor();
+      await inPage(page, 'window.scrollTo(0, 0)');
+      await check(page, 'experiments-detail-ar-phone');
+      expect(await inPage<boolean>(page, 'document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+      await page.getByRole('link', { name: 'التجارب' }).click();
+      await page.getByRole('row').filter({ hasText: 'Credit or percent' }).waitFor();
+      await check(page, 'experiments-list-ar-phone');
+      expect(await inPage<boolean>(page, 'document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+      await page.getByRole('button', { name: 'تجربة جديدة' }).click();
+      const arabic = page.getByRole('dialog', { name: 'تجربة جديدة' });
+      await arabic.getByRole('button', { name: 'أضف صيغة' }).click();
+      await arabic.getByRole('group', { name: /^الصيغة (3|٣)/ }).waitFor();
+      await screenshot(page, 'experiments-dialog-ar-phone');
+      expect(await accessibilityProblems(page)).toEqual([]);
+    } finally {
+      await inPage(page, "localStorage.setItem('regulars.admin.language', 'en')");
+    }
+    await page.close();
+  });
+
   it('a marketer emails a segment in English and Arabic with a points gift: the live count is the API’s, scheduled then cancelled; one sent now is sent with its figures', async () => {
     const marketer = users.get('marketer') ?? (await invite('marketer'));
     const segment = (await api.post('/v1/segments', { name: 'Campaign readers', match: 'all', conditions: [{ type: 'orders', at_least: 8 }] })).body;
@@ -827,6 +971,17 @@ describe.skipIf(!chromiumPresent())('the admin dashboard in Chromium', { timeout
     } finally {
       await api.patch('/v1/program', { email_quiet_hours: before.email_quiet_hours, email_frequency_cap_hours: before.email_frequency_cap_hours });
     }
+    // A survey campaign with no words of its own: the preview is the survey template's, with the eleven scores.
+    await page.setViewportSize(DESKTOP);
+    await page.goto(`${base}/admin/emails/campaigns/new`);
+    const survey = page.getByRole('form', { name: 'New campaign' });
+    await survey.getByLabel(label('Name')).fill('How are we doing?');
+    await survey.getByRole('radio', { name: 'The survey (0–10)' }).check();
+    await expect.poll(() => page.frameLocator('iframe').getByRole('link', { name: '10', exact: true }).count()).toBe(1);
+    await check(page, 'campaigns-survey');
+    await survey.getByRole('button', { name: 'Send the campaign' }).click();
+    await page.waitForURL(/\/emails\/campaigns\/cmp_/);
+    expect((await api.get('/v1/email-campaigns?limit=1')).body.data[0]).toMatchObject({ name: 'How are we doing?', kind: 'survey' });
     await page.close();
   }, 180_000);
 
@@ -1046,6 +1201,57 @@ describe.skipIf(!chromiumPresent())('the admin dashboard in Chromium', { timeout
     await page.close();
   });
 
+  it('the owner gives 1% and a fixed amount of each order to a default cause, as GET /v1/program has it; a share over 100% is refused beside its field', async () => {
+    const water = (await api.post('/v1/charity/causes', { name: 'Clean water', description: 'Wells for villages without safe water.' })).body.id as string;
+    await api.post('/v1/charity/causes', { name: 'Plant trees' });
+    const page = await open(owner, '/program');
+    const giving = page.getByRole('region', { name: 'Giving on orders' });
+    // The amounts are isolated in the sentence (so they keep their order in Arabic).
+    const example = (order: string, gives: string) => `An order of \u2068${order}\u2069 gives \u2068${gives}\u2069.`;
+    await giving.getByText('Orders give nothing: set a share or a fixed amount.').waitFor();
+    await giving.getByLabel(label('Share of each order')).fill('150');
+    await giving.getByLabel(label('Fixed amount per order')).fill('0.25');
+    await giving.getByLabel(label('Default cause')).selectOption({ label: 'Clean water' });
+    await giving.getByText(example('$100.00', '$150.25')).waitFor();
+    await giving.getByRole('button', { name: 'Save giving' }).click();
+    // The engine's refusal beside the field it names, and nothing saved.
+    const percentField = giving.locator('.mantine-InputWrapper-root').filter({ has: page.getByLabel(label('Share of each order')) });
+    await percentField.locator('.mantine-InputWrapper-error').filter({ hasText: 'giving_percent must be <= 100.' }).waitFor();
+    expect(await giving.locator('.mantine-InputWrapper-error').count()).toBe(1);
+    expect((await api.get('/v1/program')).body).toMatchObject({ giving_percent: 0, giving_fixed: 0, giving_cause_id: null });
+
+    await giving.getByLabel(label('Share of each order')).fill('1');
+    await giving.getByText(example('$100.00', '$1.25')).waitFor();
+    await giving.getByRole('button', { name: 'Save giving' }).click();
+    await giving.getByRole('status').filter({ hasText: 'Giving saved.' }).waitFor();
+    expect((await api.get('/v1/program')).body).toMatchObject({ giving_percent: 1, giving_fixed: 25, giving_cause_id: water });
+    await page.reload();
+    expect(await giving.getByLabel(label('Share of each order')).inputValue()).toBe('1 %');
+    expect(await giving.getByLabel(label('Fixed amount per order')).inputValue()).toBe('0.25');
+    expect(await giving.getByLabel(label('Default cause')).inputValue()).toBe(water);
+    await check(page, 'giving-en-desktop');
+
+    // In Arabic at phone width: the fields right to left, the refusal beside its field again.
+    await inPage(page, "localStorage.setItem('regulars.admin.language', 'ar')");
+    try {
+      await page.setViewportSize(PHONE);
+      await page.reload();
+      const arabic = page.getByRole('region', { name: 'العطاء على الطلبات' });
+      await arabic.getByLabel(label('الحصة من كل طلب')).fill('101');
+      await arabic.getByRole('button', { name: 'احفظ العطاء' }).click();
+      await arabic.locator('.mantine-InputWrapper-error').filter({ hasText: 'giving_percent' }).waitFor();
+      expect(await inPage<string>(page, 'document.documentElement.dir')).toBe('rtl');
+      // Filling the fields scrolled the page: back to the top, or the full-page screenshot has the fixed header halfway down.
+      await inPage(page, 'window.scrollTo(0, 0)');
+      await check(page, 'giving-ar-phone');
+      expect(await inPage<boolean>(page, 'document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+      expect((await api.get('/v1/program')).body.giving_percent).toBe(1);
+    } finally {
+      await inPage(page, "localStorage.setItem('regulars.admin.language', 'en')");
+    }
+    await page.close();
+  });
+
   it('each role signs in and sees only what it may use', async () => {
     await invite('viewer');
     await invite('admin');
@@ -1075,7 +1281,9 @@ describe.skipIf(!chromiumPresent())('the admin dashboard in Chromium', { timeout
     await home.waitForFunction("document.documentElement.dir === 'rtl' && document.documentElement.lang === 'ar'");
     await home.close();
     const customer = (await api.get('/v1/customers?limit=1')).body.data[0];
-    for (const path of ['/', '/getting-started', '/customers', `/customers/${customer.id}`, '/segments', '/profile-questions', '/program', '/analytics', '/surveys', '/emails', '/imports', '/developers/api-keys', '/developers/connections', '/developers/webhooks', '/settings/program', '/settings/users', '/settings/audit-log']) {
+    // An experiment's page when the experiments test has made one.
+    const experiments = ((await api.get('/v1/experiments?limit=1')).body.data as { id: string }[]).map((e) => `/segments/experiments/${e.id}`);
+    for (const path of ['/', '/getting-started', '/customers', `/customers/${customer.id}`, '/segments', '/segments/experiments', ...experiments, '/profile-questions', '/program', '/analytics', '/surveys', '/emails', '/imports', '/developers/api-keys', '/developers/connections', '/developers/webhooks', '/settings/program', '/settings/users', '/settings/audit-log']) {
       for (const [size, label] of [[PHONE, 'phone'], [DESKTOP, 'desktop']] as const) {
         const page = await open(context, path, size);
         expect(await inPage<string>(page, 'document.documentElement.dir')).toBe('rtl');

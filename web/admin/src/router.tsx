@@ -13,6 +13,8 @@ const Home = lazy(() => import('./routes/home/home.tsx'));
 const CustomerList = lazy(() => import('./routes/customers/customer-list/customer-list.tsx'));
 const CustomerDetail = lazy(() => import('./routes/customers/customer-detail/customer-detail.tsx'));
 const Segments = lazy(() => import('./routes/segments/segments.tsx'));
+const ExperimentList = lazy(() => import('./routes/segments/experiments/experiment-list/experiment-list.tsx'));
+const ExperimentDetail = lazy(() => import('./routes/segments/experiments/experiment-detail/experiment-detail.tsx'));
 const ProfileQuestions = lazy(() => import('./routes/profile-questions/profile-questions.tsx'));
 const Program = lazy(() => import('./routes/program/program.tsx'));
 const Analytics = lazy(() => import('./routes/analytics/analytics.tsx'));
@@ -58,6 +60,8 @@ export const router = createBrowserRouter(
             { path: 'customers', element: <CustomerList /> },
             { path: 'customers/:id', element: <CustomerDetail /> },
             { path: 'segments', element: <Segments /> },
+            { path: 'segments/experiments', element: <ExperimentList /> },
+            { path: 'segments/experiments/:id', element: <ExperimentDetail /> },
             { path: 'profile-questions', element: <ProfileQuestions /> },
             { path: 'program', element: <Program /> },
             { path: 'analytics', element: <Analytics /> },

@@ -6,6 +6,7 @@ import { RewardsSection } from './components/rewards-section.tsx';
 import { TiersSection } from './components/tiers-section.tsx';
 import { ReferralReviewSection } from './components/referral-review-section.tsx';
 import { CausesSection, ChallengesSection, MembershipPlansSection, StampCardsSection } from './components/engagement-sections.tsx';
+import { GivingSection } from './components/giving-section.tsx';
 import { PartnersSection } from './components/partners-section.tsx';
 
 /** How customers earn and what they can redeem. */
@@ -23,6 +24,7 @@ export default function ProgramPage() {
         <ChallengesSection />
         <MembershipPlansSection />
         <CausesSection />
+        <GivingSection />
         <PartnersSection />
       </Stack>
     </>

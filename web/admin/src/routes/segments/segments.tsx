@@ -12,10 +12,11 @@ import { GiftDialog, useGiftForm } from './components/gift-dialog.tsx';
 import { GiftsSection } from './components/gifts-section.tsx';
 import { SegmentCustomers } from './components/segment-customers.tsx';
 import { SegmentDialog, useSegmentForm } from './components/segment-dialog.tsx';
+import { SegmentsNav } from './components/segments-nav.tsx';
 import { SegmentTable } from './components/segment-table.tsx';
 import { draftOf } from './segment-draft.ts';
 
-/** Saved audiences for rewards, gifts and exports: each with its conditions, its count now, and (`?segment=` chooses which) its customers; then the gifts given to them. */
+/** Saved audiences for rewards, gifts, exports and experiments (the next tab): each with its conditions, its count now, and (`?segment=` chooses which) its customers; then the gifts given to them. */
 export default function SegmentsPage() {
   const { t } = useTranslation();
   const mayChange = roleMay(useSession().data?.program.role, 'setup');
@@ -29,6 +30,7 @@ export default function SegmentsPage() {
   return (
     <>
       <PageHeader title={t('segments.title')} description={t('segments.description')} actions={mayChange && <Button onClick={form.open}>{t('segments.new')}</Button>} />
+      <SegmentsNav />
       <Stack gap="xl">
         {/* The gifts are at the page's end, under the customers: the one just made is a click away. */}
         {given && (

@@ -16,6 +16,8 @@ export interface CampaignDraft {
   /** The campaign being changed; none while it is being made. */
   id?: string;
   name: string;
+  /** A survey asks the 0–10 question; with no words written, in the survey template's. */
+  kind: 'message' | 'survey';
   /** '' is every customer. */
   segment_id: string;
   content: Record<CampaignLocale, LocaleContent>;
@@ -34,8 +36,8 @@ const BLANK: LocaleContent = { subject: '', preheader: '', heading: '', body: ''
 /** A language is sent once anything of it is written; one left empty is not. */
 export const isWritten = (content: LocaleContent) => CONTENT_PARTS.some((part) => content[part].trim() !== '');
 
-/** The parts a preview needs before it can render. */
-export const isRenderable = (content: LocaleContent) => content.subject.trim() !== '' && content.heading.trim() !== '' && content.body.trim() !== '';
+/** The parts a preview needs before it can render; a survey with nothing written renders in the survey template's words. */
+export const isRenderable = (content: LocaleContent, survey = false) => (survey && !isWritten(content)) || (content.subject.trim() !== '' && content.heading.trim() !== '' && content.body.trim() !== '');
 
 /** A new campaign: to every customer, now, without a gift (a time, if picked, offered as tomorrow at nine). */
 export function emptyCampaign(): CampaignDraft {
@@ -43,7 +45,7 @@ export function emptyCampaign(): CampaignDraft {
   tomorrow.setDate(tomorrow.getDate() + 1);
   tomorrow.setHours(9, 0, 0, 0);
   const content = Object.fromEntries(CAMPAIGN_LOCALES.map((l) => [l, { ...BLANK }])) as CampaignDraft['content'];
-  return { name: '', segment_id: '', content, button_url: '', when: 'now', scheduled_at: localInput(tomorrow), gift: 'none', points: '', reward_id: '', reason: '' };
+  return { name: '', kind: 'message', segment_id: '', content, button_url: '', when: 'now', scheduled_at: localInput(tomorrow), gift: 'none', points: '', reward_id: '', reason: '' };
 }
 
 /** A scheduled campaign as the form shows it to be changed (its audience and gift stay as they are). */
@@ -55,6 +57,7 @@ export function draftOf(campaign: EmailCampaign): CampaignDraft {
     ...empty,
     id: campaign.id,
     name: campaign.name,
+    kind: campaign.kind,
     segment_id: campaign.segment_id ?? '',
     content,
     button_url: campaign.button_url ?? '',
@@ -75,6 +78,7 @@ export function toCampaign(d: CampaignDraft): NewEmailCampaign {
   const gift = d.gift === 'none' ? undefined : { ...(d.gift === 'points' ? { points: unlessEmpty(d.points) } : { reward_id: d.reward_id }), ...(d.reason.trim() ? { reason: d.reason.trim() } : {}) };
   return {
     name: d.name.trim(),
+    ...(d.kind === 'survey' ? { kind: 'survey' as const } : {}),
     ...(d.segment_id ? { segment_id: d.segment_id } : {}),
     content,
     ...(d.button_url.trim() ? { button_url: d.button_url.trim() } : {}),

@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { FormDialog } from '../../../components/common/form-dialog.tsx';
 import { MoneyInput } from '../../../components/common/money-input.tsx';
 import { useCreateEarningRule, useProgram, type NewEarningRule } from '../../../hooks/api/program.ts';
+import { useSegments } from '../../../hooks/api/segments.ts';
 import { numberOrEmpty, unlessEmpty, useFormDialog } from '../../../hooks/use-form-dialog.ts';
 import { EarningPreview } from './earning-preview.tsx';
 
 type RuleType = NewEarningRule['type'];
 const TYPES: RuleType[] = ['points_per_unit', 'fixed_per_order', 'multiplier', 'action'];
 const EVENTS = ['signup', 'birthday', 'profile_completed', 'survey_answered', 'social_follow', 'social_share', 'review', 'newsletter_signup'] as const;
-const FIELDS = ['name', 'type', 'points', 'unit_amount', 'multiplier', 'min_spend', 'hold_days', 'event_type'] as const;
+const FIELDS = ['name', 'type', 'points', 'unit_amount', 'multiplier', 'min_spend', 'hold_days', 'event_type', 'segment_id'] as const;
 
 interface Draft {
   name: string;
@@ -20,8 +21,10 @@ interface Draft {
   min_spend: number | '';
   hold_days: number | '';
   event_type: string;
+  /** '' is every customer. */
+  segment_id: string;
 }
-const EMPTY: Draft = { name: '', type: 'points_per_unit', points: 1, unit_amount: '', multiplier: 2, min_spend: '', hold_days: '', event_type: 'signup' };
+const EMPTY: Draft = { name: '', type: 'points_per_unit', points: 1, unit_amount: '', multiplier: 2, min_spend: '', hold_days: '', event_type: 'signup', segment_id: '' };
 
 /** The rule as the API takes it: only the fields its type has, and only those filled in. */
 function toRule(d: Draft): NewEarningRule {
@@ -33,6 +36,7 @@ function toRule(d: Draft): NewEarningRule {
     ...(d.type === 'points_per_unit' ? { unit_amount: unlessEmpty(d.unit_amount) } : {}),
     ...(purchase ? { min_spend: unlessEmpty(d.min_spend) } : {}),
     ...(d.type === 'action' ? { event_type: d.event_type } : { hold_days: unlessEmpty(d.hold_days) }),
+    ...(d.segment_id ? { segment_id: d.segment_id } : {}),
   };
 }
 
@@ -40,6 +44,7 @@ function toRule(d: Draft): NewEarningRule {
 export function CreateRuleButton() {
   const { t } = useTranslation();
   const currency = useProgram().data?.currency ?? 'USD';
+  const segments = useSegments().data?.data ?? [];
   const { open, draft, change, error, dialog } = useFormDialog(EMPTY, useCreateEarningRule(), toRule, FIELDS);
   const preview = draft.type !== 'action' && (
     <>
@@ -70,6 +75,14 @@ export function CreateRuleButton() {
         {draft.type === 'action' && (
           <NativeSelect label={t('rule.event')} value={draft.event_type} onChange={(e) => change('event_type')(e.currentTarget.value)} data={EVENTS.map((event) => ({ value: event, label: t(`rule.events.${event}`) }))} error={error('event_type')} />
         )}
+        <NativeSelect
+          label={t('rule.segment')}
+          description={t('rule.segmentHint')}
+          value={draft.segment_id}
+          onChange={(e) => change('segment_id')(e.currentTarget.value)}
+          data={[{ value: '', label: t('rule.everyone') }, ...segments.map((s) => ({ value: s.id, label: s.name }))]}
+          error={error('segment_id')}
+        />
         {draft.type !== 'action' && (
           <Group grow align="flex-start">
             <MoneyInput label={t('rule.minSpend')} currency={currency} value={draft.min_spend} onChange={change('min_spend')} error={error('min_spend')} />

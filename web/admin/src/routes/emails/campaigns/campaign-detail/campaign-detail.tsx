@@ -60,7 +60,7 @@ function CampaignEmail({ campaign }: { campaign: EmailCampaign }) {
   // The email is at most 600 pixels wide: a wider frame is only margin.
   return (
     <Box maw={760}>
-      <EmailPreview locale={locale} content={campaign.content[locale] as LocaleContent} picker={picker} />
+      <EmailPreview locale={locale} content={{ subject: '', preheader: '', heading: '', body: '', button: '', ...(campaign.content[locale] as Partial<LocaleContent>) }} picker={picker} survey={campaign.kind === 'survey'} />
     </Box>
   );
 }

@@ -108,7 +108,7 @@ function CampaignForm({ initial }: { initial: CampaignDraft }) {
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 5 }}>
             <div style={{ position: 'sticky', top: 'calc(var(--app-shell-header-offset, 0px) + var(--mantine-spacing-md))' }}>
-              <EmailPreview locale={locale} content={draft.content[locale]} />
+              <EmailPreview locale={locale} content={draft.content[locale]} survey={draft.kind === 'survey'} />
             </div>
           </Grid.Col>
         </Grid>

@@ -4,23 +4,23 @@ import { useId, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCampaignPreview, type CampaignLocale, type CampaignPreviewInput } from '../../../../hooks/api/email-campaigns.ts';
 import { isolate } from '../../../../lib/format.ts';
-import { isRenderable, type LocaleContent } from '../campaign-draft.ts';
+import { isRenderable, isWritten, type LocaleContent } from '../campaign-draft.ts';
 
 const renderableInput = (input: string) => {
-  const { locale, content } = JSON.parse(input) as Required<Pick<CampaignPreviewInput, 'locale' | 'content'>>;
-  return isRenderable(content[locale] as LocaleContent);
+  const { locale, content, kind } = JSON.parse(input) as Required<Pick<CampaignPreviewInput, 'locale'>> & Pick<CampaignPreviewInput, 'content' | 'kind'>;
+  return content ? isRenderable(content[locale] as LocaleContent, kind === 'survey') : kind === 'survey';
 };
 
 /**
  * One language of the campaign as a shopper reads it, with sample data, rendered again a moment
  * after each change: its subject, then the email in a sandboxed frame. Nothing is sent.
  */
-export function EmailPreview({ locale, content, picker }: { locale: CampaignLocale; content: LocaleContent; /** Beside the title: a choice of language. */ picker?: ReactNode }) {
+export function EmailPreview({ locale, content, picker, survey = false }: { locale: CampaignLocale; content: LocaleContent; /** Beside the title: a choice of language. */ picker?: ReactNode; /** A survey campaign: the scores, and the survey template's words where none are written. */ survey?: boolean }) {
   const { t } = useTranslation();
   const titleId = useId();
-  const input = JSON.stringify({ locale, content: { [locale]: content } });
+  const input = JSON.stringify({ locale, ...(survey ? { kind: 'survey' } : {}), ...(isWritten(content) || !survey ? { content: { [locale]: content } } : {}) });
   const [asked] = useDebouncedValue(input, 500);
-  const ready = isRenderable(content);
+  const ready = isRenderable(content, survey);
   // What is asked lags behind what is typed: it, too, must have what a render needs.
   const askedReady = useMemo(() => renderableInput(asked), [asked]);
   const preview = useCampaignPreview(asked, ready && askedReady);

@@ -1,4 +1,4 @@
-import { NativeSelect, Paper, Stack, TextInput } from '@mantine/core';
+import { Group, NativeSelect, Paper, Radio, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Section } from '../../../../../components/common/section.tsx';
 import { useSegments } from '../../../../../hooks/api/segments.ts';
@@ -22,6 +22,12 @@ export function AudienceSection({ draft, change, error, editing }: AudienceSecti
       <Paper withBorder p="md">
         <Stack>
           <TextInput label={t('campaigns.name')} description={t('campaigns.nameHint')} required maxLength={200} value={draft.name} onChange={(e) => change('name')(e.currentTarget.value)} error={error('name')} data-autofocus />
+          <Radio.Group label={t('campaigns.kind')} description={t('campaigns.kindHint')} value={draft.kind} onChange={(value) => change('kind')(value === 'survey' ? 'survey' : 'message')}>
+            <Group gap="lg" mt={4}>
+              <Radio value="message" label={t('campaigns.kindMessage')} disabled={editing} />
+              <Radio value="survey" label={t('campaigns.kindSurvey')} disabled={editing} />
+            </Group>
+          </Radio.Group>
           <NativeSelect
             label={t('campaigns.audience')}
             description={editing ? t('campaigns.audienceFixed') : t('campaigns.audienceHint')}
