@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Deps } from '../platform/deps.ts';
+import { programNps } from '../workflows/nps-reported.ts';
 import { invalidRequest } from '../platform/errors.ts';
 import { errorResponses } from './schemas/common.ts';
 import { getProgram } from '../programs/program-store.ts';
@@ -34,7 +35,7 @@ export const analyticsRoutes =
         schema: {
           operationId: 'getRetentionReport',
           tags: ['analytics'],
-          summary: 'Retention report: metrics overall and by tier, monthly retention, cohorts, RFM segments, lifecycle stages',
+          summary: 'Retention report: metrics overall and by tier, monthly retention, cohorts, RFM segments, lifecycle stages, NPS',
           description:
             'Repeat customer rate = customers with 2+ orders ÷ customers; purchase frequency = orders ÷ customers; average order value = revenue ÷ orders; customer value = frequency × AOV; historic CLV = average lifetime revenue of the customers in the range. Revenue is net of refunds, cancelled orders excluded, in minor units.',
           querystring: Type.Object({
@@ -52,7 +53,8 @@ export const analyticsRoutes =
         const { from, to, ...thresholds } = request.query;
         if (from >= to) throw invalidRequest('parameter_invalid', 'to must be after from.', 'to');
         if (thresholds.at_risk_days >= thresholds.lapsed_days) throw invalidRequest('parameter_invalid', 'at_risk_days must be below lapsed_days.', 'at_risk_days');
-        return retentionReport(deps.readDb, request.program.id, range({ from, to }), thresholds);
+        const [report, nps] = await Promise.all([retentionReport(deps.readDb, request.program.id, range({ from, to }), thresholds), programNps(deps.readDb, request.program.id, range({ from, to }), undefined, deps.clock.now())]);
+        return { ...report, nps };
       },
     );
 

@@ -168,6 +168,8 @@ describe('surveys', () => {
     expect(withSegments.by_segment).toContainEqual(expect.objectContaining({ segment: unhappy.id, name: 'Unhappy', responses: 1, detractors: 1, nps: -100 }));
     expect((await api.get(`/v1/analytics/nps?from=2026-10-01&to=2026-12-01&segment_id=${unhappy.id}`)).body).toMatchObject({ responses: 1, nps: -100 });
     expect((await api.get('/v1/analytics/nps?from=2026-12-01&to=2026-10-01')).status).toBe(400);
+    // The retention report carries the same NPS.
+    expect((await api.get('/v1/analytics/report?from=2026-10-01&to=2026-12-01')).body.nps).toMatchObject({ responses: 5, nps: 0, by_month: [{ month: '2026-10', nps: 25 }, { month: '2026-11', nps: -100 }] });
 
     const csv = await t.app.inject({ method: 'GET', url: '/v1/survey-responses/export?from=2026-10-01', headers: { authorization: `Bearer ${api.key}` } });
     expect(csv.headers['content-type']).toContain('text/csv');

@@ -1,16 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { segmentCondition } from '../analytics/customer-segment.ts';
-import { RFM_SEGMENTS } from '../analytics/segments.ts';
-import type { Db } from '../platform/db/database.ts';
 import type { Deps } from '../platform/deps.ts';
 import { invalidRequest } from '../platform/errors.ts';
 import { allPages, sendCsv } from '../platform/http/csv.ts';
 import { toList } from '../platform/http/pagination.ts';
-import { segmentSql } from '../segments/segment-conditions.ts';
-import { definitionOf, getSegment, listSegments } from '../segments/segment-store.ts';
 import { categoryOf } from '../surveys/nps.ts';
-import { npsReport, responsesQuery, type NpsGroup } from '../surveys/survey-store.ts';
+import { responsesQuery } from '../surveys/survey-store.ts';
+import { programNps } from '../workflows/nps-reported.ts';
 import { errorResponses, List, ListQuery } from './schemas/common.ts';
 import { NpsQuery, NpsReport, ResponsesQuery, SurveyResponse } from './schemas/surveys.ts';
 
@@ -31,13 +27,6 @@ const present = (r: Row) => ({
 });
 
 const COLUMNS = ['id', 'answered_at', 'customer_id', 'external_id', 'email', 'score', 'category', 'comment', 'source', 'campaign_id', 'locale'] as const;
-
-/** The groups of the NPS by segment: every RFM segment, and the program's saved segments. */
-async function groupsOf(db: Db, programId: string, now: Date): Promise<NpsGroup[]> {
-  const rfm = await Promise.all(RFM_SEGMENTS.map(async (s) => ({ key: s, name: s, condition: await segmentCondition(db, programId, s) })));
-  const saved = await Promise.all((await listSegments(db, programId)).slice(0, 50).map(async (s) => ({ key: s.id, name: s.name, condition: await segmentSql(db, programId, definitionOf(s), now) })));
-  return [...rfm, ...saved];
-}
 
 /** Survey answers (docs/surveys.md): the list, the CSV, and the NPS report. */
 export const surveyRoutes =
@@ -67,10 +56,7 @@ export const surveyRoutes =
       async (request) => {
         const { from, to, segment_id } = request.query;
         if (from >= to) throw invalidRequest('parameter_invalid', 'to must be after from.', 'to');
-        const now = deps.clock.now();
-        const audience = segment_id ? await segmentSql(deps.readDb, request.program.id, definitionOf(await getSegment(deps.readDb, request.program.id, segment_id)), now) : undefined;
-        const groups = await groupsOf(deps.readDb, request.program.id, now);
-        const report = await npsReport(deps.readDb, request.program.id, { from: new Date(`${from}T00:00:00Z`), to: new Date(`${to}T00:00:00Z`) }, audience, groups);
+        const report = await programNps(deps.readDb, request.program.id, { from: new Date(`${from}T00:00:00Z`), to: new Date(`${to}T00:00:00Z`) }, segment_id, deps.clock.now());
         return { object: 'nps_report' as const, from, to, segment_id: segment_id ?? null, ...report };
       },
     );

@@ -83,18 +83,21 @@ export interface NpsReport extends NpsFigures {
  * changed later counts once, as it is now.
  */
 export async function npsReport(db: Db, programId: string, range: { from: Date; to: Date }, audience: RawBuilder<boolean> | undefined, groups: NpsGroup[]): Promise<NpsReport> {
+  const inRange = sql`r.program_id = ${programId} and r.answered_at >= ${range.from} and r.answered_at < ${range.to}`;
+  // A group's members are looked up among those who answered (a few), not over every customer.
+  const among = (condition: RawBuilder<boolean>) =>
+    sql`and r.customer_id in (select id from customers where id in (select r.customer_id from survey_responses r where ${inRange}) and ${condition})`;
   const answers = (condition?: RawBuilder<boolean>) => sql`
     select r.score, r.answered_at from survey_responses r
-    where r.program_id = ${programId} and r.answered_at >= ${range.from} and r.answered_at < ${range.to}
-      ${audience ? sql`and r.customer_id in (select id from customers where program_id = ${programId} and ${audience})` : sql``}
-      ${condition ? sql`and r.customer_id in (select id from customers where program_id = ${programId} and ${condition})` : sql``}`;
-  const [overall, months, ...perGroup] = await Promise.all([
-    sql<{ promoters: number; passives: number; detractors: number }>`select ${counts} from (${answers()}) a`.execute(db),
+    where ${inRange} ${audience ? among(audience) : sql``} ${condition ? among(condition) : sql``}`;
+  const overall = npsOf((await sql<{ promoters: number; passives: number; detractors: number }>`select ${counts} from (${answers()}) a`.execute(db)).rows[0]!);
+  if (overall.responses === 0) return { ...overall, by_month: [], by_segment: [] };
+  const [months, ...perGroup] = await Promise.all([
     sql<{ month: string; promoters: number; passives: number; detractors: number }>`select to_char(date_trunc('month', answered_at), 'YYYY-MM') as month, ${counts} from (${answers()}) a group by 1 order by 1`.execute(db),
     ...groups.map((g) => sql<{ promoters: number; passives: number; detractors: number }>`select ${counts} from (${answers(g.condition)}) a`.execute(db)),
   ]);
   return {
-    ...npsOf(overall.rows[0]!),
+    ...overall,
     by_month: months.rows.map(({ month, ...c }) => ({ month, ...npsOf(c) })),
     by_segment: groups.map((g, i) => ({ segment: g.key, name: g.name, ...npsOf(perGroup[i]!.rows[0]!) })).filter((s) => s.responses > 0),
   };

@@ -424,7 +424,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Retention report: metrics overall and by tier, monthly retention, cohorts, RFM segments, lifecycle stages
+         * Retention report: metrics overall and by tier, monthly retention, cohorts, RFM segments, lifecycle stages, NPS
          * @description Repeat customer rate = customers with 2+ orders ÷ customers; purchase frequency = orders ÷ customers; average order value = revenue ÷ orders; customer value = frequency × AOV; historic CLV = average lifetime revenue of the customers in the range. Revenue is net of refunds, cancelled orders excluded, in minor units.
          */
         get: operations["getRetentionReport"];
@@ -5955,6 +5955,39 @@ export interface operations {
                             };
                         };
                         median_days_between_orders: number | null;
+                        /** @description Net Promoter Score of the survey answers in the range (docs/surveys.md). */
+                        nps: {
+                            by_month: {
+                                detractors: number;
+                                /** @description `YYYY-MM`, of answering. */
+                                month: string;
+                                nps: number | null;
+                                nps_high: number | null;
+                                nps_low: number | null;
+                                passives: number;
+                                promoters: number;
+                                responses: number;
+                            }[];
+                            by_segment: {
+                                detractors: number;
+                                name: string;
+                                nps: number | null;
+                                nps_high: number | null;
+                                nps_low: number | null;
+                                passives: number;
+                                promoters: number;
+                                responses: number;
+                                /** @description An RFM segment (`champions`, …) or a saved segment (`seg_…`), of the customers who answered, today. */
+                                segment: string;
+                            }[];
+                            detractors: number;
+                            nps: number | null;
+                            nps_high: number | null;
+                            nps_low: number | null;
+                            passives: number;
+                            promoters: number;
+                            responses: number;
+                        };
                         /** @enum {string} */
                         object: "retention_report";
                         retention: {

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { LifecycleStageSchema, Nullable, RfmSegmentSchema } from './common.ts';
+import { NpsSection } from './surveys.ts';
 
 const Points = (description: string) => Type.Integer({ description });
 const Money = (description: string) => Type.Integer({ description: `${description}, in minor units.` });
@@ -74,6 +75,7 @@ export const RetentionReport = Type.Object({
     at_to: StageCounts,
     movement: Type.Array(Type.Object({ from: Nullable(Stage), to: Stage, customers: Type.Integer() })),
   }),
+  nps: NpsSection,
 });
 
 const Group = Type.Object({ customers: Type.Integer(), repeat_rate: Type.Number(), revenue_per_customer: Money('Revenue ÷ customers') });

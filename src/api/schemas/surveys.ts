@@ -34,14 +34,21 @@ const figures = {
   nps_high: Nullable(Type.Number()),
 };
 
+const npsSection = {
+  ...figures,
+  by_month: Type.Array(Type.Object({ month: Type.String({ description: '`YYYY-MM`, of answering.' }), ...figures })),
+  by_segment: Type.Array(Type.Object({ segment: Type.String({ description: 'An RFM segment (`champions`, …) or a saved segment (`seg_…`), of the customers who answered, today.' }), name: Type.String(), ...figures })),
+};
+
+/** The NPS of a range: overall, by month, by segment (the retention report carries it too). */
+export const NpsSection = Type.Object(npsSection, { description: 'Net Promoter Score of the survey answers in the range (docs/surveys.md).' });
+
 export const NpsReport = Type.Object({
   object: Type.Literal('nps_report'),
   from: Type.String({ format: 'date' }),
   to: Type.String({ format: 'date' }),
   segment_id: Nullable(Type.String()),
-  ...figures,
-  by_month: Type.Array(Type.Object({ month: Type.String({ description: '`YYYY-MM`, of answering.' }), ...figures })),
-  by_segment: Type.Array(Type.Object({ segment: Type.String({ description: 'An RFM segment (`champions`, …) or a saved segment (`seg_…`), of the customers who answered, today.' }), name: Type.String(), ...figures })),
+  ...npsSection,
 });
 
 export const NpsQuery = Type.Object({ from: Day('From this day (UTC).'), to: Day('To this day (UTC, exclusive).'), segment_id: Type.Optional(Id('seg', 'Only the answers of this segment’s customers.')) });
