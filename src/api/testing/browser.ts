@@ -37,9 +37,12 @@ export async function testShop(page: (url: URL) => string): Promise<{ origin: st
 
 /** axe-core's serious and critical findings on the page (shadow roots included), against WCAG 2.2 AA. */
 export async function accessibilityProblems(page: Page): Promise<string[]> {
-  // A dialog still fading in has the contrast of half its opacity: scan what the user ends up seeing
-  // (a spinner's endless animation is not waited for).
-  await page.waitForFunction('document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity)');
+  // A dialog or the widget's panel still fading in has the contrast of half its opacity: scan what
+  // the user ends up seeing, shadow roots included (a spinner's endless animation is not waited for).
+  await page.waitForFunction(`(() => {
+    const roots = [document, ...[...document.querySelectorAll('*')].flatMap((e) => (e.shadowRoot ? [e.shadowRoot] : []))];
+    return roots.flatMap((r) => r.getAnimations()).every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity);
+  })()`);
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
