@@ -1,8 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import { SignJWT } from 'jose';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityProblems, buildWidget, chromiumPresent, focused, inPage, launchChromium, screenshot, testShop } from './testing/browser.ts';
+import { accessibilityProblems, chromiumPresent, focused, inPage, screenshot } from './testing/browser.ts';
+import { widgetShop, type WidgetShop } from './testing/widget-shop.ts';
 import { createTestApp, orderBody, type ApiClient } from './testing/test-app.ts';
 
 /**
@@ -17,41 +16,24 @@ const DESKTOP = { width: 1280, height: 800 };
 
 describe.skipIf(!chromiumPresent())('giving in the widget', () => {
   let browser: Browser;
-  let api: string;
-  let shop: Awaited<ReturnType<typeof testShop>>;
+  let shop: WidgetShop['shop'];
   let admin: ApiClient;
-  let publishableKey: string;
-  let secret: string;
   let trees: string;
   let water: string;
+  let store: WidgetShop;
 
   beforeAll(async () => {
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    api = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    shop = await testShop((url) => {
-      const token = url.searchParams.get('token');
-      const locale = url.searchParams.get('locale') ?? 'en';
-      return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Hatch</title></head>
-<body><main><h1>Hatch</h1></main><script type="module" src="${api}/widget.js"></script>
-<regulars-widget publishable-key="${publishableKey}" customer-token="${token}" locale="${locale}"></regulars-widget></body></html>`;
-    });
-    admin = await t.newProgram({ name: 'Hatch' });
-    ({ secret, publishable_key: publishableKey } = (await admin.post('/v1/program/widget-secret')).body);
-    await admin.patch('/v1/program', { storefront_origins: [shop.origin] });
+    store = await widgetShop(t, { name: 'Hatch' });
+    ({ shop, admin, browser } = store);
     trees = (await admin.post('/v1/charity/causes', { name: 'Plant trees', description: 'A tree planted where forests were lost.' })).body.id as string;
     water = (await admin.post('/v1/charity/causes', { name: 'Clean water', description: 'Wells and filters for villages without safe water.' })).body.id as string;
     expect((await admin.patch('/v1/program', { giving_percent: 1, giving_fixed: 25, giving_cause_id: trees })).status).toBe(200);
-    [browser] = await Promise.all([launchChromium(), buildWidget()]);
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
-    await shop?.close();
+    await store?.close();
   });
 
-  const token = (sub: string) => {
-    const iat = Math.floor(Date.now() / 1000);
-    return new SignJWT({ email: `${sub}@example.com` }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setAudience('regulars').setIssuedAt(iat).setExpirationTime(iat + 3600).sign(new TextEncoder().encode(secret));
-  };
+  const token = (sub: string) => store.token(sub);
 
   /** The widget's panel, open on a member's account, scrolled to the Giving card. */
   async function openGiving(page: Page, sub: string, locale: string): Promise<void> {

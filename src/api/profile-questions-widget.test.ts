@@ -1,9 +1,8 @@
-import type { AddressInfo } from 'node:net';
-import { SignJWT } from 'jose';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLedger } from '../ledger/verify.ts';
-import { accessibilityProblems, buildWidget, chromiumPresent, focused, inPage, launchChromium, screenshot, testShop } from './testing/browser.ts';
+import { accessibilityProblems, chromiumPresent, focused, inPage, screenshot } from './testing/browser.ts';
+import { widgetShop, type WidgetShop } from './testing/widget-shop.ts';
 import { createTestApp, type ApiClient } from './testing/test-app.ts';
 
 /**
@@ -17,25 +16,13 @@ const DESKTOP = { width: 1280, height: 800 };
 
 describe.skipIf(!chromiumPresent())('profile questions in the widget', () => {
   let browser: Browser;
-  let api: string;
-  let shop: Awaited<ReturnType<typeof testShop>>;
+  let shop: WidgetShop['shop'];
   let admin: ApiClient;
-  let publishableKey: string;
-  let secret: string;
+  let store: WidgetShop;
 
   beforeAll(async () => {
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    api = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    shop = await testShop((url) => {
-      const token = url.searchParams.get('token');
-      const locale = url.searchParams.get('locale') ?? 'en';
-      return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Glow</title></head>
-<body><main><h1>Glow skincare</h1></main><script type="module" src="${api}/widget.js"></script>
-<regulars-widget publishable-key="${publishableKey}" customer-token="${token}" locale="${locale}"></regulars-widget></body></html>`;
-    });
-    admin = await t.newProgram({ name: 'Glow' });
-    ({ secret, publishable_key: publishableKey } = (await admin.post('/v1/program/widget-secret')).body);
-    await admin.patch('/v1/program', { storefront_origins: [shop.origin] });
+    store = await widgetShop(t, { name: 'Glow', heading: 'Glow skincare' });
+    ({ shop, admin, browser } = store);
     await admin.post('/v1/earning-rules', { name: 'Complete your profile', type: 'action', event_type: 'profile_completed', points: 50 });
     const questions = [
       { key: 'skin_type', type: 'single_choice', required: true, text: { en: 'What is your skin type?', ar: 'ما نوع بشرتك؟' }, options: [{ value: 'dry', label: { en: 'Dry', ar: 'جافة' } }, { value: 'oily', label: { en: 'Oily', ar: 'دهنية' } }, { value: 'combination', label: { en: 'Combination', ar: 'مختلطة' } }] },
@@ -44,17 +31,12 @@ describe.skipIf(!chromiumPresent())('profile questions in the widget', () => {
       { key: 'routine', type: 'text', text: { en: 'Your routine, in a few words', ar: 'روتينك في كلمات قليلة' } },
     ];
     for (const question of questions) expect((await admin.post('/v1/profile-questions', question)).status).toBe(201);
-    [browser] = await Promise.all([launchChromium(), buildWidget()]);
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
-    await shop?.close();
+    await store?.close();
   });
 
-  const token = (sub: string) => {
-    const iat = Math.floor(Date.now() / 1000);
-    return new SignJWT({ email: `${sub}@example.com` }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setAudience('regulars').setIssuedAt(iat).setExpirationTime(iat + 3600).sign(new TextEncoder().encode(secret));
-  };
+  const token = (sub: string) => store.token(sub);
 
   /** The widget's panel, open on a member's account, scrolled to the profile questions. */
   async function openProfile(sub: string, locale: string, size: { width: number; height: number }): Promise<Page> {
