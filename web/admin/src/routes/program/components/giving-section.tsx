@@ -1,12 +1,11 @@
 import { Alert, Button, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldError, formError } from '../../../api/client.ts';
 import { MoneyInput } from '../../../components/common/money-input.tsx';
 import { QueryState } from '../../../components/common/query-state.tsx';
 import { Section } from '../../../components/common/section.tsx';
 import { useCauses, type Cause } from '../../../hooks/api/catalog.ts';
-import { useProgram, useUpdateProgram, type Program, type ProgramChange } from '../../../hooks/api/program.ts';
+import { useProgram, type Program, type ProgramChange } from '../../../hooks/api/program.ts';
+import { useProgramForm } from '../../../hooks/use-program-form.ts';
 import { useSession } from '../../../hooks/api/session.ts';
 import { formatMoney, isolate, minorDigits } from '../../../lib/format.ts';
 import { roleMay } from '../../../lib/roles.ts';
@@ -53,21 +52,7 @@ export function GivingSection() {
 
 function GivingForm({ program, causes, mayChange }: { program: Program; causes: Cause[]; mayChange: boolean }) {
   const { t } = useTranslation();
-  const update = useUpdateProgram();
-  const [form, setForm] = useState<Form>(() => formOf(program));
-  const [saved, setSaved] = useState(false);
-  useEffect(() => setForm(formOf(program)), [program]);
-  const set = <K extends keyof Form>(key: K) => (value: Form[K]) => {
-    setSaved(false);
-    setForm((f) => ({ ...f, [key]: value }));
-  };
-  const change = changeOf(form, program);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    update.mutate(change, { onSuccess: () => setSaved(true) });
-  };
-  const error = (field: string) => fieldError(update.error, field);
-  const general = formError(update.error, FIELDS);
+  const { form, set, change, submit, saved, update, error, general } = useProgramForm(program, formOf, (f) => changeOf(f, program), FIELDS);
   const currency = program.currency;
   // An archived cause can no longer be chosen, but the one the program has stays shown as it is.
   const choices = causes.filter((c) => c.status === 'active' || c.id === program.giving_cause_id);

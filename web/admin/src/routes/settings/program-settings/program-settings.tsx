@@ -1,11 +1,10 @@
 import { Alert, Button, Group, NativeSelect, NumberInput, Paper, Stack, TextInput } from '@mantine/core';
-import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldError, formError } from '../../../api/client.ts';
 import { MoneyInput } from '../../../components/common/money-input.tsx';
 import { PageHeader } from '../../../components/common/page-header.tsx';
 import { QueryState } from '../../../components/common/query-state.tsx';
-import { useProgram, useUpdateProgram, type Program, type ProgramChange } from '../../../hooks/api/program.ts';
+import { useProgram, type Program, type ProgramChange } from '../../../hooks/api/program.ts';
+import { useProgramForm } from '../../../hooks/use-program-form.ts';
 import { useSession } from '../../../hooks/api/session.ts';
 import { roleMay } from '../../../lib/roles.ts';
 import { SettingsNav } from '../components/settings-nav.tsx';
@@ -74,22 +73,8 @@ export default function ProgramSettingsPage() {
 
 function ProgramSettingsForm({ program, mayChange, mayManage, role }: { program: Program; mayChange: boolean; mayManage: boolean; role: string }) {
   const { t } = useTranslation();
-  const update = useUpdateProgram();
-  const [form, setForm] = useState<Form>(() => formOf(program));
-  const [saved, setSaved] = useState(false);
-  useEffect(() => setForm(formOf(program)), [program]);
-  const set = <K extends keyof Form>(key: K) => (value: Form[K]) => {
-    setSaved(false);
-    setForm((f) => ({ ...f, [key]: value }));
-  };
+  const { form, set, change, submit, saved, update, error, general } = useProgramForm(program, formOf, (f) => changeOf(f, program, mayManage), FIELDS);
   const number = (value: string | number) => (typeof value === 'number' ? value : '');
-  const change = changeOf(form, program, mayManage);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    update.mutate(change, { onSuccess: () => setSaved(true) });
-  };
-  const error = (field: string) => fieldError(update.error, field);
-  const general = formError(update.error, FIELDS);
   const currency = program.currency;
 
   return (
