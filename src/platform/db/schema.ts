@@ -8,6 +8,8 @@ import type { ProfileAnswersTable, ProfileQuestionsTable } from './profile-table
 import type { ProgramEventsTable, WebhookAttemptsTable, WebhookDeliveriesTable, WebhookEndpointsTable } from './webhook-tables.ts';
 export type { ProgramEventsTable };
 import type { SurveyResponsesTable } from './survey-tables.ts';
+import type { CharityCausesTable, DonationsTable } from './charity-tables.ts';
+export type { CharityCausesTable, DonationsTable };
 import type { ExperimentMembersTable, ExperimentsTable } from './experiment-tables.ts';
 import type { EmailCampaignsTable, EmailFlowSettingsTable, EmailMessagesTable, EmailSuppressionsTable, EmailClicksTable, EmailTemplatesTable, EmailUnsubscribesTable, ProductSettingsTable } from './email-tables.ts';
 import type { AuditLogTable, ConnectionsTable, PrivacyRequestsTable, ReferralVisitsTable, StoreCustomersTable, StoreDeliveriesTable, StoreOrdersTable, StoreRefundsTable } from './connection-tables.ts';
@@ -321,34 +323,6 @@ export interface LotTakesTable {
   lot_transfer_id: string;
   points: number;
 }
-
-export interface CharityCausesTable {
-  id: string;
-  program_id: string;
-  name: string;
-  description: string | null;
-  status: Generated<'active' | 'archived'>;
-  created_at: Timestamp;
-  updated_at: Timestamp;
-}
-
-export interface DonationsTable {
-  id: string;
-  program_id: string;
-  customer_id: string;
-  cause_id: string;
-  /** The reward redeemed (source points); null for what the merchant gives on orders. */
-  redemption_id: string | null;
-  points: number;
-  /** Negative for what a refund took back. */
-  amount_minor: number;
-  currency: string;
-  source: ColumnType<'points' | 'order' | 'refund', 'points' | 'order' | 'refund' | undefined, never>;
-  order_id: string | null;
-  refund_id: string | null;
-  created_at: Timestamp;
-}
-
 
 export interface Database {
   programs: ProgramsTable;
