@@ -1,7 +1,8 @@
-import { Alert, Button, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { MoneyInput } from '../../../components/common/money-input.tsx';
 import { QueryState } from '../../../components/common/query-state.tsx';
+import { SaveStatus } from '../../../components/common/save-status.tsx';
 import { Section } from '../../../components/common/section.tsx';
 import { useCauses, type Cause } from '../../../hooks/api/catalog.ts';
 import { useProgram, type Program, type ProgramChange } from '../../../hooks/api/program.ts';
@@ -65,16 +66,7 @@ function GivingForm({ program, causes, mayChange }: { program: Program; causes: 
           <Text size="sm" c="dimmed">
             {t('giving.intro')}
           </Text>
-          {general && (
-            <Alert color="red" variant="light" role="alert">
-              {general}
-            </Alert>
-          )}
-          {saved && (
-            <Alert color="green" variant="light" role="status">
-              {t('giving.saved')}
-            </Alert>
-          )}
+          <SaveStatus error={general} saved={saved} savedText={t('giving.saved')} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {/* No clamping in the browser: the engine decides what a share may be, and its answer shows here. */}
             <NumberInput label={t('giving.percent')} description={t('giving.percentHint')} min={0} max={100} clampBehavior="none" decimalScale={2} suffix=" %" value={form.percent} onChange={(v) => set('percent')(typeof v === 'number' ? v : '')} error={error('giving_percent')} />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { MoneyInput } from '../../../components/common/money-input.tsx';
 import { PageHeader } from '../../../components/common/page-header.tsx';
 import { QueryState } from '../../../components/common/query-state.tsx';
+import { SaveStatus } from '../../../components/common/save-status.tsx';
 import { useProgram, type Program, type ProgramChange } from '../../../hooks/api/program.ts';
 import { useProgramForm } from '../../../hooks/use-program-form.ts';
 import { useSession } from '../../../hooks/api/session.ts';
@@ -87,16 +88,7 @@ function ProgramSettingsForm({ program, mayChange, mayManage, role }: { program:
                 {t('programSettings.readOnly', { role })}
               </Alert>
             )}
-            {general && (
-              <Alert color="red" variant="light" role="alert">
-                {general}
-              </Alert>
-            )}
-            {saved && (
-              <Alert color="green" variant="light" role="status">
-                {t('programSettings.saved')}
-              </Alert>
-            )}
+            <SaveStatus error={general} saved={saved} savedText={t('programSettings.saved')} />
             <TextInput label={t('programSettings.name')} required value={form.name} onChange={(e) => set('name')(e.currentTarget.value)} error={error('name')} />
             <TextInput label={t('programSettings.currency')} description={t('programSettings.currencyHint')} value={currency} readOnly disabled />
             <Group grow align="flex-start">
