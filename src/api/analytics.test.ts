@@ -1,8 +1,11 @@
+import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, orderBody } from './testing/test-app.ts';
 import { loadProgramContext } from '../programs/program-store.ts';
 import { expirePoints } from '../workflows/points-expiry.ts';
 import { loadDemoStore } from '../workflows/demo-store.ts';
+import { clvInput } from '../analytics/clv/clv-input.ts';
+import { summarise } from '../analytics/clv/summary.ts';
 
 const t = await createTestApp('2026-11-01T00:00:00Z');
 
@@ -53,6 +56,31 @@ describe('predicted CLV and the retention projection on a synthetic store', asyn
     const short = (await api.get('/v1/analytics/clv?horizon_days=30&limit=1')).body;
     expect(short.predicted_clv_total).toBeLessThan(res.predicted_clv_total);
   }, 60_000);
+
+  it('reads the model input from the orders as summarise does: same-day orders merged, refunds net, cancelled orders left out', async () => {
+    const store = await t.newProgram();
+    const order = (id: string, placed_at: string, total: number) => store.post('/v1/orders', orderBody({ customer: { external_id: id }, subtotal: total, total, line_items: [], placed_at }));
+    await order('once', '2026-08-01T08:00:00Z', 700);
+    await order('once-a-day', '2026-08-01T23:59:59Z', 300);
+    await order('once-a-day', '2026-08-02T00:00:00Z', 200);
+    await order('twice-a-day', '2026-09-01T08:00:00Z', 1000);
+    await order('twice-a-day', '2026-09-01T20:00:00Z', 500);
+    const refunded = (await order('twice-a-day', '2026-09-15T10:00:00Z', 4000)).body;
+    await store.post(`/v1/orders/${refunded.id}/refunds`, { external_id: 'r1', amount: 1000 });
+    const cancelled = (await order('twice-a-day', '2026-10-01T10:00:00Z', 9000)).body;
+    await store.post(`/v1/orders/${cancelled.id}/cancel`, {});
+    const { rows } = await sql<{ customer_id: string; d: string; v: string }>`
+      select customer_id, to_char(placed_at at time zone 'UTC', 'YYYY-MM-DD') as d, total_minor - refunded_minor as v from orders where program_id = ${store.programId} and status <> 'cancelled'`.execute(t.db);
+    const expected = summarise(rows.map((r) => ({ customerId: r.customer_id, date: r.d, amount: Number(r.v) })), '2026-11-01', 'week');
+    const byId = (a: { customerId: string }, b: { customerId: string }) => a.customerId.localeCompare(b.customerId);
+    const input = (await clvInput(t.db, store.programId, t.clock.now(), 'week')).sort(byId);
+    expect(input).toHaveLength(3);
+    expected.sort(byId).forEach((e, i) => {
+      expect(input[i]).toMatchObject({ customerId: e.customerId, x: e.x });
+      for (const key of ['t_x', 'T', 'm_x'] as const) expect(input[i]![key]).toBeCloseTo(e[key], 9);
+    });
+    expect(input.find((c) => c.customerId === refunded.customer_id)).toMatchObject({ x: 1, m_x: 3000 });
+  });
 
   it('spreads the predicted value over deciles of customers and P(alive) over tenths', async () => {
     const res = (await api.get('/v1/analytics/clv?limit=1000')).body;
