@@ -35,11 +35,15 @@ export async function benchPostgres(): Promise<BenchServer> {
   };
 }
 
-/** Starts `regulars start` on a database; resolves with its URL and the default program's key. */
+/**
+ * Starts `regulars start` on a database; resolves with its URL and the default program's key.
+ * BENCH_CPU_PROF=<dir> writes the server's CPU profile there when it stops (NODE_OPTIONS may not carry --cpu-prof).
+ */
 export async function startRegulars(databaseUrl: string): Promise<{ baseUrl: string; apiKey: string; process: ChildProcess }> {
   const port = await freePort();
   const bin = path.join(import.meta.dirname, '..', 'bin', 'regulars.mjs');
-  const child = spawn(process.execPath, [bin, 'start'], { env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, bin, 'start'], { env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   const apiKey = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`regulars exited with ${code}:\n${output}`)));

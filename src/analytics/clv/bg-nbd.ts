@@ -1,5 +1,5 @@
-import { minimise } from './nelder-mead.ts';
-import { hyp2f1, lnGamma } from './special-functions.ts';
+import { minimiseWithGradient } from './quasi-newton.ts';
+import { digamma, hyp2f1, lnGamma } from './special-functions.ts';
 import type { CustomerSummary } from './summary.ts';
 
 /** BG/NBD (Fader, Hardie & Lee 2005): repeat buying while alive, a chance of dropping out after each purchase. */
@@ -12,15 +12,25 @@ export interface BgNbdParams {
 
 type Point = Pick<CustomerSummary, 'x' | 't_x' | 'T'>;
 
-/** Distinct values of a column and, for each row, the index of its value: per-value work is done once. */
-function indexed(values: number[]): { values: Float64Array; index: Int32Array } {
-  const position = new Map<number, number>();
-  const index = Int32Array.from(values, (v) => {
-    let i = position.get(v);
-    if (i === undefined) position.set(v, (i = position.size));
-    return i;
-  });
-  return { values: Float64Array.from(position.keys()), index };
+/** Distinct values of a column, ascending, and for each row the index of its value: per-value work is done once. */
+export function indexed(values: ArrayLike<number>): { values: Float64Array; index: Int32Array } {
+  const sorted = Float64Array.from(values).sort();
+  let distinct = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[distinct - 1]) sorted[distinct++] = sorted[i]!;
+  const unique = sorted.slice(0, distinct);
+  const index = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    // Binary search: sorting and searching beat hashing doubles (a Map) several times over.
+    let lo = 0;
+    let hi = distinct - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (unique[mid]! < values[i]!) lo = mid + 1;
+      else hi = mid;
+    }
+    index[i] = lo;
+  }
+  return { values: unique, index };
 }
 
 /**
@@ -36,64 +46,96 @@ interface Packed {
 }
 
 function pack(data: Point[]): Packed {
-  const byKey = new Map<string, { p: Point; n: number }>();
-  for (const p of data) {
-    const key = `${p.x}|${p.t_x}|${p.T}`;
-    const g = byKey.get(key);
-    if (g) g.n += 1;
-    else byKey.set(key, { p, n: 1 });
+  const columns = { x: indexed(data.map((p) => p.x)), t_x: indexed(data.map((p) => p.t_x)), T: indexed(data.map((p) => p.T)) };
+  const width = { t_x: columns.t_x.values.length, T: columns.T.values.length };
+  // Each customer's three value indexes as one number; sorted, equal customers are neighbours.
+  const keys = Float64Array.from(data, (_, i) => (columns.x.index[i]! * width.t_x + columns.t_x.index[i]!) * width.T + columns.T.index[i]!).sort();
+  const n: number[] = [];
+  const x: number[] = [];
+  const t_x: number[] = [];
+  const T: number[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    if (i > 0 && keys[i] === keys[i - 1]) {
+      n[n.length - 1]! += 1;
+      continue;
+    }
+    const key = keys[i]!;
+    n.push(1);
+    T.push(key % width.T);
+    t_x.push(Math.floor(key / width.T) % width.t_x);
+    x.push(Math.floor(key / width.T / width.t_x));
   }
-  const groups = [...byKey.values()];
-  return {
-    n: Float64Array.from(groups, (g) => g.n),
-    x: indexed(groups.map((g) => g.p.x)),
-    t_x: indexed(groups.map((g) => g.p.t_x)),
-    T: indexed(groups.map((g) => g.p.T)),
-  };
+  const pick = (column: ReturnType<typeof indexed>, index: number[]) => ({ values: column.values, index: Int32Array.from(index) });
+  return { n: Float64Array.from(n), x: pick(columns.x, x), t_x: pick(columns.t_x, t_x), T: pick(columns.T, T) };
 }
 
-const logsOf = (values: Float64Array, f: (v: number) => number) => values.map(f);
-
-function logLikelihood({ r, alpha, a, b }: BgNbdParams, data: Packed): number {
+/**
+ * The log-likelihood and its gradient in (r, α, a, b). Per customer, with A3 = −(r+x) ln(α+T) and
+ * A4 = ln a − ln(b+x−1) − (r+x) ln(α+t_x) (only when x > 0), the likelihood is
+ * base(x) + ln(e^A3 + e^A4); w4 = e^A4 / (e^A3 + e^A4) weighs the A4 side's derivatives.
+ */
+function likelihood({ r, alpha, a, b }: BgNbdParams, data: Packed): { value: number; gradient: [number, number, number, number] } {
   const lnRAlpha = r * Math.log(alpha) - lnGamma(r);
   const lnBeta = lnGamma(a + b) - lnGamma(b);
   const lnA = Math.log(a);
+  const [psiR, psiB, psiAB] = [digamma(r), digamma(b), digamma(a + b)];
   const xs = data.x.values;
-  const base = logsOf(xs, (x) => lnGamma(r + x) + lnGamma(b + x) - lnGamma(a + b + x) + lnRAlpha + lnBeta);
-  const lnB = logsOf(xs, (x) => (x > 0 ? Math.log(b + x - 1) : 0));
-  const lnAlphaT = logsOf(data.T.values, (T) => Math.log(alpha + T));
-  const lnAlphaTx = logsOf(data.t_x.values, (t) => Math.log(alpha + t));
+  const base = xs.map((x) => lnGamma(r + x) + lnGamma(b + x) - lnGamma(a + b + x) + lnRAlpha + lnBeta);
+  const lnB = xs.map((x) => (x > 0 ? Math.log(b + x - 1) : 0));
+  const invB = xs.map((x) => (x > 0 ? 1 / (b + x - 1) : 0));
+  // The parts of ∂/∂r, ∂/∂a and ∂/∂b that depend on x alone.
+  const dBaseR = xs.map((x) => digamma(r + x) - psiR + Math.log(alpha));
+  const dBaseA = xs.map((x) => psiAB - digamma(a + b + x));
+  const dBaseB = xs.map((x) => psiAB + digamma(b + x) - psiB - digamma(a + b + x));
+  const lnAlphaT = data.T.values.map((T) => Math.log(alpha + T));
+  const invAlphaT = data.T.values.map((T) => 1 / (alpha + T));
+  const lnAlphaTx = data.t_x.values.map((t) => Math.log(alpha + t));
+  const invAlphaTx = data.t_x.values.map((t) => 1 / (alpha + t));
   const { n, x: { index: xi }, t_x: { index: txi }, T: { index: Ti } } = data;
   let ll = 0;
+  let dr = 0;
+  let dAlpha = 0;
+  let da = 0;
+  let db = 0;
   for (let i = 0; i < n.length; i++) {
     const k = xi[i]!;
     const x = xs[k]!;
-    const a3 = -(r + x) * lnAlphaT[Ti[i]!]!;
+    const w = n[i]!;
+    const T = Ti[i]!;
+    const a3 = -(r + x) * lnAlphaT[T]!;
     if (x === 0) {
-      ll += n[i]! * (base[k]! + a3);
+      ll += w * (base[k]! + a3);
+      dr += w * (dBaseR[k]! - lnAlphaT[T]!);
+      dAlpha += w * (r / alpha - r * invAlphaT[T]!);
       continue;
     }
-    const a4 = lnA - lnB[k]! - (r + x) * lnAlphaTx[txi[i]!]!;
-    // log(e^a3 + e^a4) without overflow, with one exp and one log.
-    ll += n[i]! * (base[k]! + Math.max(a3, a4) + Math.log1p(Math.exp(-Math.abs(a3 - a4))));
+    const tx = txi[i]!;
+    const a4 = lnA - lnB[k]! - (r + x) * lnAlphaTx[tx]!;
+    // ln(e^a3 + e^a4) without overflow, with one exp and one log; w4 from the same exp.
+    const e = Math.exp(-Math.abs(a3 - a4));
+    ll += w * (base[k]! + Math.max(a3, a4) + Math.log1p(e));
+    const w4 = a4 >= a3 ? 1 / (1 + e) : e / (1 + e);
+    const w3 = 1 - w4;
+    dr += w * (dBaseR[k]! - w3 * lnAlphaT[T]! - w4 * lnAlphaTx[tx]!);
+    dAlpha += w * (r / alpha - (r + x) * (w3 * invAlphaT[T]! + w4 * invAlphaTx[tx]!));
+    da += w * (dBaseA[k]! + w4 / a);
+    db += w * (dBaseB[k]! - w4 * invB[k]!);
   }
-  return ll;
+  return { value: ll, gradient: [dr, dAlpha, da, db] };
 }
 
-/** Maximum-likelihood fit (Nelder–Mead on the logs of the parameters, which must stay positive). */
+/** Maximum-likelihood fit: BFGS on the logs of the parameters (which must stay positive). */
 export function fitBgNbd(data: Point[]): BgNbdParams & { log_likelihood: number } {
   const packed = pack(data);
   const params = (v: number[]) => ({ r: Math.exp(v[0]!), alpha: Math.exp(v[1]!), a: Math.exp(v[2]!), b: Math.exp(v[3]!) });
-  let start = [0, 0, 0, 0];
-  let best = { x: start, value: Infinity, iterations: 0 };
-  // Restarting from the optimum guards against Nelder–Mead stalling on a flat ridge.
-  for (let round = 0; round < 2; round++) {
-    best = minimise((v) => -logLikelihood(params(v), packed), start, { step: round === 0 ? 1 : 0.1, tolerance: 1e-10 });
-    start = best.x;
-  }
+  const best = minimiseWithGradient((v) => {
+    const p = params(v);
+    const { value, gradient } = likelihood(p, packed);
+    // d/d ln θ = θ · d/dθ, negated: the likelihood is maximised.
+    return { value: -value, gradient: [-gradient[0] * p.r, -gradient[1] * p.alpha, -gradient[2] * p.a, -gradient[3] * p.b] };
+  }, [0, 0, 0, 0]);
   return { ...params(best.x), log_likelihood: -best.value };
 }
-
 
 const aliveOdds = ({ r, alpha, a, b }: BgNbdParams, { x, t_x, T }: Point) => (x > 0 ? (a / (b + x - 1)) * ((alpha + T) / (alpha + t_x)) ** (r + x) : 0);
 
