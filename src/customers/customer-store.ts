@@ -8,6 +8,7 @@ import { segmentCondition } from '../analytics/customer-segment.ts';
 import { segmentSql } from '../segments/segment-conditions.ts';
 import { definitionOf, getSegment } from '../segments/segment-store.ts';
 import { DEFAULT_STAGES, stageCase, type LifecycleStage, type RfmSegment } from '../analytics/segments.ts';
+import { prepared } from '../platform/db/prepared-statements.ts';
 
 export type CustomerRow = Selectable<CustomersTable>;
 
@@ -123,7 +124,7 @@ export async function findOrCreateCustomers(tx: Tx, requests: { programId: strin
     )
     select *, null::int as created_for from found
     union all
-    select c.*, k.i as created_for from created c join k on k.new_id = c.id`.execute(tx);
+    select c.*, k.i as created_for from created c join k on k.new_id = c.id ${prepared}`.execute(tx);
   const found = result.rows.filter((r) => r.created_for === null).map(withoutMarker);
   return keys.map((k, i) => {
     const created = result.rows.find((r) => r.created_for === i);

@@ -5,6 +5,7 @@ import { newId } from '../platform/ids.ts';
 import { settleLots } from './lots.ts';
 import { transferMoves } from './transfer-events.ts';
 import { Account, assertBalanced, countsTowardsEarned, type PostedTransfer, type TransferDraft } from './transfer.ts';
+import { prepared } from '../platform/db/prepared-statements.ts';
 
 /**
  * Locks the customer's row for the rest of the transaction. Every ledger write takes this lock
@@ -17,6 +18,7 @@ export async function lockCustomer(tx: Tx, programId: string, customerId: string
     .where('program_id', '=', programId)
     .where('id', '=', customerId)
     .forUpdate()
+    .modifyEnd(prepared)
     .executeTakeFirst();
   if (!row) throw notFound('customer', customerId);
   return row;
@@ -111,6 +113,8 @@ export async function postGroup(tx: Tx, postings: Posting[], at: Date): Promise<
     placed_at: p.orderStats?.placedAt?.toISOString() ?? null,
     activity_at: lastActivity(withIds.get(p)!),
   }));
+  // Prepared for one customer (a redemption, an adjustment: 219 → 308 redemptions/s), not for a
+  // group commit's many, which measured slower prepared (1,150 → 900 orders/s), custom plans or not.
   const result = await sql<{ id: string; points_available: number; points_pending: number; points_reserved: number; store_credit_minor: number; inserted: string[] }>`
     with t as (
       insert into transfers (id, program_id, customer_id, code, idempotency_key, reference_type, reference_id, rule_id, reverses_transfer_id, explanation, actor, occurred_at, created_at)
@@ -184,7 +188,7 @@ export async function postGroup(tx: Tx, postings: Posting[], at: Date): Promise<
       where m.type is not null
       on conflict do nothing
     )
-    select * from u`.execute(tx);
+    select * from u ${postings.length === 1 ? prepared : sql``}`.execute(tx);
   const balances = new Map(result.rows.map((r) => [r.id, r]));
   const posted = postings.map((p) => {
     if (!active.includes(p)) return [];

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Tx } from '../platform/db/database.ts';
 import { assertInvariant } from '../platform/errors.ts';
 import { Account, type PostedTransfer, type TransferDraft } from './transfer.ts';
+import { prepared } from '../platform/db/prepared-statements.ts';
 
 /**
  * Lots: available points by when they were earned. Credits to the available balance open lots
@@ -85,6 +86,7 @@ async function openLots(tx: Tx, customerId: string): Promise<OpenLot[]> {
     .orderBy('earned_at')
     .orderBy('transfer_id')
     .forUpdate()
+    .modifyEnd(prepared)
     .execute();
   return rows.map((r) => ({ id: r.transfer_id, order_id: r.order_id, remaining: r.points_remaining }));
 }
@@ -126,5 +128,5 @@ async function writeTakes(tx: Tx, customerId: string, takes: Take[]): Promise<vo
     )
     update point_lots l set points_remaining = l.points_remaining - x.points
     from (select lot, sum(points)::bigint as points from takes group by lot) x
-    where l.customer_id = ${customerId} and l.transfer_id = x.lot`.execute(tx);
+    where l.customer_id = ${customerId} and l.transfer_id = x.lot ${prepared}`.execute(tx);
 }

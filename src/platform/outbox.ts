@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from './db/database.ts';
 import { newId } from './ids.ts';
+import { prepared } from './db/prepared-statements.ts';
 
 /** Something the engine tells the outside world: a customer's (or, with no customer, the program's). */
 export interface OutboxEvent {
@@ -41,6 +42,6 @@ export async function appendEvents(db: Db | Tx, events: OutboxEvent[], at: Date)
     from fresh f left join counted s on s.id = f.customer_id
     order by f.n
     on conflict do nothing
-    returning customer_id, dedupe_key`.execute(db);
+    returning customer_id, dedupe_key ${prepared}`.execute(db);
   return new Set(result.rows.map((r) => r.dedupe_key));
 }

@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { trackPool } from '../metrics.ts';
+import { preparesMarkedStatements } from './prepared-statements.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -22,6 +23,7 @@ export function connect(url: string, maxConnections = 20, applicationName = 'reg
   // Connecting gives up after 5 s, so a request during an outage fails (503) rather than hangs.
   const pool = new pg.Pool({ connectionString: url, max: maxConnections, options: '-c work_mem=32MB', connectionTimeoutMillis: 5_000, application_name: applicationName });
   listenForConnectionLoss(pool);
+  pool.on('connect', preparesMarkedStatements);
   trackPool(applicationName, pool);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
