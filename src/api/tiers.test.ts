@@ -3,6 +3,7 @@ import { verifyLedger } from '../ledger/verify.ts';
 import { createTestApp, orderBody, type ApiClient } from './testing/test-app.ts';
 import { awardBirthdays } from '../workflows/birthday-sweep.ts';
 import { reviewTiers, runRecalculations, verifyTiers } from '../workflows/tier-review.ts';
+import { metricValues, tierProgram } from '../tiers/tier-store.ts';
 
 const t = await createTestApp('2026-03-01T12:00:00Z');
 
@@ -61,6 +62,21 @@ describe('VIP tiers', () => {
     const [last] = (await api.get(`/v1/customers/${push.customer_id}/tier-history`)).body.data;
     expect(last).toMatchObject({ from_tier_id: ids[1], to_tier_id: ids[0], reason: 'refund', cause: { type: 'order', id: push.id } });
     expect((await api.get('/v1/program-events?type=tier.downgraded')).body.data).toHaveLength(1);
+  });
+
+  it('a lifetime metric’s progress, read off the customer’s totals, is what the orders and the ledger count, after a refund and a cancellation', async () => {
+    for (const metric of ['points_earned', 'amount_spent', 'orders_count'] as const) {
+      const { api } = await program({ tier_metric: metric, tier_period: 'lifetime' }, [{ name: 'Top', threshold: 1_000_000 }]);
+      const kept = await buy(api, 300);
+      const refunded = await buy(api, 200);
+      const cancelled = await buy(api, 100);
+      await api.post(`/v1/orders/${refunded.id}/refunds`, { external_id: 'r1', amount: 5000 });
+      await api.post(`/v1/orders/${cancelled.id}/cancel`, {});
+      const { settings } = await tierProgram(t.db, api.programId);
+      const counted = (await metricValues(t.db, api.programId, [kept.customer_id], { ...settings, period: 'lifetime' }, t.clock.now())).get(kept.customer_id)!.current;
+      expect(counted).toBe({ points_earned: 300 + 150, amount_spent: 45000, orders_count: 2 }[metric]);
+      expect((await customer(api, kept.customer_id)).tier_progress).toMatchObject({ current: counted, needed: 1_000_000 - counted });
+    }
   });
 
   it('the entry reward is issued once per tier reached, never again on re-entry', async () => {

@@ -3,6 +3,7 @@ import type { Db, Tx } from '../platform/db/database.ts';
 import type { LocalizedText, ProfileOption, ProfileQuestionsTable, ProfileQuestionType } from '../platform/db/profile-tables.ts';
 import { conflict, invalidRequest, notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
+import { programCache } from '../platform/program-cache.ts';
 
 export type QuestionRow = Selectable<ProfileQuestionsTable>;
 
@@ -35,6 +36,11 @@ function assertOptions(type: ProfileQuestionType, options: ProfileOption[] | und
   return options;
 }
 
+const asked = programCache(2_000, async (db, programId) => (await db.selectFrom('profile_questions').select('id').where('program_id', '=', programId).limit(1).execute()).length > 0);
+
+/** Whether the program has ever asked a profile question (answers exist only then; cached, see programCache). */
+export const asksProfileQuestions = (db: Db | Tx, programId: string): Promise<boolean> => asked.get(db, programId);
+
 export async function createQuestion(db: Db, programId: string, input: QuestionInput, at: Date): Promise<QuestionRow> {
   const options = assertOptions(input.type, input.options);
   const taken = await db.selectFrom('profile_questions').select(['id', 'archived_at']).where('program_id', '=', programId).where('key', '=', input.key).executeTakeFirst();
@@ -55,7 +61,8 @@ export async function createQuestion(db: Db, programId: string, input: QuestionI
       updated_at: at,
     })
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()
+    .finally(() => asked.forget(programId));
 }
 
 export async function getQuestion(db: Db | Tx, programId: string, id: string): Promise<QuestionRow> {

@@ -27,17 +27,20 @@ const toCard = (r: Row): StoredStampCard => ({
   updated_at: new Date(r.updated_at),
 });
 
-const active = programCache(2_000, async (db, programId) =>
-  (await db.selectFrom('stamp_cards').selectAll().where('program_id', '=', programId).where('active', '=', true).orderBy('id').execute()).map(toCard),
+const cards = programCache(2_000, async (db, programId) =>
+  (await db.selectFrom('stamp_cards').selectAll().where('program_id', '=', programId).orderBy('id').execute()).map(toCard),
 );
 
-export const activeStampCards = (db: Db | Tx, programId: string): Promise<StampCard[]> => active.get(db, programId);
+/** The program's cards, retired ones too (cached, see programCache). */
+export const programStampCards = (db: Db | Tx, programId: string): Promise<StampCard[]> => cards.get(db, programId);
+
+export const activeStampCards = async (db: Db | Tx, programId: string): Promise<StampCard[]> => (await cards.get(db, programId)).filter((c) => c.active);
 
 export type StampCardInput = Omit<StampCard, 'id' | 'active'> & { active?: boolean };
 
 export async function createStampCard(db: Db, programId: string, input: StampCardInput, at: Date) {
   const row = await db.insertInto('stamp_cards').values({ ...input, id: newId('stc', at.getTime()), program_id: programId, created_at: at, updated_at: at }).returningAll().executeTakeFirstOrThrow();
-  active.forget(programId);
+  cards.forget(programId);
   return toCard(row);
 }
 
@@ -45,7 +48,7 @@ export async function updateStampCard(db: Db, programId: string, id: string, cha
   if (isEmptyChange(changes)) return getStampCard(db, programId, id);
   const row = await db.updateTable('stamp_cards').set({ ...changes, updated_at: at }).where('program_id', '=', programId).where('id', '=', id).returningAll().executeTakeFirst();
   if (!row) throw notFound('stamp card', id);
-  active.forget(programId);
+  cards.forget(programId);
   return toCard(row);
 }
 

@@ -95,6 +95,24 @@ function windowBounds(settings: TierSettings, now: Date): { currentFrom: Date; p
   return { currentFrom: new Date(0), previousFrom: null };
 }
 
+/** The customer's totals the lifetime metrics are (kept by every posting, order, refund and import). */
+export interface LifetimeTotals {
+  points_earned_lifetime: number;
+  total_spent_minor: number;
+  orders_count: number;
+}
+
+/**
+ * A lifetime metric read off the customer's row, no query: the row's totals are the same sums
+ * metricValues takes (net points earned, spend net of refunds, orders not cancelled) and
+ * `regulars verify` holds them to it. Undefined for the windowed periods.
+ */
+export function lifetimeMetric(customer: LifetimeTotals, settings: TierSettings): MetricValue | undefined {
+  if (settings.period !== 'lifetime') return undefined;
+  const current = settings.metric === 'points_earned' ? customer.points_earned_lifetime : settings.metric === 'amount_spent' ? customer.total_spent_minor : customer.orders_count;
+  return { current: Number(current), previous: 0 };
+}
+
 /**
  * The metric of each customer over the period's windows, in one query: points earned (net of
  * reversals), amount spent (net of refunds) or orders placed (not cancelled).

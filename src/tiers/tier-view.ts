@@ -1,14 +1,14 @@
 import type { Db } from '../platform/db/database.ts';
 import { progress, statusUntil } from './tier.ts';
-import { metricValues, tierProgram, windowEvents } from './tier-store.ts';
+import { lifetimeMetric, metricValues, tierProgram, windowEvents, type LifetimeTotals } from './tier-store.ts';
 
 const DAY_MS = 86_400_000;
 
 /** A customer's tier as the customer object shows it: since, until, in grace or not, and progress. */
-export async function describeTier(db: Db, programId: string, customer: { id: string; tier_id: string | null; tier_since: Date | null; tier_unsupported_since: Date | null }, now: Date) {
+export async function describeTier(db: Db, programId: string, customer: LifetimeTotals & { id: string; tier_id: string | null; tier_since: Date | null; tier_unsupported_since: Date | null }, now: Date) {
   const { tiers, settings } = await tierProgram(db, programId);
   if (tiers.length === 0 && !customer.tier_id) return { tier: null, tier_progress: null };
-  const value = (await metricValues(db, programId, [customer.id], settings, now)).get(customer.id)!;
+  const value = lifetimeMetric(customer, settings) ?? (await metricValues(db, programId, [customer.id], settings, now)).get(customer.id)!;
   const tier = tiers.find((t) => t.id === customer.tier_id) ?? null;
   const until = tier ? statusUntil(tier, settings, value, await windowEvents(db, programId, customer.id, settings, now), now) : null;
   const downgradeOn = customer.tier_unsupported_since ? new Date(new Date(customer.tier_unsupported_since).getTime() + settings.graceDays * DAY_MS) : null;

@@ -5,8 +5,9 @@ import { getCustomer, type CustomerRow } from '../customers/customer-store.ts';
 import { describeExpiry } from '../ledger/expiry-view.ts';
 import type { Deps } from '../platform/deps.ts';
 import { answersOf, profileOf } from '../profiles/answer-store.ts';
-import { expiryPolicyOf, getProgram } from '../programs/program-store.ts';
-import { stampProgressOf } from '../stamp-cards/stamp-card-store.ts';
+import { asksProfileQuestions } from '../profiles/question-store.ts';
+import { programExpiryPolicy } from '../programs/program-store.ts';
+import { programStampCards, stampProgressOf } from '../stamp-cards/stamp-card-store.ts';
 import { describeTier } from '../tiers/tier-view.ts';
 
 const DAY_MS = 86_400_000;
@@ -21,14 +22,16 @@ const stageOf = (c: { orders_count: number; first_order_at: Date | null; last_or
 export async function customerProfile(deps: Deps, programId: string, customerId: string) {
   const customer: CustomerRow = await getCustomer(deps.db, programId, customerId);
   const now = deps.clock.now();
-  // The sections read different tables and change nothing: they are asked for at once.
+  // The sections read different tables and change nothing: they are asked for at once, and what
+  // the program does not use (no cards, no profile questions) is not asked for.
+  const [programCards, asksQuestions] = await Promise.all([programStampCards(deps.db, programId), asksProfileQuestions(deps.db, programId)]);
   const [expiry, tier, cards, challenges, segment, answers] = await Promise.all([
-    getProgram(deps.db, programId).then((program) => describeExpiry(deps.db, customer, expiryPolicyOf(program!))),
+    programExpiryPolicy(deps.db, programId).then((policy) => describeExpiry(deps.db, customer, policy)),
     describeTier(deps.db, programId, customer, now),
-    stampProgressOf(deps.db, programId, customer.id),
+    programCards.length > 0 ? stampProgressOf(deps.db, programId, customer.id) : [],
     describeChallenges(deps.db, programId, customer.id),
     customerSegment(deps.db, programId, customer),
-    answersOf(deps.db, programId, customer.id),
+    asksQuestions ? answersOf(deps.db, programId, customer.id) : [],
   ]);
   return {
     customer,
