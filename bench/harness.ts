@@ -56,6 +56,17 @@ export async function startRegulars(databaseUrl: string): Promise<{ baseUrl: str
   return { baseUrl: `http://127.0.0.1:${port}`, apiKey, process: child };
 }
 
+/**
+ * `regulars verify` on the benchmark's database: every balance equals its entries, every tier its
+ * metric, every customer's order statistics their orders. Prints its verdict; false on any difference.
+ */
+export function verifyAfter(databaseUrl: string): boolean {
+  const bin = path.join(import.meta.dirname, '..', 'bin', 'regulars.mjs');
+  const run = spawnSync(process.execPath, [bin, 'verify'], { env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: 'utf8' });
+  console.log(`regulars verify: ${run.status === 0 ? 'clean' : `${run.stdout.trim().split('\n').slice(-1)[0]} (exit ${run.status})`}`);
+  return run.status === 0;
+}
+
 /** pgbench's TPC-B-like run on its own database of the same server: the reference for write throughput. */
 export function pgbenchTps(databaseUrl: string, clients: number, seconds: number): number {
   const which = spawnSync('pgbench', ['--version'], { encoding: 'utf8' });

@@ -14,7 +14,7 @@
  */
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { benchPostgres, pgbenchTps, startRegulars } from './harness.ts';
+import { benchPostgres, pgbenchTps, startRegulars, verifyAfter } from './harness.ts';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -27,6 +27,7 @@ try {
 
   const appDb = await postgres.freshDatabase('regulars_bench_ingest');
   const server = await startRegulars(appDb);
+  let ordersPerSecond = 0;
   try {
     const run = (seconds: number, tag: string) => loadOrders(server.baseUrl, server.apiKey, seconds, tag);
     console.log('warming up 3 s …');
@@ -34,16 +35,17 @@ try {
     console.log(`POST /v1/orders: ${CONNECTIONS} connections, ${SECONDS} s …`);
     const result = await run(SECONDS, 'run');
     const ok = result.requests.total - result.non2xx - result.errors;
-    const ordersPerSecond = ok / SECONDS;
+    ordersPerSecond = ok / SECONDS;
     const durable = await countOrders(appDb, 'run');
     console.log(`orders/s ${ordersPerSecond.toFixed(0)}  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  non-2xx ${result.non2xx}  errors ${result.errors}`);
     console.log(`acknowledged ${ok}, found in the database ${durable}${durable >= ok ? ' (all durable)' : ' (MISSING ORDERS)'}`);
-    console.log(`pgbench tps ${tps.toFixed(0)}`);
-    console.log(`ratio ${(ordersPerSecond / tps).toFixed(2)}`);
   } finally {
     server.process.kill('SIGTERM');
     await new Promise((resolve) => server.process.once('exit', resolve));
   }
+  verifyAfter(appDb);
+  console.log(`pgbench tps ${tps.toFixed(0)}`);
+  console.log(`ratio ${(ordersPerSecond / tps).toFixed(2)}`);
 } finally {
   await postgres.close();
 }

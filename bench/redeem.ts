@@ -1,11 +1,14 @@
 /**
  * `npm run bench:redeem`: POST /v1/customers/{id}/redemptions under concurrent load (each
- * redemption reserves points and issues a code, durably), beside a plain balance read
- * (GET /v1/customers/{id}) on the same server in the same run. Prints p50/p99 of both and the
- * ratios. Goal on the 2-core machine: redemption p50 < 5 ms, p99 < 25 ms.
+ * redemption locks the customer, reserves points from their lots and issues a code, durably),
+ * against pgbench's TPC-B tps with as many clients on the same PostgreSQL in the same run, beside
+ * a plain balance read (GET /v1/customers/{id}) on the same server. Afterwards no balance may be
+ * negative and `regulars verify` must be clean. Goal (issue 18): ≥ 0.5× pgbench, p50 ≤ 10 ms.
+ * Last line: `ratio <redemptions/s ÷ pgbench tps>`.
  */
 import autocannon from 'autocannon';
-import { benchPostgres, startRegulars } from './harness.ts';
+import pg from 'pg';
+import { benchPostgres, pgbenchTps, startRegulars, verifyAfter } from './harness.ts';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -13,7 +16,11 @@ const CUSTOMERS = 200;
 
 const postgres = await benchPostgres();
 try {
-  const server = await startRegulars(await postgres.freshDatabase('regulars_bench_redeem'));
+  console.log(`pgbench: TPC-B scale 10, ${CONNECTIONS} clients, ${SECONDS} s …`);
+  const tps = pgbenchTps(await postgres.freshDatabase('regulars_bench_pgbench'), CONNECTIONS, SECONDS);
+  const appDb = await postgres.freshDatabase('regulars_bench_redeem');
+  const server = await startRegulars(appDb);
+  let perSecond = 0;
   try {
     const api = (path: string, body: unknown) =>
       fetch(`${server.baseUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<{ id: string }>);
@@ -35,16 +42,28 @@ try {
     const reads = await load((req) => ({ ...req, path: `/v1/customers/${pick()}` }), 'GET');
     console.log(`redemptions: ${CONNECTIONS} connections, ${SECONDS} s …`);
     const redeems = await load((req) => ({ ...req, path: `/v1/customers/${pick()}/redemptions`, body: JSON.stringify({ reward_id: reward.id }) }), 'POST');
+    perSecond = redeems.requests.average;
 
     const line = (name: string, r: autocannon.Result) =>
       `${name.padEnd(12)} ${String(Math.round(r.requests.average)).padStart(6)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  non-2xx ${r.non2xx}`;
     console.log(line('balance read', reads));
     console.log(line('redemption', redeems));
-    console.log(`ratio p50 ${(redeems.latency.p50 / Math.max(reads.latency.p50, 1)).toFixed(2)}  throughput ${(redeems.requests.average / reads.requests.average).toFixed(2)}`);
   } finally {
     server.process.kill('SIGTERM');
     await new Promise((resolve) => server.process.once('exit', resolve));
   }
+  console.log(`overdrawn customers: ${await overdrawn(appDb)}`);
+  verifyAfter(appDb);
+  console.log(`pgbench tps ${tps.toFixed(0)}`);
+  console.log(`ratio ${(perSecond / tps).toFixed(2)}`);
 } finally {
   await postgres.close();
+}
+
+async function overdrawn(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query('select count(*)::int as n from customers where points_available < 0 or points_reserved < 0');
+  await client.end();
+  return rows[0].n;
 }
