@@ -190,7 +190,7 @@ function profileColumns(p: CustomerProfile) {
 }
 
 export async function getCustomer(db: Db | Tx, programId: string, id: string): Promise<CustomerRow> {
-  const row = await db.selectFrom('customers').selectAll().where('program_id', '=', programId).where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('customers').selectAll().where('program_id', '=', programId).where('id', '=', id).modifyEnd(prepared).executeTakeFirst();
   if (!row) throw notFound('customer', id);
   return row;
 }

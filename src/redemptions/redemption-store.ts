@@ -5,6 +5,7 @@ import type { RedemptionsTable } from '../platform/db/schema.ts';
 import { notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import type { Discount } from '../rewards/reward.ts';
+import { prepared } from '../platform/db/prepared-statements.ts';
 
 export type RedemptionRow = Selectable<RedemptionsTable>;
 
@@ -29,6 +30,7 @@ export async function insertRedemption(
       created_at: at,
     })
     .returningAll()
+    .modifyEnd(prepared)
     .executeTakeFirstOrThrow();
 }
 

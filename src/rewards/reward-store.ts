@@ -4,6 +4,7 @@ import type { RewardsTable } from '../platform/db/schema.ts';
 import { conflict, notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import type { Reward, RewardDefinition, RewardType } from './reward.ts';
+import { prepared } from '../platform/db/prepared-statements.ts';
 
 type RewardRow = Selectable<RewardsTable>;
 
@@ -35,7 +36,7 @@ export async function createReward(db: Db, programId: string, input: { name: str
 }
 
 export async function getReward(db: Db | Tx, programId: string, id: string): Promise<StoredReward> {
-  const row = await db.selectFrom('rewards').selectAll().where('program_id', '=', programId).where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('rewards').selectAll().where('program_id', '=', programId).where('id', '=', id).modifyEnd(prepared).executeTakeFirst();
   if (!row) throw notFound('reward', id);
   return toReward(row);
 }
