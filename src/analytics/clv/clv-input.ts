@@ -13,11 +13,14 @@ import type { CustomerSummary } from './summary.ts';
  */
 export async function clvInput(db: Db, programId: string, calibrationEnd: Date, unit: 'week' | 'day'): Promise<CustomerSummary[]> {
   const per = unit === 'week' ? 7 : 1;
-  const day = sql`(placed_at at time zone 'UTC')::date`;
   const rows = await reportQuery(db, sql<{ customer_id: string; x: number; t_x: number; T: number; m_x: number }>`
     with o as (
-      select customer_id, ${day} as d, total_minor - refunded_minor as v, lag(${day}) over w as previous_d, first_value(${day}) over w as first_d
-      from orders where program_id = ${programId} and status <> 'cancelled' and placed_at < ${calibrationEnd}
+      -- The day is worked out once per order, in the subquery, not once per window function.
+      select customer_id, d, v, lag(d) over w as previous_d, first_value(d) over w as first_d
+      from (
+        select customer_id, placed_at, (placed_at at time zone 'UTC')::date as d, total_minor - refunded_minor as v
+        from orders where program_id = ${programId} and status <> 'cancelled' and placed_at < ${calibrationEnd}
+      ) c
       window w as (partition by customer_id order by placed_at)
     ), per as (
       select customer_id, (count(*) filter (where previous_d is distinct from d) - 1)::int as x, min(d) as first_d, max(d) as last_d,
