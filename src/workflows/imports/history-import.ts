@@ -5,7 +5,8 @@ import type { Db } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import type { ImportedOrder } from './order-rows.ts';
 
-const csvField = (v: string | number | null) => (v === null ? '' : `"${String(v).replaceAll('"', '""')}"`);
+/** A COPY CSV field: empty is NULL; quoted only when it must be (quoting and escaping every field took a second per million rows). */
+const csvField = (v: string | number | null) => (v === null ? '' : typeof v === 'number' ? String(v) : v !== '' && !/[",\r\n]/.test(v) ? v : `"${v.replaceAll('"', '""')}"`);
 
 /** The steps of a history import, for progress: staging reports the share of rows sent. */
 export type ImportStep = 'staging' | 'customers' | 'orders' | 'statistics';
