@@ -1,5 +1,5 @@
-import { indexed } from './bg-nbd.ts';
 import { minimiseWithGradient } from './quasi-newton.ts';
+import { indexed } from './value-index.ts';
 import { digamma, lnGamma } from './special-functions.ts';
 
 /** Gamma-Gamma spend model (Fader, Hardie & Lee 2005, "RFM and CLV"), fitted on repeat buyers. */
