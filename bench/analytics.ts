@@ -24,7 +24,7 @@ import { copyLines } from '../src/platform/db/copy-lines.ts';
 import { connect } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { createProgram, loadProgramContext } from '../src/programs/program-store.ts';
-import { benchPostgres } from './harness.ts';
+import { benchPostgres, verifyAfter } from './harness.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
 const now = new Date('2026-11-01T00:00:00Z');
@@ -109,6 +109,7 @@ try {
     console.log(`  storing the same orders alone (orders' indexes, customer key) ${storeSeconds.toFixed(1)} s: the import runs at ${(storeSeconds / importSeconds).toFixed(2)}× that`);
     lastRatio = storeSeconds / importSeconds;
     await db.destroy();
+    verifyAfter(url);
   }
   console.log(`ratio ${lastRatio.toFixed(2)} (the import against storing the orders alone, at ${SIZES.at(-1)} orders)`);
 } finally {

@@ -56,6 +56,17 @@ export async function startRegulars(databaseUrl: string): Promise<{ baseUrl: str
   return { baseUrl: `http://127.0.0.1:${port}`, apiKey, process: child };
 }
 
+/** A count the benchmark checks its run by (`select count(*)::int as n …`), on a connection of its own. */
+export async function countOf(databaseUrl: string, query: string, params: unknown[] = []): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<{ n: number }>(query, params)).rows[0]!.n;
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * `regulars verify` on the benchmark's database: every balance equals its entries, every tier its
  * metric, every customer's order statistics their orders. Prints its verdict; false on any difference.

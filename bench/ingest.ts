@@ -16,8 +16,7 @@
  * event row only when an email flow or webhook wants it.
  */
 import autocannon from 'autocannon';
-import pg from 'pg';
-import { benchPostgres, pgbenchTps, startRegulars, verifyAfter } from './harness.ts';
+import { benchPostgres, countOf, pgbenchTps, startRegulars, verifyAfter } from './harness.ts';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -39,7 +38,7 @@ try {
     const result = await run(SECONDS, 'run');
     const ok = result.requests.total - result.non2xx - result.errors;
     ordersPerSecond = ok / SECONDS;
-    const durable = await countOrders(appDb, 'run');
+    const durable = await countOf(appDb, 'select count(*)::int as n from orders where external_id like $1', ['run-%']);
     console.log(`orders/s ${ordersPerSecond.toFixed(0)}  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  non-2xx ${result.non2xx}  errors ${result.errors}`);
     console.log(`acknowledged ${ok}, found in the database ${durable}${durable >= ok ? ' (all durable)' : ' (MISSING ORDERS)'}`);
   } finally {
@@ -80,12 +79,4 @@ async function loadOrders(baseUrl: string, apiKey: string, seconds: number, tag:
       },
     ],
   });
-}
-
-async function countOrders(url: string, tag: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const { rows } = await client.query(`select count(*)::int as n from orders where external_id like $1`, [`${tag}-%`]);
-  await client.end();
-  return rows[0].n;
 }

@@ -15,7 +15,7 @@ import { createProgram, loadProgramContext } from '../src/programs/program-store
 import { refreshProductPairs } from '../src/recommendations/product-pairs.ts';
 import { recommendFor } from '../src/recommendations/recommend.ts';
 import { loadDemoStore } from '../src/workflows/demo-store.ts';
-import { benchPostgres } from './harness.ts';
+import { benchPostgres, verifyAfter } from './harness.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '20000').split(',').map(Number);
 const PICKS = 3;
@@ -63,6 +63,8 @@ try {
     let t = performance.now();
     const loaded = await loadDemoStore(db, url, await loadProgramContext(db, program.id), { customers: Math.round(orders / 4), orders }, now);
     console.log(`demo store: ${loaded.orders} orders, ${loaded.customers} customers (${seconds(t).toFixed(1)} s)`);
+    // Checked before the experiment cancels orders behind the engine's back (which verify would rightly report).
+    verifyAfter(url);
 
     const hidden = await hideLastOrders(db, program.id);
     const reachable = hidden.filter((h) => [...h.next].some((p) => !h.before.has(p))).length;
@@ -101,8 +103,8 @@ try {
     console.log(`read: p50 ${reads[Math.floor(reads.length / 2)]!.toFixed(2)} ms, p99 ${reads[Math.floor(reads.length * 0.99)]!.toFixed(2)} ms; ${percent(fromPairs / (hidden.length * PICKS))} of the picks bought together, the rest best sellers`);
     console.log(`reference: best sellers not yet bought, hit rate at ${PICKS} ${percent(baseline)} (${baselineHits} of ${hidden.length})`);
     console.log(`bought together + best sellers, hit rate at ${PICKS} ${percent(hitRate)} (${hits} of ${hidden.length})`);
-    console.log(`ratio ${(hitRate / baseline).toFixed(2)}`);
     await db.destroy();
+    console.log(`ratio ${(hitRate / baseline).toFixed(2)}`);
   }
 } finally {
   await postgres.close();

@@ -7,8 +7,7 @@
  * Last line: `ratio <redemptions/s ÷ pgbench tps>`.
  */
 import autocannon from 'autocannon';
-import pg from 'pg';
-import { benchPostgres, pgbenchTps, startRegulars, verifyAfter } from './harness.ts';
+import { benchPostgres, countOf, pgbenchTps, startRegulars, verifyAfter } from './harness.ts';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -52,18 +51,10 @@ try {
     server.process.kill('SIGTERM');
     await new Promise((resolve) => server.process.once('exit', resolve));
   }
-  console.log(`overdrawn customers: ${await overdrawn(appDb)}`);
+  console.log(`overdrawn customers: ${await countOf(appDb, 'select count(*)::int as n from customers where points_available < 0 or points_reserved < 0')}`);
   verifyAfter(appDb);
   console.log(`pgbench tps ${tps.toFixed(0)}`);
   console.log(`ratio ${(perSecond / tps).toFixed(2)}`);
 } finally {
   await postgres.close();
-}
-
-async function overdrawn(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const { rows } = await client.query('select count(*)::int as n from customers where points_available < 0 or points_reserved < 0');
-  await client.end();
-  return rows[0].n;
 }
